@@ -1,0 +1,73 @@
+package dev.dataversebdd.emulator.core;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An immutable choice of mode for every {@link Behaviour}. Unset switches use their default.
+ *
+ * <pre>{@code
+ * BehaviourProfile strict = BehaviourProfile.defaults().with("bind-null", "rejected");
+ * }</pre>
+ */
+public final class BehaviourProfile {
+
+    private static final BehaviourProfile DEFAULTS = new BehaviourProfile(new EnumMap<>(Behaviour.class));
+
+    private final EnumMap<Behaviour, String> modes;
+
+    private BehaviourProfile(EnumMap<Behaviour, String> modes) {
+        this.modes = modes;
+    }
+
+    public static BehaviourProfile defaults() {
+        return DEFAULTS;
+    }
+
+    public String mode(Behaviour behaviour) {
+        return modes.getOrDefault(behaviour, behaviour.defaultMode());
+    }
+
+    public boolean is(Behaviour behaviour, String mode) {
+        return mode(behaviour).equals(mode);
+    }
+
+    /** A copy with one switch changed; fails on an unknown switch or mode, listing what exists. */
+    public BehaviourProfile with(String key, String mode) {
+        Behaviour behaviour = Behaviour.byKey(key);
+        if (!behaviour.modes().contains(mode)) {
+            throw new IllegalArgumentException("behaviour '" + key + "' has no mode '" + mode + "'; modes: "
+                    + behaviour.modes());
+        }
+        EnumMap<Behaviour, String> copy = new EnumMap<>(Behaviour.class);
+        copy.putAll(modes);
+        copy.put(behaviour, mode);
+        return new BehaviourProfile(copy);
+    }
+
+    /** Applies {@code key=value[,key=value…]}, the form of the command line and the request header. */
+    public BehaviourProfile withAll(String assignments) {
+        BehaviourProfile profile = this;
+        for (String assignment : assignments.split(",")) {
+            String trimmed = assignment.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("behaviour setting '" + trimmed + "' is not of the form name=mode");
+            }
+            profile = profile.with(trimmed.substring(0, eq).trim(), trimmed.substring(eq + 1).trim());
+        }
+        return profile;
+    }
+
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Behaviour behaviour : Behaviour.values()) {
+            map.put(behaviour.key(), mode(behaviour));
+        }
+        return map;
+    }
+}

@@ -1,0 +1,325 @@
+package dev.dataversebdd.emulator.core;
+
+import dev.dataversebdd.emulator.core.ops.RequestContext;
+import dev.dataversebdd.emulator.core.ops.Responses;
+import dev.dataversebdd.emulator.core.ops.Router;
+import dev.dataversebdd.emulator.core.ops.RowLocator;
+import dev.dataversebdd.emulator.core.schema.Schema;
+import dev.dataversebdd.emulator.core.state.Store;
+import dev.dataversebdd.emulator.core.uri.EntityUrl;
+import dev.dataversebdd.emulator.core.uri.QueryOptions;
+import dev.dataversebdd.emulator.core.uri.ResourcePath;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * The emulated Dataverse Web API, without any HTTP server: {@link #handle} takes a request and returns the
+ * response Dataverse would give. Thread-safe: reads share a lock, each write holds it alone and runs as one unit
+ * of work that is rolled back if it fails, so no request is ever half-applied.
+ *
+ * <pre>{@code
+ * DataverseService service = new DataverseService(Schema.standard(), BehaviourProfile.defaults());
+ * EmulatorResponse r = service.handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts", null, Map.of()));
+ * }</pre>
+ */
+public final class DataverseService {
+
+    static final String API_PREFIX = "/api/data/";
+    public static final String BEHAVIOUR_HEADER = "X-Emulator-Behaviour";
+    private static final int DEFAULT_JOURNAL_CAPACITY = 10_000;
+
+    private final Schema schema;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Journal journal = new Journal(DEFAULT_JOURNAL_CAPACITY);
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Store> snapshots = new LinkedHashMap<>();
+    private final AdminApi admin = new AdminApi(this);
+    private volatile BehaviourProfile profile;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Predicate<String> bearerTokenCheck;
+    private Store store = new Store();
+    private Router router;
+
+    public DataverseService(Schema schema, BehaviourProfile profile) {
+        this.schema = schema;
+        this.profile = profile;
+        this.router = new Router(new RowLocator(schema, store));
+    }
+
+    public EmulatorResponse handle(EmulatorRequest request) {
+        if (request.path().startsWith(AdminApi.PREFIX)) {
+            return admin.handle(request);
+        }
+        EmulatorResponse response;
+        try {
+            response = serve(request);
+        } catch (DataverseException e) {
+            response = Responses.error(e);
+        } catch (RuntimeException e) {
+            // A defect of the emulator, not of the request: still a Dataverse-shaped answer, never a stack trace.
+            response = Responses.error(new DataverseException(500, "0x80040216", "Unexpected emulator error ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ") while serving " + request.method() + " "
+                    + request.target() + ". Please report it."));
+        }
+        journal.record(request, response.status());
+        return response;
+    }
+
+    private EmulatorResponse serve(EmulatorRequest request) {
+        pause();
+        Fault fault = nextFault();
+        if (fault != null) {
+            EmulatorResponse error = Responses.error(fault.asError());
+            if (fault.retryAfterSeconds() == null) {
+                return error;
+            }
+            Map<String, String> headers = new LinkedHashMap<>(error.headers());
+            headers.put("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+            return new EmulatorResponse(error.status(), headers, error.body());
+        }
+        String serviceRoot = serviceRoot(request);
+        EmulatorResponse unauthorized = checkBearer(request, serviceRoot);
+        if (unauthorized != null) {
+            return unauthorized;
+        }
+        BehaviourProfile requestProfile = profileFor(request);
+        String version = versionOf(request, requestProfile);
+        String resource = request.path().substring(API_PREFIX.length() + version.length());
+        RequestContext context = new RequestContext(request, serviceRoot + API_PREFIX + version, requestProfile,
+                QueryOptions.parse(request.rawQuery()));
+        ResourcePath path = ResourcePath.parse(resource);
+        if (Router.isWrite(request.method())) {
+            return write(path, context);
+        }
+        lock.readLock().lock();
+        try {
+            return router.route(path, context);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private EmulatorResponse write(ResourcePath path, RequestContext context) {
+        lock.writeLock().lock();
+        try {
+            store.begin();
+            try {
+                EmulatorResponse response = router.route(path, context);
+                store.commit();
+                return response;
+            } catch (RuntimeException e) {
+                store.rollback();
+                throw e;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static String versionOf(EmulatorRequest request, BehaviourProfile profile) {
+        String path = request.path();
+        String unknownCode = profile.mode(Behaviour.UNKNOWN_SEGMENT_CODE);
+        if (!path.startsWith(API_PREFIX)) {
+            String first = path.replaceFirst("^/", "");
+            int slash = first.indexOf('/');
+            throw Errors.resourceNotFoundForSegment(slash < 0 ? first : first.substring(0, slash), unknownCode);
+        }
+        String rest = path.substring(API_PREFIX.length());
+        int slash = rest.indexOf('/');
+        String version = slash < 0 ? rest : rest.substring(0, slash);
+        if (!EntityUrl.VERSIONS.contains(version)) {
+            throw Errors.resourceNotFoundForSegment(version, unknownCode);
+        }
+        return version;
+    }
+
+    private static String serviceRoot(EmulatorRequest request) {
+        String host = request.header("Host");
+        return "http://" + (host == null || host.isBlank() ? "localhost" : host.trim());
+    }
+
+    private BehaviourProfile profileFor(EmulatorRequest request) {
+        String overrides = request.header(BEHAVIOUR_HEADER);
+        if (overrides == null) {
+            return profile;
+        }
+        try {
+            return profile.withAll(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new DataverseException(400, "EMULATOR_BEHAVIOUR", "Header " + BEHAVIOUR_HEADER + ": " + e.getMessage());
+        }
+    }
+
+    private EmulatorResponse checkBearer(EmulatorRequest request, String serviceRoot) {
+        Predicate<String> check = bearerTokenCheck;
+        if (check == null) {
+            return null;
+        }
+        String authorization = request.header("Authorization");
+        boolean ok = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && check.test(authorization.substring(7).trim());
+        if (ok) {
+            return null;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("WWW-Authenticate", "Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/"
+                + "authorize, resource_id=" + serviceRoot + "/");
+        headers.put("OData-Version", "4.0");
+        return new EmulatorResponse(401, headers, new byte[0]);
+    }
+
+    private void pause() {
+        Duration delay = latency;
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Fault nextFault() {
+        synchronized (faults) {
+            Fault fault = faults.peekFirst();
+            if (fault == null) {
+                return null;
+            }
+            faults.pollFirst();
+            if (fault.times() > 1) {
+                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times() - 1));
+            }
+            return fault;
+        }
+    }
+
+    // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
+
+    /** Forgets every row, link and snapshot-independent fault; the schema and behaviour profile stay. */
+    public void reset() {
+        replaceStore(new Store());
+        synchronized (faults) {
+            faults.clear();
+        }
+        latency = Duration.ZERO;
+        journal.clear();
+    }
+
+    /** Saves the current rows and links under {@code name}. */
+    public void snapshot(String name) {
+        lock.readLock().lock();
+        try {
+            Store copy = store.copy();
+            synchronized (snapshots) {
+                snapshots.put(name, copy);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Brings back the rows and links saved under {@code name}. */
+    public void restore(String name) {
+        Store saved;
+        synchronized (snapshots) {
+            saved = snapshots.get(name);
+        }
+        if (saved == null) {
+            throw new IllegalArgumentException("no snapshot named '" + name + "'; taken: " + snapshotNames());
+        }
+        replaceStore(saved.copy());
+    }
+
+    public List<String> snapshotNames() {
+        synchronized (snapshots) {
+            return List.copyOf(snapshots.keySet());
+        }
+    }
+
+    private void replaceStore(Store replacement) {
+        lock.writeLock().lock();
+        try {
+            store = replacement;
+            router = new Router(new RowLocator(schema, store));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public List<JournalEntry> journal() {
+        return journal.entries();
+    }
+
+    public void clearJournal() {
+        journal.clear();
+    }
+
+    /** How many requests the journal keeps (0 turns it off, e.g. for benchmarks). */
+    public void journalCapacity(int capacity) {
+        journal.capacity(capacity);
+    }
+
+    public void injectFault(Fault fault) {
+        synchronized (faults) {
+            faults.addLast(fault);
+        }
+    }
+
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+        latency = Duration.ZERO;
+    }
+
+    /** Delays every request by {@code delay} (zero to stop). */
+    public void latency(Duration delay) {
+        latency = delay;
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <token>} on every Web API request and answers 401 with
+     * {@code WWW-Authenticate} otherwise; {@code null} turns the check off.
+     */
+    public void requireBearerToken(Predicate<String> acceptedTokens) {
+        bearerTokenCheck = acceptedTokens;
+    }
+
+    public BehaviourProfile profile() {
+        return profile;
+    }
+
+    public void profile(BehaviourProfile profile) {
+        this.profile = profile;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Rows currently stored, all tables together. */
+    public int rowCount() {
+        lock.readLock().lock();
+        try {
+            return store.rowCount();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** N:N pairs currently stored, all relationships together. */
+    public long pairCount() {
+        lock.readLock().lock();
+        try {
+            return store.pairCount();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

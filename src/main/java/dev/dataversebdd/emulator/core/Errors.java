@@ -1,0 +1,160 @@
+package dev.dataversebdd.emulator.core;
+
+import java.util.UUID;
+
+/**
+ * The error catalogue of ../shared/dataverse-semantics.md §7 (E1–E20): one factory per row, so that status,
+ * code and message text stay together and match what Dataverse sends.
+ */
+public final class Errors {
+
+    private static final String INPUT_PREFIX = "An error occurred while validating input parameters: ";
+
+    private Errors() {
+    }
+
+    /** E1: unknown entity set or segment (names are case sensitive). */
+    public static DataverseException resourceNotFoundForSegment(String segment, String code) {
+        return new DataverseException(404, code, "Resource not found for the segment '" + segment + "'.");
+    }
+
+    /** E2: the segment before {@code $ref} is not a navigation property. */
+    public static DataverseException refInvalidAfterSegment(String segment) {
+        return new DataverseException(400, "0x8006088a",
+                "The URI segment '$ref' is invalid after the segment '" + segment + "'.");
+    }
+
+    /** E3: unknown property in {@code $select} (or {@code $filter}, {@code $expand}). */
+    public static DataverseException propertyNotFound(String name, String qualifiedType) {
+        return new DataverseException(400, "0x0",
+                "Could not find a property named '" + name + "' on type '" + qualifiedType + "'.");
+    }
+
+    /** E4: the method does not exist for this resource. */
+    public static DataverseException noHttpResource(String uri) {
+        return new DataverseException(404, "", "No HTTP resource was found that matches the request URI '" + uri + "'.");
+    }
+
+    /** E5: row not found by primary key. */
+    public static DataverseException rowNotFound(String logicalName, UUID id) {
+        return new DataverseException(404, "0x80040217", logicalName + " With Id = " + id + " Does Not Exist");
+    }
+
+    /** E6: row not found by alternate key. */
+    public static DataverseException rowNotFoundByKey(String logicalName) {
+        return new DataverseException(404, "0x80060891",
+                "A record with the specified key values does not exist in " + logicalName + " entity");
+    }
+
+    /** E7: key names that match neither the primary key nor a declared alternate key. */
+    public static DataverseException invalidKey(String qualifiedType) {
+        return new DataverseException(400, "0x80060888", "The key in the request URI is not valid for resource '"
+                + qualifiedType + "'. Ensure that the names and number of key properties match the declared or "
+                + "alternate key properties for the resource '" + qualifiedType + "'.");
+    }
+
+    /** E8: {@code x@odata.bind} where {@code x} is not a navigation property. */
+    public static DataverseException undeclaredBindProperty(String entitySet, String name) {
+        return new DataverseException(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'"
+                + entitySet + "' ----> InnerException : Microsoft.OData.ODataException: An undeclared property '" + name
+                + "' which only has property annotations in the payload but no property value was found in the payload. "
+                + "In OData, only declared navigation properties and declared named streams can be represented as "
+                + "properties without values.");
+    }
+
+    /** E9: unknown or wrong-case property in a body. */
+    public static DataverseException invalidProperty(String name, String qualifiedType) {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.Crm.CrmException: Invalid property '" + name
+                + "' was found in entity '" + qualifiedType + "'. ---> Microsoft.OData.ODataException: Does not support "
+                + "untyped value in non-open type.");
+    }
+
+    /** E10: {@code nav@odata.bind: null} in the strict behaviour. */
+    public static DataverseException bindNull() {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.OData.ODataException: The 'odata.bind' "
+                + "instance or property annotation has a null value. In OData, the 'odata.bind' instance or property "
+                + "annotation must have a non-null string value");
+    }
+
+    /** E11: the N:N pair exists already. */
+    public static DataverseException duplicateKey(int status) {
+        return new DataverseException(status, "0x80040237", "Cannot insert duplicate key.");
+    }
+
+    /** E12: a parental association that would close a loop in a hierarchy. */
+    public static DataverseException hierarchyLoop(String collectionLabel) {
+        return new DataverseException(400, "0x80040507",
+                "Creating this parental association would create a loop in " + collectionLabel + " hierarchy.");
+    }
+
+    /** E13: {@code If-Match} names another version. */
+    public static DataverseException etagMismatch() {
+        return new DataverseException(412, "0x80060882",
+                "The version of the existing record doesn't match the RowVersion property provided.");
+    }
+
+    /** E14: {@code If-None-Match: *} and the row exists. */
+    public static DataverseException recordExists() {
+        return new DataverseException(412, "0x80060883", "A record with matching key values already exists.");
+    }
+
+    /** E16: the activity-party PUT in the behaviour where the real service refuses it. */
+    public static DataverseException partiesStartObject() {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.OData.ODataException: A node of type "
+                + "'StartObject' was read from the JSON reader when trying to read the start of the content of a "
+                + "resource set; however, a node of type 'StartArray' was expected.");
+    }
+
+    /** E17: rows that exist only through their parent (activityparty). */
+    public static DataverseException createNotSupported(String logicalName) {
+        return new DataverseException(400, "0x80040203",
+                "The 'Create' method does not support entities of type '" + logicalName + "'.");
+    }
+
+    /** E18: an entity URL outside the service root. */
+    public static DataverseException notUnderServiceRoot(String url) {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.OData.ODataException: The entity reference '"
+                + url + "' is not an absolute URL under the service root. AbsoluteUri should contain ServiceRouteUri");
+    }
+
+    /** E20: the operation is not supported for this resource. */
+    public static DataverseException notSupported(String detail) {
+        return new DataverseException(405, "0x80040315", "This action is not supported. " + detail);
+    }
+
+    /** Bodies that are not the JSON the route expects. */
+    public static DataverseException badPayload(String detail) {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.OData.ODataException: " + detail);
+    }
+
+    /** Malformed URLs: bad percent-encoding, bad key literal, bad query option. */
+    public static DataverseException badRequestUri(String detail) {
+        return new DataverseException(400, "0x0", "Bad Request - Error in query syntax. " + detail);
+    }
+
+    /** The target of a reference is of the wrong table for the navigation property. */
+    public static DataverseException wrongTargetType(String navigation, String expected, String actual) {
+        return new DataverseException(400, "0x0", INPUT_PREFIX + "Microsoft.OData.ODataException: The navigation property '"
+                + navigation + "' expects an entity of type 'Microsoft.Dynamics.CRM." + expected
+                + "' but the reference names one of type 'Microsoft.Dynamics.CRM." + actual + "'.");
+    }
+
+    /** Bodies over the emulator's size limit. */
+    public static DataverseException payloadTooLarge(long limit) {
+        return new DataverseException(413, "0x80048d19", "The request body is larger than the limit of " + limit + " bytes.");
+    }
+
+    /** A bearer token is required and none (or a wrong one) came. */
+    public static DataverseException unauthorized() {
+        return new DataverseException(401, "0x80072560", "The user is not a member of the organization.");
+    }
+
+    /**
+     * Anything the emulator does not model: never a silent 204. Names the request and the nearest route that is
+     * supported, so the gap is easy to report or to work around.
+     */
+    public static DataverseException emulatorGap(String request, String nearestSupported) {
+        return new DataverseException(501, "EMULATOR_GAP", "The emulator does not model " + request
+                + ". Nearest supported: " + nearestSupported + ".");
+    }
+}

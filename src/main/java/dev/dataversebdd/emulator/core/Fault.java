@@ -1,0 +1,28 @@
+package dev.dataversebdd.emulator.core;
+
+/**
+ * An answer the emulator gives instead of serving the next {@code times} requests, e.g. Dataverse's service
+ * protection limit: {@code new Fault(429, 2, 3)} answers three requests with 429 and {@code Retry-After: 2}.
+ *
+ * @param retryAfterSeconds null for no {@code Retry-After} header
+ */
+public record Fault(int status, Integer retryAfterSeconds, int times) {
+
+    public Fault {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("a fault status must be 4xx or 5xx, not " + status);
+        }
+        if (times < 1) {
+            throw new IllegalArgumentException("a fault must apply to at least one request, not " + times);
+        }
+    }
+
+    DataverseException asError() {
+        return switch (status) {
+            case 429 -> new DataverseException(429, "0x80072322",
+                    "Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
+            case 503 -> new DataverseException(503, "0x80040216", "The service is temporarily unavailable.");
+            default -> new DataverseException(status, "0x80040216", "Injected fault " + status + ".");
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.dataversebdd.emulator.core.ops;
+
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.DataverseException;
+import dev.dataversebdd.emulator.core.Errors;
+import dev.dataversebdd.emulator.core.schema.EntityType;
+import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.state.EntityRef;
+import dev.dataversebdd.emulator.core.state.Row;
+import dev.dataversebdd.emulator.core.state.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Links and unlinks rows through navigation properties, whichever request shape asked for it ({@code $ref},
+ * {@code @odata.bind}, deep insert, PATCH null). One place for the rules: the target's table must match the
+ * navigation property, a multi-table lookup holds one target, a hierarchy must not loop, an N:N pair exists once.
+ */
+public final class Linker {
+
+    private static final int MAX_HIERARCHY_DEPTH = 10_000;
+
+    private final RowLocator rows;
+    private final Store store;
+
+    public Linker(RowLocator rows) {
+        this.rows = rows;
+        this.store = rows.store();
+    }
+
+    /** Sets a single-valued navigation property (its lookup) of {@code row} to {@code target}. */
+    public void bindSingle(Row row, NavigationProperty nav, Row target) {
+        requireTargetType(nav, target);
+        String lookup = lookupOf(nav);
+        if (nav.targetType().equals(row.logicalName())) {
+            refuseLoop(row, lookup, target);
+        }
+        store.setLookup(row, lookup, target.ref());
+    }
+
+    /**
+     * Clears a single-valued navigation property. For a multi-table lookup this clears the shared lookup
+     * whichever table it points to, as nulling any participating property does in Dataverse.
+     */
+    public void clearSingle(Row row, NavigationProperty nav) {
+        store.setLookup(row, lookupOf(nav), null);
+    }
+
+    /** Adds {@code target} to {@code source}'s collection-valued navigation property (1:N or N:N). */
+    public void associate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+        requireTargetType(nav, target);
+        if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
+            if (!store.addPair(nav.name(), source.ref(), target.ref())) {
+                switch (context.profile().mode(Behaviour.DUPLICATE_ASSOCIATION)) {
+                    case "no-op" -> { }
+                    case "400" -> throw Errors.duplicateKey(400);
+                    default -> throw Errors.duplicateKey(412);
+                }
+            }
+            return;
+        }
+        String lookup = lookupOf(nav);
+        if (nav.targetType().equals(source.logicalName())) {
+            refuseLoop(target, lookup, source);
+        }
+        store.setLookup(target, lookup, source.ref());
+    }
+
+    /** Removes {@code target} from {@code source}'s collection-valued navigation property. */
+    public void disassociate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+        requireTargetType(nav, target);
+        boolean related;
+        if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
+            related = store.removePair(nav.name(), source.ref(), target.ref());
+        } else {
+            String lookup = lookupOf(nav);
+            related = source.ref().equals(target.lookup(lookup));
+            if (related) {
+                store.setLookup(target, lookup, null);
+            }
+        }
+        if (!related && context.is(Behaviour.DISASSOCIATE_UNRELATED, "not-found")) {
+            throw new DataverseException(404, "0x80040217", "No " + nav.name() + " association exists between "
+                    + source.logicalName() + " With Id = " + source.id() + " and " + target.logicalName()
+                    + " With Id = " + target.id());
+        }
+    }
+
+    /** Removes every row from a collection-valued navigation property (OData 4.01 "remove all"). */
+    public void disassociateAll(Row source, NavigationProperty nav, RequestContext context) {
+        for (Row related : related(source, nav)) {
+            disassociate(source, nav, related, context);
+        }
+    }
+
+    /** The rows a navigation property of {@code source} leads to, oldest link first. */
+    public List<Row> related(Row source, NavigationProperty nav) {
+        switch (nav.kind()) {
+            case SINGLE -> {
+                EntityRef target = source.lookup(lookupOf(nav));
+                if (target == null || !target.logicalName().equals(nav.targetType())) {
+                    return List.of();
+                }
+                return store.find(target).map(List::of).orElse(List.of());
+            }
+            case ONE_TO_MANY -> {
+                return store.referencing(nav.targetType(), lookupOf(nav), source.ref());
+            }
+            default -> {
+                List<Row> result = new ArrayList<>();
+                for (EntityRef ref : store.pairedWith(nav.name(), source.ref())) {
+                    store.find(ref).ifPresent(result::add);
+                }
+                return result;
+            }
+        }
+    }
+
+    private static void requireTargetType(NavigationProperty nav, Row target) {
+        if (!nav.targetType().equals(target.logicalName())) {
+            throw Errors.wrongTargetType(nav.name(), nav.targetType(), target.logicalName());
+        }
+    }
+
+    private static String lookupOf(NavigationProperty nav) {
+        if (nav.lookupProperty() == null) {
+            throw Errors.emulatorGap("the relationship behind '" + nav.name() + "' (its $metadata declares no "
+                    + "ReferentialConstraint on the partner '" + nav.partner() + "')",
+                    "navigation properties whose single-valued side has a ReferentialConstraint");
+        }
+        return nav.lookupProperty();
+    }
+
+    /** Refuses to make {@code child}'s parent {@code parent} when {@code parent} descends from {@code child}. */
+    private void refuseLoop(Row child, String lookup, Row parent) {
+        EntityRef cursor = parent.ref();
+        for (int depth = 0; cursor != null && depth < MAX_HIERARCHY_DEPTH; depth++) {
+            if (cursor.equals(child.ref())) {
+                EntityType type = rows.typeOf(child);
+                String set = type.entitySetName();
+                throw Errors.hierarchyLoop(set.substring(0, 1).toUpperCase(Locale.ROOT) + set.substring(1));
+            }
+            cursor = store.find(cursor).map(r -> r.lookup(lookup)).orElse(null);
+        }
+    }
+}

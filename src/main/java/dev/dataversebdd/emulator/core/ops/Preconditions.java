@@ -1,0 +1,31 @@
+package dev.dataversebdd.emulator.core.ops;
+
+import dev.dataversebdd.emulator.core.EmulatorRequest;
+import dev.dataversebdd.emulator.core.Errors;
+import dev.dataversebdd.emulator.core.state.Row;
+
+/** {@code If-Match} and {@code If-None-Match} as Dataverse applies them to writes (D9). */
+final class Preconditions {
+
+    private Preconditions() {
+    }
+
+    /** {@code *} matches any existing row; a weak ETag must equal the row's current one. */
+    static void requireIfMatch(Row row, EmulatorRequest request) {
+        String ifMatch = request.header("If-Match");
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
+            return;
+        }
+        if (!ifMatch.trim().equals(row.etag())) {
+            throw Errors.etagMismatch();
+        }
+    }
+
+    /** {@code If-None-Match: *} refuses to touch an existing row; the customary {@code null} value is ignored. */
+    static void requireIfNoneMatch(Row row, EmulatorRequest request) {
+        String ifNoneMatch = request.header("If-None-Match");
+        if (row != null && ifNoneMatch != null && ifNoneMatch.trim().equals("*")) {
+            throw Errors.recordExists();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package dev.dataversebdd.emulator.core.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.EmulatorResponse;
+import dev.dataversebdd.emulator.core.Errors;
+import dev.dataversebdd.emulator.core.schema.EntityType;
+import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.state.Row;
+import dev.dataversebdd.emulator.core.uri.ResourcePath;
+import dev.dataversebdd.emulator.core.uri.Segment;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Maps a request (method and resource path) to the operation that serves it. The shapes follow
+ * ../shared/dataverse-semantics.md §2.2 (P1–P8, R1–R5) plus the CRUD that fixtures need; anything else is a
+ * Dataverse error or, where Dataverse would answer but the emulator does not model it, a 501 naming the gap.
+ */
+public final class Router {
+
+    private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final RowLocator rows;
+    private final Linker linker;
+    private final RowWriter writer;
+    private final PartyReplacer parties;
+    private final Reader reader;
+    private final RowRenderer renderer;
+
+    public Router(RowLocator rows) {
+        this.rows = rows;
+        this.linker = new Linker(rows);
+        this.writer = new RowWriter(rows, linker);
+        this.parties = new PartyReplacer(rows, linker, writer);
+        this.renderer = new RowRenderer(rows, linker);
+        this.reader = new Reader(rows, linker, renderer);
+    }
+
+    public static boolean isWrite(String method) {
+        return WRITE_METHODS.contains(method);
+    }
+
+    public EmulatorResponse route(ResourcePath path, RequestContext context) {
+        String method = context.request().method();
+        if (path.size() == 0) {
+            return requireMethod("GET", context).serviceDocument(context);
+        }
+        Segment first = path.get(0);
+        if (first.is("$metadata")) {
+            requireMethod("GET", context);
+            return Responses.bytes(200, "application/xml", rows.schema().document());
+        }
+        if (first.is("$batch")) {
+            throw Errors.emulatorGap("$batch requests", "the individual requests of the batch, one by one");
+        }
+        EntityType type = rows.entitySet(first.name(), context);
+        if (path.size() == 1) {
+            return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
+        }
+        if (!first.hasKey()) {
+            if (path.size() == 2 && path.get(1).is("$count") && method.equals("GET")) {
+                return reader.count(rows.store().rows(type.logicalName()).size());
+            }
+            throw Errors.resourceNotFoundForSegment(path.get(1).toString(),
+                    context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE));
+        }
+        Segment second = path.get(1);
+        NavigationProperty nav = type.navigations().get(second.name());
+        if (nav == null) {
+            return notANavigation(type, path, context);
+        }
+        Row row = rows.find(type, first.key());
+        if (path.size() == 2) {
+            return second.hasKey() ? relatedRowRoute(row, nav, second, context) : navigationRoute(row, nav, method, context);
+        }
+        Segment third = path.get(2);
+        if (path.size() == 3 && third.is("$ref")) {
+            return second.hasKey() ? keyedReferenceRoute(row, nav, second, method, context)
+                    : referenceRoute(row, nav, method, context);
+        }
+        if (path.size() == 3 && third.is("$count") && nav.isCollection() && method.equals("GET")) {
+            return reader.count(linker.related(row, nav).size());
+        }
+        throw Errors.emulatorGap(method + " " + path, "{set}({key})/{nav}, {set}({key})/{nav}/$ref, "
+                + "{set}({key})/{nav}({key})/$ref and {set}({key})/{nav}/$count");
+    }
+
+    private Router requireMethod(String expected, RequestContext context) {
+        if (!context.request().method().equals(expected)) {
+            throw Errors.noHttpResource(context.request().target());
+        }
+        return this;
+    }
+
+    private EmulatorResponse serviceDocument(RequestContext context) {
+        ObjectNode body = Json.object();
+        body.put("@odata.context", context.serviceRoot() + "/$metadata");
+        var value = body.putArray("value");
+        for (String set : rows.schema().entitySetNames()) {
+            value.addObject().put("name", set).put("kind", "EntitySet").put("url", set);
+        }
+        return Responses.json(200, body);
+    }
+
+    private EmulatorResponse setRoute(EntityType type, String method, RequestContext context) {
+        switch (method) {
+            case "GET" -> {
+                return reader.list(type, rows.store().rows(type.logicalName()), context);
+            }
+            case "POST" -> {
+                ObjectNode body = Json.parseObject(context.request().body());
+                Row created = writer.create(type, body, context);
+                return created(type, created, context);
+            }
+            default -> throw Errors.noHttpResource(context.request().target());
+        }
+    }
+
+    private EmulatorResponse created(EntityType type, Row created, RequestContext context) {
+        if (context.prefersRepresentation()) {
+            renderer.validate(type, context.query().select(), context.query().expand());
+            return Responses.json(201, representation(type, created, context),
+                    Map.of("Preference-Applied", "return=representation"));
+        }
+        return Responses.noContentWithEntityId(context.url(type.entitySetName(), created.ref()));
+    }
+
+    private ObjectNode representation(EntityType type, Row row, RequestContext context) {
+        var query = context.query();
+        return Responses.withContext(context.serviceRoot() + "/$metadata#"
+                        + RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand()) + "/$entity",
+                renderer.render(row, query.select(), query.expand(), context));
+    }
+
+    private EmulatorResponse rowRoute(EntityType type, Segment segment, String method, RequestContext context) {
+        switch (method) {
+            case "GET" -> {
+                return reader.row(rows.find(type, segment.key()), context);
+            }
+            case "PATCH" -> {
+                return patch(type, segment, context);
+            }
+            case "DELETE" -> {
+                Row row = rows.find(type, segment.key());
+                Preconditions.requireIfMatch(row, context.request());
+                writer.delete(row);
+                return Responses.noContent();
+            }
+            default -> throw Errors.noHttpResource(context.request().target());
+        }
+    }
+
+    /** PATCH: update, or upsert-create when the row is missing and {@code If-Match} is absent (D4). */
+    private EmulatorResponse patch(EntityType type, Segment segment, RequestContext context) {
+        ObjectNode body = Json.parseObject(context.request().body());
+        UUID id = rows.primaryKey(type, segment.key());
+        Row row = id == null ? rows.find(type, segment.key()) : rows.store().find(type.logicalName(), id).orElse(null);
+        Preconditions.requireIfNoneMatch(row, context.request());
+        if (row == null) {
+            if (context.request().header("If-Match") != null) {
+                throw Errors.rowNotFound(type.logicalName(), id);
+            }
+            body.put(type.primaryKey(), id.toString());
+            row = writer.create(type, body, context);
+        } else {
+            Preconditions.requireIfMatch(row, context.request());
+            writer.update(type, row, body, context);
+        }
+        if (context.prefersRepresentation()) {
+            renderer.validate(type, context.query().select(), java.util.List.of());
+            ObjectNode representation = Responses.withContext(context.serviceRoot() + "/$metadata#"
+                            + RowRenderer.contextFragment(type.entitySetName(), context.query().select(), java.util.List.of())
+                            + "/$entity",
+                    renderer.render(row, context.query().select(), java.util.List.of(), context));
+            return Responses.json(200, representation, Map.of("Preference-Applied", "return=representation"));
+        }
+        return Responses.noContentWithEntityId(context.url(type.entitySetName(), row.ref()));
+    }
+
+    private EmulatorResponse notANavigation(EntityType type, ResourcePath path, RequestContext context) {
+        String name = path.get(1).name();
+        if (path.size() == 3 && path.get(2).is("$ref")) {
+            throw Errors.refInvalidAfterSegment(name);
+        }
+        if (type.hasProperty(name) && path.size() == 2) {
+            throw Errors.emulatorGap(context.request().method() + " of the single property '" + name + "'",
+                    "GET {set}({key})?$select=" + name);
+        }
+        throw Errors.resourceNotFoundForSegment(name, context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE));
+    }
+
+    private EmulatorResponse navigationRoute(Row row, NavigationProperty nav, String method, RequestContext context) {
+        switch (method) {
+            case "GET" -> {
+                if (!nav.isCollection()) {
+                    return reader.single(row, nav, context);
+                }
+                return reader.list(rows.schema().type(nav.targetType()), linker.related(row, nav), context);
+            }
+            case "PUT" -> {
+                if (!PartyReplacer.isPartyCollection(nav)) {
+                    throw Errors.notSupported("PUT replaces the collection '" + nav.name() + "' only for activity "
+                            + "parties; use POST/DELETE .../" + nav.name() + "/$ref to add or remove references.");
+                }
+                parties.replace(row, nav, Json.parseObject(context.request().body()), context);
+                return Responses.noContent();
+            }
+            case "POST" -> {
+                if (!nav.isCollection()) {
+                    throw Errors.noHttpResource(context.request().target());
+                }
+                EntityType targetType = rows.schema().type(nav.targetType());
+                ObjectNode body = Json.parseObject(context.request().body());
+                if (PartyReplacer.isPartyCollection(nav)) {
+                    writer.validateParty(row, targetType, body);
+                }
+                Row created = writer.insert(targetType, body, c -> linker.associate(row, nav, c, context), context);
+                return created(targetType, created, context);
+            }
+            case "DELETE" -> throw Errors.notSupported("DELETE .../" + nav.name() + " without /$ref cannot be used to "
+                    + "disassociate (and the emulator never deletes a related row this way); use DELETE .../"
+                    + nav.name() + "/$ref.");
+            default -> throw Errors.noHttpResource(context.request().target());
+        }
+    }
+
+    private EmulatorResponse relatedRowRoute(Row row, NavigationProperty nav, Segment segment, RequestContext context) {
+        requireMethod("GET", context);
+        EntityType targetType = rows.schema().type(nav.targetType());
+        Row related = rows.find(targetType, segment.key());
+        if (!linker.related(row, nav).contains(related)) {
+            throw Errors.rowNotFound(targetType.logicalName(), related.id());
+        }
+        return reader.row(related, context);
+    }
+
+    private EmulatorResponse referenceRoute(Row row, NavigationProperty nav, String method, RequestContext context) {
+        if (nav.isCollection()) {
+            switch (method) {
+                case "GET" -> {
+                    return reader.references(row, nav, context);
+                }
+                case "POST" -> {
+                    linker.associate(row, nav, target(context), context);
+                    return Responses.noContent();
+                }
+                case "DELETE" -> {
+                    String id = context.query().id();
+                    if (id != null) {
+                        linker.disassociate(row, nav, rows.resolve(id, true, context), context);
+                    } else if (context.is(Behaviour.DELETE_REF_WITHOUT_ID, "remove-all")) {
+                        linker.disassociateAll(row, nav, context);
+                    } else {
+                        throw Errors.badRequestUri("DELETE on the collection-valued '" + nav.name() + "/$ref' needs the "
+                                + "row to remove: add ?$id={entity URL} or use .../" + nav.name() + "({key})/$ref.");
+                    }
+                    return Responses.noContent();
+                }
+                case "PUT" -> throw Errors.notSupported("PUT cannot replace the references of the collection-valued '"
+                        + nav.name() + "'; use POST to add and DELETE to remove.");
+                default -> throw Errors.noHttpResource(context.request().target());
+            }
+        }
+        switch (method) {
+            case "GET" -> {
+                return reader.reference(row, nav, context);
+            }
+            case "PUT" -> {
+                linker.bindSingle(row, nav, target(context));
+                return Responses.noContent();
+            }
+            case "DELETE" -> {
+                if (context.query().id() != null) {
+                    throw Errors.badRequestUri("$id must not be specified when removing the reference of the "
+                            + "single-valued '" + nav.name() + "'.");
+                }
+                linker.clearSingle(row, nav);
+                return Responses.noContent();
+            }
+            case "POST" -> throw Errors.notSupported("POST adds references to collection-valued navigation properties; "
+                    + "'" + nav.name() + "' is single-valued: use PUT .../" + nav.name() + "/$ref.");
+            default -> throw Errors.noHttpResource(context.request().target());
+        }
+    }
+
+    private EmulatorResponse keyedReferenceRoute(Row row, NavigationProperty nav, Segment segment, String method,
+                                                 RequestContext context) {
+        if (!nav.isCollection()) {
+            throw Errors.badRequestUri("The single-valued '" + nav.name() + "' cannot be followed by a key.");
+        }
+        if (!method.equals("DELETE")) {
+            throw Errors.noHttpResource(context.request().target());
+        }
+        Row target = rows.find(rows.schema().type(nav.targetType()), segment.key());
+        linker.disassociate(row, nav, target, context);
+        return Responses.noContent();
+    }
+
+    /** The row named by the {@code @odata.id} of a {@code $ref} body. */
+    private Row target(RequestContext context) {
+        ObjectNode body = Json.parseObject(context.request().body());
+        JsonNode id = body.get("@odata.id");
+        if (id == null || !id.isTextual()) {
+            throw Errors.badPayload("A $ref body must be {\"@odata.id\": \"<entity URL>\"}; '@odata.id' is "
+                    + (id == null ? "missing" : Json.describe(id)) + ".");
+        }
+        return rows.resolve(id.asText(), true, context);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.dataversebdd.emulator.core.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.Errors;
+import dev.dataversebdd.emulator.core.schema.EntityType;
+import dev.dataversebdd.emulator.core.schema.Schema;
+import dev.dataversebdd.emulator.core.state.Row;
+import dev.dataversebdd.emulator.core.state.Store;
+import dev.dataversebdd.emulator.core.uri.EntityUrl;
+import dev.dataversebdd.emulator.core.uri.KeyPredicate;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finds entity sets and rows from what requests name: a set name, a key predicate (primary, named primary or
+ * alternate key) or an entity reference URL. Every miss is the Dataverse error for it.
+ */
+public final class RowLocator {
+
+    private final Schema schema;
+    private final Store store;
+
+    public RowLocator(Schema schema, Store store) {
+        this.schema = schema;
+        this.store = store;
+    }
+
+    public EntityType entitySet(String name, RequestContext context) {
+        return schema.byEntitySet(name).orElseThrow(() -> Errors.resourceNotFoundForSegment(name,
+                context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE)));
+    }
+
+    /** The row a key predicate names; 404 when it does not exist. */
+    public Row find(EntityType type, KeyPredicate key) {
+        return findOrNull(type, key, true);
+    }
+
+    /** The primary key a predicate names, for upserts of rows that may not exist yet; null for alternate keys. */
+    public UUID primaryKey(EntityType type, KeyPredicate key) {
+        Object value = key.isBare() ? key.bareValue() : key.named().get(type.primaryKey());
+        if (key.isBare() || (key.named().size() == 1 && value != null)) {
+            if (!(value instanceof UUID id)) {
+                throw Errors.badRequestUri("The key value '" + key.raw() + "' is not a GUID.");
+            }
+            return id;
+        }
+        return null;
+    }
+
+    private Row findOrNull(EntityType type, KeyPredicate key, boolean required) {
+        if (key.isBare() || key.named().keySet().equals(Set.of(type.primaryKey()))) {
+            UUID id = primaryKey(type, key);
+            Row row = store.find(type.logicalName(), id).orElse(null);
+            if (row == null && required) {
+                throw Errors.rowNotFound(type.logicalName(), id);
+            }
+            return row;
+        }
+        List<String> alternateKey = type.alternateKeys().stream()
+                .filter(k -> Set.copyOf(k).equals(key.named().keySet())).findFirst()
+                .orElseThrow(() -> Errors.invalidKey(type.qualifiedName()));
+        for (Row row : store.rows(type.logicalName())) {
+            if (alternateKey.stream().allMatch(name -> matches(row, name, key.named().get(name)))) {
+                return row;
+            }
+        }
+        if (required) {
+            throw Errors.rowNotFoundByKey(type.logicalName());
+        }
+        return null;
+    }
+
+    private static boolean matches(Row row, String property, Object expected) {
+        if (property.startsWith("_") && property.endsWith("_value")) {
+            return row.lookup(property) != null && row.lookup(property).id().equals(expected);
+        }
+        JsonNode actual = row.attribute(property);
+        if (actual == null || actual.isNull()) {
+            return expected == null;
+        }
+        if (expected instanceof BigDecimal number) {
+            return actual.isNumber() && actual.decimalValue().compareTo(number) == 0;
+        }
+        return actual.asText().equals(String.valueOf(expected));
+    }
+
+    /**
+     * The row an entity reference names. {@code strictAbsolute} applies the relative-{@code @odata.id} behaviour
+     * ({@code @odata.id} and {@code $id}); {@code @odata.bind} accepts relative forms as documented.
+     */
+    public Row resolve(String reference, boolean strictAbsolute, RequestContext context) {
+        EntityUrl url = EntityUrl.parse(reference);
+        if (url.relative() && strictAbsolute && context.is(Behaviour.RELATIVE_ODATA_ID, "reject")) {
+            throw Errors.notUnderServiceRoot(reference);
+        }
+        return find(entitySet(url.entitySet(), context), url.key());
+    }
+
+    public EntityType typeOf(Row row) {
+        return schema.type(row.logicalName());
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The entity-set name used in URLs that name {@code row}. */
+    public String entitySetOf(String logicalName) {
+        return schema.type(logicalName).entitySetName();
+    }
+
+}

@@ -1,0 +1,139 @@
+package dev.dataversebdd.emulator.core.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.emulator.core.Errors;
+import dev.dataversebdd.emulator.core.schema.EntityType;
+import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.state.EntityRef;
+import dev.dataversebdd.emulator.core.state.Row;
+import dev.dataversebdd.emulator.core.uri.ExpandItem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes rows as Dataverse's JSON: {@code @odata.etag}, the selected columns (primary key always), lookup
+ * properties as {@code _x_value} GUIDs with their annotations when asked for, and {@code $expand}ed navigation
+ * properties (objects, arrays or {@code {"@odata.id": …}} references).
+ */
+public final class RowRenderer {
+
+    static final String NAV_ANNOTATION = "@Microsoft.Dynamics.CRM.associatednavigationproperty";
+    static final String LOGICAL_NAME_ANNOTATION = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+    static final String FORMATTED_ANNOTATION = "@OData.Community.Display.V1.FormattedValue";
+    private static final List<String> PRIMARY_NAME_CANDIDATES = List.of("name", "fullname", "subject", "title");
+
+    private final RowLocator rows;
+    private final Linker linker;
+
+    public RowRenderer(RowLocator rows, Linker linker) {
+        this.rows = rows;
+        this.linker = linker;
+    }
+
+    /** Fails with E3 before anything is rendered when {@code select} or {@code expand} names an unknown property. */
+    public void validate(EntityType type, List<String> select, List<ExpandItem> expand) {
+        if (select != null) {
+            for (String name : select) {
+                if (!type.hasProperty(name)) {
+                    throw Errors.propertyNotFound(name, type.qualifiedName());
+                }
+            }
+        }
+        for (ExpandItem item : expand) {
+            NavigationProperty nav = type.navigations().get(item.navigation());
+            if (nav == null) {
+                throw Errors.propertyNotFound(item.navigation(), type.qualifiedName());
+            }
+            validate(rows.schema().type(nav.targetType()), item.select(), item.expand());
+        }
+    }
+
+    public ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context) {
+        EntityType type = rows.typeOf(row);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("@odata.etag", row.etag());
+        for (String property : selectedProperties(type, select)) {
+            if (type.isLookupProperty(property)) {
+                writeLookup(json, type, row, property, context);
+            } else if (property.equals(type.primaryKey())) {
+                json.put(property, row.id().toString());
+            } else if (property.equals("versionnumber")) {
+                json.put(property, row.version());
+            } else {
+                JsonNode value = row.attribute(property);
+                json.set(property, value == null ? JsonNodeFactory.instance.nullNode() : value);
+            }
+        }
+        json.put(type.primaryKey(), row.id().toString());
+        for (ExpandItem item : expand) {
+            NavigationProperty nav = type.navigations().get(item.navigation());
+            List<Row> related = linker.related(row, nav);
+            if (nav.isCollection()) {
+                ArrayNode array = json.putArray(nav.name());
+                related.forEach(r -> array.add(expanded(r, item, context)));
+            } else {
+                json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()
+                        : expanded(related.get(0), item, context));
+            }
+        }
+        return json;
+    }
+
+    private ObjectNode expanded(Row related, ExpandItem item, RequestContext context) {
+        if (item.referencesOnly()) {
+            return reference(related, context);
+        }
+        return render(related, item.select(), item.expand(), context);
+    }
+
+    public ObjectNode reference(Row row, RequestContext context) {
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("@odata.id", context.url(rows.entitySetOf(row.logicalName()), row.ref()));
+        return ref;
+    }
+
+    /** {@code {root}/$metadata#accounts(name,primarycontactid(fullname))}, the context of a projection. */
+    public static String contextFragment(String entitySet, List<String> select, List<ExpandItem> expand) {
+        List<String> parts = new ArrayList<>(select == null ? List.of() : select);
+        for (ExpandItem item : expand) {
+            parts.add(item.select() == null || item.referencesOnly() ? item.navigation()
+                    : item.navigation() + "(" + String.join(",", item.select()) + ")");
+        }
+        return parts.isEmpty() ? entitySet : entitySet + "(" + String.join(",", parts) + ")";
+    }
+
+    private static List<String> selectedProperties(EntityType type, List<String> select) {
+        return select != null ? select : new ArrayList<>(type.properties().keySet());
+    }
+
+    private void writeLookup(ObjectNode json, EntityType type, Row row, String property, RequestContext context) {
+        EntityRef target = row.lookup(property);
+        if (target == null) {
+            json.putNull(property);
+            return;
+        }
+        if (context.wantsLookupAnnotations()) {
+            rows.store().find(target).flatMap(RowRenderer::primaryName)
+                    .ifPresent(name -> json.put(property + FORMATTED_ANNOTATION, name));
+            type.navigations().values().stream()
+                    .filter(n -> property.equals(n.lookupProperty()) && n.kind() == NavigationProperty.Kind.SINGLE
+                            && n.targetType().equals(target.logicalName()))
+                    .findFirst().ifPresent(n -> json.put(property + NAV_ANNOTATION, n.name()));
+            json.put(property + LOGICAL_NAME_ANNOTATION, target.logicalName());
+        }
+        json.put(property, target.id().toString());
+    }
+
+    private static java.util.Optional<String> primaryName(Row row) {
+        for (String candidate : PRIMARY_NAME_CANDIDATES) {
+            JsonNode value = row.attribute(candidate);
+            if (value != null && value.isTextual()) {
+                return java.util.Optional.of(value.asText());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

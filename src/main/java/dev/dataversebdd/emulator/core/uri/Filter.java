@@ -1,0 +1,59 @@
+package dev.dataversebdd.emulator.core.uri;
+
+import dev.dataversebdd.emulator.core.Errors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code $filter} subset that read-back checks need: {@code property eq literal} comparisons joined by
+ * {@code and}. Literals are GUIDs, quoted strings, numbers, {@code true}, {@code false} and {@code null}.
+ * Anything richer answers 501 rather than being silently misread.
+ */
+public record Filter(List<Comparison> comparisons) {
+
+    /** {@code property eq value}; value is a {@link java.util.UUID}, String, BigDecimal, Boolean or null. */
+    public record Comparison(String property, Object value) {
+    }
+
+    private static final Pattern COMPARISON = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+eq\\s+(.+?)\\s*$");
+
+    static Filter parse(String text) {
+        List<Comparison> comparisons = new ArrayList<>();
+        for (String clause : splitOnAnd(text)) {
+            Matcher m = COMPARISON.matcher(clause);
+            if (!m.matches()) {
+                throw Errors.emulatorGap("the $filter expression '" + text + "'",
+                        "$filter with 'property eq literal' joined by 'and'");
+            }
+            String literal = m.group(2);
+            Object value = switch (literal) {
+                case "null" -> null;
+                case "true" -> Boolean.TRUE;
+                case "false" -> Boolean.FALSE;
+                default -> KeyPredicate.literal(literal, text);
+            };
+            comparisons.add(new Comparison(m.group(1), value));
+        }
+        return new Filter(List.copyOf(comparisons));
+    }
+
+    private static List<String> splitOnAnd(String text) {
+        List<String> parts = new ArrayList<>();
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && text.startsWith(" and ", i)) {
+                parts.add(text.substring(start, i));
+                start = i + " and ".length();
+                i = start - 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+}

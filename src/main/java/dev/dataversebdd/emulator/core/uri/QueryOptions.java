@@ -1,0 +1,108 @@
+package dev.dataversebdd.emulator.core.uri;
+
+import dev.dataversebdd.emulator.core.Errors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The system query options the emulator understands. Real clients send {@code $select}/{@code $expand} text
+ * unencoded ({@code $}, {@code (}, {@code )}, {@code ;}), so splitting happens outside parentheses and each value
+ * is percent-decoded on its own.
+ */
+public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter filter, String id, Integer top) {
+
+    private static final Set<String> KNOWN = Set.of("$select", "$expand", "$filter", "$id", "$top", "$count",
+            "$orderby", "$skiptoken", "$apply", "$search", "$skip", "$format");
+    private static final Set<String> MODELLED = Set.of("$select", "$expand", "$filter", "$id", "$top");
+
+    public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, null, null);
+
+    public static QueryOptions parse(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return NONE;
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String pair : splitTopLevel(rawQuery, '&')) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = PercentDecoder.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : PercentDecoder.decode(pair.substring(eq + 1));
+            if (!name.startsWith("$")) {
+                continue; // custom query options are allowed and ignored
+            }
+            if (!KNOWN.contains(name)) {
+                throw Errors.badRequestUri("The query parameter '" + name + "' is not supported.");
+            }
+            if (!MODELLED.contains(name)) {
+                throw Errors.emulatorGap("the query option " + name, "$select, $expand, $filter (eq, and), $top, $id");
+            }
+            if (options.put(name, value) != null) {
+                throw Errors.badRequestUri("Query option '" + name + "' was specified more than once.");
+            }
+        }
+        return new QueryOptions(
+                options.containsKey("$select") ? parseSelect(options.get("$select")) : null,
+                options.containsKey("$expand") ? ExpandItem.parseList(options.get("$expand")) : List.of(),
+                options.containsKey("$filter") ? Filter.parse(options.get("$filter")) : null,
+                options.get("$id"),
+                options.containsKey("$top") ? parseTop(options.get("$top")) : null);
+    }
+
+    static List<String> parseSelect(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                throw Errors.badRequestUri("Empty property name in $select='" + value + "'.");
+            }
+            names.add(trimmed);
+        }
+        return List.copyOf(names);
+    }
+
+    private static Integer parseTop(String value) {
+        try {
+            int top = Integer.parseInt(value.trim());
+            if (top < 0) {
+                throw new NumberFormatException();
+            }
+            return top;
+        } catch (NumberFormatException e) {
+            throw Errors.badRequestUri("Invalid value '" + value + "' for $top: expected a non-negative integer.");
+        }
+    }
+
+    /** Splits on {@code separator} outside parentheses and single quotes. */
+    static List<String> splitTopLevel(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth < 0) {
+                    throw Errors.badRequestUri("Unbalanced ')' in '" + text + "'.");
+                }
+            } else if (!quoted && depth == 0 && c == separator) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (depth != 0) {
+            throw Errors.badRequestUri("Unbalanced '(' in '" + text + "'.");
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+}

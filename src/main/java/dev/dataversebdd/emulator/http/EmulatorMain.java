@@ -1,0 +1,86 @@
+package dev.dataversebdd.emulator.http;
+
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator standalone for non-Java clients until Ctrl-C:
+ * {@code mvn -q exec:java -Dexec.args="--port 5555"}.
+ */
+public final class EmulatorMain {
+
+    private static final String USAGE = """
+            usage: EmulatorMain [--port N] [--host ADDRESS] [--metadata FILE] [--behaviour NAME=MODE[,NAME=MODE]]
+                                [--require-bearer any]
+              --port       port to listen on (default 5555; 0 picks a free one)
+              --host       address to bind (default 127.0.0.1)
+              --metadata   an org's CSDL $metadata file instead of the built-in schema
+              --behaviour  switch a [CONFLICT]/[INF] behaviour; see GET /_emulator/behaviour
+              --require-bearer any   answer 401 to requests without 'Authorization: Bearer ...'
+            """;
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(5555);
+        boolean requireBearer = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--help") || option.equals("-h")) {
+                    System.out.print(USAGE);
+                    return;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--port" -> builder.port(Integer.parseInt(value));
+                    case "--host" -> builder.host(value);
+                    case "--metadata" -> {
+                        if (!Files.isReadable(Path.of(value))) {
+                            throw new IllegalArgumentException("metadata file '" + value + "' does not exist or is not readable");
+                        }
+                        builder.metadata(Path.of(value));
+                    }
+                    case "--behaviour" -> builder.profile(BehaviourProfile.defaults().withAll(value));
+                    case "--require-bearer" -> requireBearer = value.equals("any");
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        DataverseEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (requireBearer) {
+            emulator.service().requireBearerToken(token -> !token.isEmpty());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            System.out.println("Dataverse emulator stopped.");
+            stopped.countDown();
+        }));
+        System.out.println("Dataverse emulator listening. Service root: " + emulator.serviceRoot() + "/");
+        System.out.println("  also answers v8.0-v8.2 and v9.0-v9.1; admin: " + emulator.baseUri() + "/_emulator");
+        System.out.println("  behaviour: " + emulator.service().profile().asMap()
+                + " (" + Behaviour.values().length + " switches)");
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}
