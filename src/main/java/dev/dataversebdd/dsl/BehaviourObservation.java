@@ -1,0 +1,125 @@
+package dev.dataversebdd.dsl;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The places where Dataverse's sources disagree or are silent ([CONFLICT] / [INF] in the behaviour notes), and the
+ * answer each known mode gives. Against the emulator the configured mode must be the one observed; against a live
+ * org the observation tells which mode the org shows, and fails only when it shows none of them.
+ *
+ * <p>Written from the behaviour notes independently of the emulator, so that the two check each other.
+ *
+ * <pre>{@code
+ * Outcome outcome = dv.send("PUT", path).body(relativeBody).send();
+ * dv.observeBehaviour("relative-odata-id", outcome);          // 400 under "reject", 204 under "accept"
+ * dv.whenBehaviour("relative-odata-id", "accept", () -> dv.expect(deal).lookup("customerid_account").pointsTo(a));
+ * }</pre>
+ */
+final class BehaviourObservation {
+
+    /** What a mode answers: a status and, for errors, the Dataverse code (null when any code will do). */
+    record Expected(int status, String code) {
+        boolean matches(Outcome outcome) {
+            return outcome.status() == status
+                    && (code == null || outcome.error().map(e -> e.code().equals(code)).orElse(false));
+        }
+
+        @Override
+        public String toString() {
+            return status + (code == null ? "" : " (" + code + ")");
+        }
+    }
+
+    static final Map<String, Map<String, Expected>> MODES = Map.of(
+            "relative-odata-id", ordered("reject", new Expected(400, null), "accept", new Expected(204, null)),
+            "bind-null", ordered("clears", new Expected(204, null), "rejected", new Expected(400, "0x0"),
+                    "ignored", new Expected(204, null)),
+            "activity-party-put", ordered("replace-all", new Expected(204, null),
+                    "replace-present-types", new Expected(204, null), "rejected", new Expected(400, "0x0")),
+            "disassociate-unrelated", ordered("no-op", new Expected(204, null), "not-found", new Expected(404, null)),
+            "delete-ref-without-id", ordered("reject", new Expected(400, null), "remove-all", new Expected(204, null)),
+            "duplicate-association", ordered("412", new Expected(412, "0x80040237"), "400", new Expected(400, "0x80040237"),
+                    "no-op", new Expected(204, null)),
+            "unknown-segment-code", ordered("0x80060888", new Expected(404, "0x80060888"),
+                    "0x8006088a", new Expected(404, "0x8006088a")));
+
+    private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
+
+    static Map<String, Expected> modes(String key) {
+        Map<String, Expected> modes = MODES.get(key);
+        if (modes == null) {
+            throw new IllegalArgumentException("unknown behaviour '" + key + "'; known: " + MODES.keySet().stream().sorted().toList());
+        }
+        return modes;
+    }
+
+    /** Records which modes the outcome is consistent with; {@code configured} narrows it to one (emulator). */
+    Set<String> observe(String key, String configured, Outcome outcome) {
+        Map<String, Expected> modes = modes(key);
+        Set<String> matching = new LinkedHashSet<>();
+        if (configured != null) {
+            Expected expected = modes.get(configured);
+            if (expected == null) {
+                throw new IllegalArgumentException("behaviour '" + key + "' has no mode '" + configured + "'; modes: "
+                        + modes.keySet());
+            }
+            if (!expected.matches(outcome)) {
+                throw outcome.fail(key + "=" + configured + " → " + expected, outcome.exchange().statusLine()
+                        + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
+            }
+            matching.add(configured);
+        } else {
+            modes.forEach((mode, expected) -> {
+                if (expected.matches(outcome)) {
+                    matching.add(mode);
+                }
+            });
+            if (matching.isEmpty()) {
+                throw outcome.fail("one of " + modes, outcome.exchange().statusLine()
+                        + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
+            }
+        }
+        candidates.put(key, matching);
+        return Set.copyOf(matching);
+    }
+
+    /**
+     * Runs a state check that belongs to one mode. It runs when that mode is the observed one; when a live org's
+     * answer fits several modes, a passing check settles the mode and a failing one rules it out.
+     */
+    void when(String key, String mode, Runnable check) {
+        Set<String> modes = candidates.get(key);
+        if (modes == null) {
+            throw new IllegalStateException("behaviour '" + key + "' has not been observed in this scenario: check the "
+                    + "response against it first");
+        }
+        if (!modes.contains(mode)) {
+            return;
+        }
+        if (modes.size() == 1) {
+            check.run();
+            return;
+        }
+        try {
+            check.run();
+            modes.retainAll(List.of(mode));
+        } catch (AssertionError ruledOut) {
+            modes.remove(mode);
+            if (modes.isEmpty()) {
+                throw ruledOut;
+            }
+        }
+    }
+
+    private static Map<String, Expected> ordered(Object... pairs) {
+        Map<String, Expected> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (Expected) pairs[i + 1]);
+        }
+        return map;
+    }
+}

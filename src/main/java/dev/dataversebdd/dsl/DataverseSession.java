@@ -1,0 +1,438 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.FailureReport;
+import dev.dataversebdd.dsl.internal.Hints;
+import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.dsl.internal.Ledger;
+import dev.dataversebdd.report.AllureAttachments;
+import dev.dataversebdd.report.RecordedExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * One scenario's conversation with the target. Verbs are the Web API's own operations; each returns an
+ * {@link Outcome} to assert on. The session remembers rows by alias and undoes its work on {@link #close()}.
+ *
+ * <pre>{@code
+ * try (DataverseSession dv = dataverse.openSession()) {
+ *     RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+ *     RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+ *     dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
+ *     dv.rebind(deal).via("customerid_account").to(contoso).isNoContent();
+ *     dv.disassociate(deal).from(contoso).via("opportunity_customer_accounts").byIdQuery().isNoContent();
+ *     dv.expect(deal).lookup("customerid_account").isEmpty();
+ * }
+ * }</pre>
+ */
+public final class DataverseSession implements AutoCloseable {
+
+    static final String BEHAVIOUR_HEADER = "X-Emulator-Behaviour";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\"]+)}");
+
+    private final Dataverse dataverse;
+    private final HttpChannel channel;
+    private final Hints hints;
+    private final FailureReport report;
+    private final Ledger ledger = new Ledger();
+    private final Map<String, RowRef> aliases = new LinkedHashMap<>();
+    private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
+    private final BehaviourObservation behaviours = new BehaviourObservation();
+    private ReferenceForm referenceForm;
+    private String location;
+    private RecordedExchange lastExchange;
+    private RowRef lastCreated;
+    private RecordedExchange lastRead;
+
+    DataverseSession(Dataverse dataverse) {
+        this.dataverse = dataverse;
+        this.channel = new HttpChannel(dataverse.target(), new AllureAttachments(dataverse.redactor()));
+        this.hints = new Hints(dataverse.schema());
+        this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
+    }
+
+    // ---- the verbs ----
+
+    /** POST {set}: creates the row with its binds and nested rows; {@link Created#row()} is the new row. */
+    public Created create(NewRow row) {
+        ClientSchema.Table table = table(row.table());
+        ObjectNode body = render(row);
+        Outcome outcome = call("create", "create " + table.logicalName() + " \"" + row.alias() + "\"", "POST",
+                table.entitySet(), Map.of(), body.toString(), table.logicalName(), Outcome.EntityId.ANY);
+        RowRef created = null;
+        if (outcome.succeeded()) {
+            created = register(row.alias(), table, createdId(outcome.exchange(), table));
+            discoverInserted(created, row);
+        }
+        return new Created(outcome, created);
+    }
+
+    /** POST {parent}/{collectionNav}/$ref: {@code dv.associate(child).to(parent).via(nav)}. */
+    public Associate associate(RowRef row) {
+        return new Associate(this, row);
+    }
+
+    /** DELETE …/$ref in its three documented forms. */
+    public Disassociate disassociate(RowRef row) {
+        return new Disassociate(this, row);
+    }
+
+    /** PUT {row}/{singleNav}/$ref: {@code dv.rebind(row).via(nav).to(target)}. */
+    public Rebind rebind(RowRef row) {
+        return new Rebind(this, row);
+    }
+
+    /** PATCH {row}: binds ({@code nav@odata.bind}), unbinds ({@code nav: null} or {@code nav@odata.bind: null}), columns. */
+    public Update update(RowRef row) {
+        return new Update(this, row);
+    }
+
+    /** PUT {activity}/{activity}_activity_parties: replaces the party list (D1, withdrawn by D2). */
+    public PartyReplacement replaceParties(RowRef activity) {
+        return new PartyReplacement(this, activity);
+    }
+
+    /** A raw request, for conformance work: {@code dv.send("PUT", "opportunities({Big deal})/customerid_account/$ref")}. */
+    public RawRequest send(String method, String path) {
+        return new RawRequest(this, method, path);
+    }
+
+    /** Read-back checks on a row. */
+    public RowExpectations expect(RowRef row) {
+        return new RowExpectations(this, row);
+    }
+
+    // ---- aliases, settings ----
+
+    /** The row created under {@code alias}; fails listing the known aliases when there is none. */
+    public RowRef row(String alias) {
+        RowRef row = aliases.get(alias);
+        if (row == null) {
+            throw new IllegalArgumentException("no row called \"" + alias + "\" in this scenario; known: "
+                    + (aliases.isEmpty() ? "none yet" : aliases.values().stream().map(RowRef::describe).toList()));
+        }
+        return row;
+    }
+
+    /** The row called {@code alias}, checking it is a row of {@code table} ({@code account "Contoso"}). */
+    public RowRef row(String table, String alias) {
+        RowRef row = row(alias);
+        String logicalName = requireTable(table);
+        if (!row.table().equals(logicalName)) {
+            throw new IllegalArgumentException("\"" + alias + "\" is " + (row.table().matches("^[aeiou].*") ? "an " : "a ")
+                    + row.table() + ", not " + (logicalName.matches("^[aeiou].*") ? "an " : "a ") + logicalName);
+        }
+        return row;
+    }
+
+    /** The logical name of a table the target has (by logical name or entity set); fails listing the tables. */
+    public String requireTable(String name) {
+        return table(name).logicalName();
+    }
+
+    /** A navigation property that some table of the target declares; fails with the closest names. */
+    public String requireNavigation(String name) {
+        List<String> all = dataverse.schema().tableNames().stream()
+                .flatMap(t -> dataverse.schema().table(t).orElseThrow().navigations().keySet().stream()).distinct().toList();
+        if (!all.contains(name)) {
+            throw new IllegalArgumentException("no table of the target has a navigation property '" + name + "'"
+                    + ClientSchema.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + " (names are case sensitive)");
+        }
+        return name;
+    }
+
+    public Optional<RowRef> findRow(String alias) {
+        return Optional.ofNullable(aliases.get(alias));
+    }
+
+    /** Gives a name to a row the session learned of (e.g. a row created by deep insert or a raw request). */
+    public RowRef name(String alias, String table, UUID id) {
+        return register(alias, table(table), id);
+    }
+
+    /**
+     * Names the row a single-valued navigation property of {@code row} points to, e.g. the contact a deep insert
+     * created as {@code primarycontactid}.
+     */
+    public RowRef nameRelated(RowRef row, String singleNavigation, String alias) {
+        ClientSchema.Table table = table(row.table());
+        ClientSchema.Navigation nav = table.navigation(singleNavigation).filter(n -> !n.collection())
+                .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no single-valued navigation property '"
+                        + singleNavigation + "'"));
+        JsonNode json = read("read " + nav.lookupProperty() + " of " + row.describe(), row.path() + "?$select="
+                + nav.lookupProperty(), Map.of(), row.table());
+        String id = json.path(nav.lookupProperty()).asText(null);
+        if (id == null) {
+            throw failure("read-back", singleNavigation + " of " + row.describe() + " set", "null", "name the "
+                    + singleNavigation + " of " + row.describe() + " \"" + alias + "\"", lastRead, row.table());
+        }
+        return name(alias, nav.targetTable(), UUID.fromString(id));
+    }
+
+    /** Names the row the last create (DSL or raw POST) made, so later steps can refer to it. */
+    public RowRef nameLastCreated(String alias) {
+        if (lastCreated == null) {
+            throw new IllegalStateException("no row has been created in this scenario yet");
+        }
+        return name(alias, lastCreated.table(), lastCreated.id());
+    }
+
+    /**
+     * Replaces {@code {root}} with the service root and {@code {Alias}} with the id of that row, as raw steps write
+     * paths and bodies: {@code opportunities({Big deal})/customerid_account/$ref}.
+     */
+    public String interpolate(String text) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = name.equals("root") ? serviceRoot() : row(name).id().toString();
+            m.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(result);
+        return result.toString();
+    }
+
+    /** Sends every reference ({@code @odata.id}, {@code $id}, {@code @odata.bind}) in {@code form}; null restores the documented defaults. */
+    public DataverseSession useReferenceForm(ReferenceForm form) {
+        this.referenceForm = form;
+        return this;
+    }
+
+    /** The scenario line failures should name, e.g. {@code features/associate/one-to-many.feature:14}. */
+    public DataverseSession at(String location) {
+        this.location = location;
+        return this;
+    }
+
+    /** Switches an emulator behaviour for this session's requests only (parallel-safe); refused on a live org. */
+    public DataverseSession withBehaviour(String key, String mode) {
+        if (!dataverse.target().isEmulator()) {
+            throw new IllegalStateException("behaviour '" + key + "' can be switched only on the embedded emulator; "
+                    + dataverse.target().description() + " behaves as it does.");
+        }
+        behaviourOverrides.put(key, mode);
+        return this;
+    }
+
+    /** The configured mode of a behaviour: this session's override, else the emulator's; empty on a live org. */
+    public Optional<String> behaviourMode(String key) {
+        String override = behaviourOverrides.get(key);
+        return override != null ? Optional.of(override) : dataverse.target().behaviourMode(key);
+    }
+
+    /**
+     * Checks an outcome against a [CONFLICT]/[INF] behaviour: on the emulator it must match the configured mode;
+     * on a live org it tells which modes the org's answer fits (and fails if it fits none).
+     *
+     * @return the modes the outcome is consistent with
+     */
+    public java.util.Set<String> observeBehaviour(String key, Outcome outcome) {
+        return behaviours.observe(key, behaviourMode(key).orElse(null), outcome);
+    }
+
+    /** Runs a read-back that holds only under one mode of an observed behaviour (see {@link #observeBehaviour}). */
+    public void whenBehaviour(String key, String mode, Runnable check) {
+        behaviours.when(key, mode, check);
+    }
+
+    public String serviceRoot() {
+        return dataverse.target().serviceRoot();
+    }
+
+    public boolean isEmulator() {
+        return dataverse.target().isEmulator();
+    }
+
+    /** The last request and response, for raw checks. */
+    public RecordedExchange lastExchange() {
+        if (lastExchange == null) {
+            throw new IllegalStateException("no request has been sent in this scenario yet");
+        }
+        return lastExchange;
+    }
+
+    /** Deletes every row the session created (newest first) and removes its links to other rows. */
+    @Override
+    public void close() {
+        List<String> problems = ledger.cleanUp(channel);
+        aliases.clear();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("cleanup left work undone on " + dataverse.target().description() + ":\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
+    // ---- for the verb classes ----
+
+    Outcome call(String operation, String doing, String method, String path, Map<String, String> headers,
+                 String body, String table, Outcome.EntityId entityId) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (!behaviourOverrides.isEmpty()) {
+            all.put(BEHAVIOUR_HEADER, String.join(",", behaviourOverrides.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        lastExchange = channel.send(method, path, all, body);
+        return new Outcome(this, operation, doing, lastExchange, table, entityId);
+    }
+
+    AssertionFailedError failure(String operation, String expected, String actual, String doing,
+                                 RecordedExchange exchange, String table) {
+        String hint = exchange == null ? null : hints.forFailure(exchange, table).orElse(null);
+        return report.failure(operation, expected, actual, doing, location, exchange, hint);
+    }
+
+    /** The table's schema entry; fails listing the tables the target has. */
+    ClientSchema.Table table(String name) {
+        return dataverse.schema().table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '"
+                + name + "'" + ClientSchema.closest(name, dataverse.schema().tableNames()).map(c -> "; did you mean '" + c
+                + "'?").orElse("") + " Tables: " + dataverse.schema().tableNames()));
+    }
+
+    /** The URL of {@code row} as {@code @odata.id} or {@code $id} carries it (absolute unless told otherwise). */
+    String idReference(RowRef row) {
+        return (referenceForm == null ? ReferenceForm.ABSOLUTE : referenceForm).render(serviceRoot(), row);
+    }
+
+    /** The URL of {@code row} as {@code @odata.bind} carries it ({@code /set(id)} unless told otherwise). */
+    String bindReference(RowRef row) {
+        return (referenceForm == null ? ReferenceForm.ROOT_RELATIVE : referenceForm).render(serviceRoot(), row);
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    ClientSchema schema() {
+        return dataverse.schema();
+    }
+
+    /** GETs JSON for a read-back check; a non-200 answer fails the check with the whole exchange. */
+    JsonNode read(String what, String path, Map<String, String> headers, String table) {
+        RecordedExchange exchange = get(path, headers);
+        if (exchange.status() != 200) {
+            throw failure("read-back", "200 OK", exchange.statusLine(), what, exchange, table);
+        }
+        try {
+            return JSON.readTree(exchange.responseBody());
+        } catch (IOException e) {
+            throw failure("read-back", "a JSON body", "unparseable text", what, exchange, table);
+        }
+    }
+
+    /** A read-back GET whatever its status. */
+    RecordedExchange get(String path, Map<String, String> headers) {
+        lastRead = channel.send("GET", path, headers, null);
+        return lastRead;
+    }
+
+    /** The last read-back GET, which read-back failures show. */
+    RecordedExchange lastRead() {
+        return lastRead;
+    }
+
+    RowRef register(String alias, ClientSchema.Table table, UUID id) {
+        RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
+        ledger.row(table.entitySet(), id, row.describe());
+        lastCreated = row;
+        if (alias != null) {
+            aliases.put(alias, row);
+        }
+        return row;
+    }
+
+    /** The id of a row a 2xx create answered with: from {@code OData-EntityId}, or from the body of a 201. */
+    UUID createdId(RecordedExchange exchange, ClientSchema.Table table) {
+        String entityId = exchange.responseHeader("OData-EntityId");
+        if (entityId != null) {
+            Matcher m = ENTITY_ID.matcher(entityId);
+            if (m.find()) {
+                return UUID.fromString(m.group(2));
+            }
+        }
+        try {
+            JsonNode body = JSON.readTree(exchange.responseBody());
+            return UUID.fromString(body.path(table.primaryKey()).asText());
+        } catch (IOException | IllegalArgumentException e) {
+            throw failure("create", "OData-EntityId or the new row's " + table.primaryKey(), "neither",
+                    "read the id of the created " + table.logicalName(), exchange, table.logicalName());
+        }
+    }
+
+    ObjectNode render(NewRow row) {
+        ClientSchema.Table table = table(row.table());
+        ObjectNode body = JSON.createObjectNode();
+        table.primaryNameColumn().filter(c -> !row.values().containsKey(c) && row.alias() != null)
+                .ifPresent(c -> body.put(c, row.alias()));
+        row.values().forEach((column, value) -> body.set(column, JSON.valueToTree(value)));
+        row.binds().forEach((nav, targets) -> {
+            boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(targets.size() > 1);
+            if (collection) {
+                ArrayNode array = body.putArray(nav + "@odata.bind");
+                targets.forEach(t -> array.add(bindReference(t)));
+            } else {
+                body.put(nav + "@odata.bind", bindReference(targets.get(0)));
+            }
+        });
+        row.inserts().forEach((nav, children) -> {
+            boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(children.size() > 1);
+            if (collection) {
+                ArrayNode array = body.putArray(nav);
+                children.forEach(c -> array.add(render(c)));
+            } else {
+                body.set(nav, render(children.get(0)));
+            }
+        });
+        return body;
+    }
+
+    /**
+     * Finds the rows a deep insert created (Dataverse returns only the root's URL) by expanding each navigation
+     * property, and gives them their aliases, so read-back can name them and cleanup can delete them.
+     */
+    private void discoverInserted(RowRef parent, NewRow spec) {
+        ClientSchema.Table parentTable = table(parent.table());
+        for (Map.Entry<String, List<NewRow>> insert : spec.inserts().entrySet()) {
+            Optional<ClientSchema.Navigation> nav = parentTable.navigation(insert.getKey());
+            if (nav.isEmpty()) {
+                continue;
+            }
+            ClientSchema.Table childTable = table(nav.get().targetTable());
+            String nameColumn = childTable.primaryNameColumn().orElse(childTable.primaryKey());
+            JsonNode json = read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
+                    + parentTable.primaryKey() + "&$expand=" + insert.getKey() + "($select=" + childTable.primaryKey()
+                    + "," + nameColumn + ")", Map.of(), parent.table());
+            JsonNode related = json.path(insert.getKey());
+            List<JsonNode> found = new ArrayList<>();
+            if (related.isArray()) {
+                related.forEach(found::add);
+            } else if (related.isObject()) {
+                found.add(related);
+            }
+            for (NewRow child : insert.getValue()) {
+                for (JsonNode candidate : found) {
+                    if (child.alias() != null && child.alias().equals(candidate.path(nameColumn).asText(null))) {
+                        RowRef created = register(child.alias(), childTable,
+                                UUID.fromString(candidate.path(childTable.primaryKey()).asText()));
+                        discoverInserted(created, child);
+                    }
+                }
+            }
+        }
+    }
+}

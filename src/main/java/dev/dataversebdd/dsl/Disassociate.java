@@ -1,0 +1,88 @@
+package dev.dataversebdd.dsl;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Removes a reference with DELETE, in the three forms Microsoft documents, chosen explicitly:
+ * <ul>
+ *   <li>{@code DELETE {parent}/{nav}/$ref?$id={row URL}}: {@code disassociate(row).from(parent).via(nav).byIdQuery()}</li>
+ *   <li>{@code DELETE {parent}/{nav}({row id})/$ref}: {@code … .byKeySegment()}</li>
+ *   <li>{@code DELETE {row}/{singleNav}/$ref}: {@code disassociate(row).via(singleNav)}</li>
+ * </ul>
+ */
+public final class Disassociate {
+
+    private final DataverseSession session;
+    private final RowRef row;
+
+    Disassociate(DataverseSession session, RowRef row) {
+        this.session = session;
+        this.row = row;
+    }
+
+    /** From the collection-valued navigation property of {@code parent}. */
+    public From from(RowRef parent) {
+        return new From(session, row, parent);
+    }
+
+    /** Clears the single-valued navigation property of the row: {@code DELETE {row}/{singleNav}/$ref}. */
+    public Outcome via(String singleNavigation) {
+        return session.call("disassociate", "clear " + singleNavigation + " of " + row.describe(), "DELETE",
+                row.path() + "/" + singleNavigation + "/$ref", Map.of(), null, row.table(), Outcome.EntityId.NONE);
+    }
+
+    /** Names the parent's navigation property. */
+    public static final class From {
+        private final DataverseSession session;
+        private final RowRef row;
+        private final RowRef parent;
+
+        private From(DataverseSession session, RowRef row, RowRef parent) {
+            this.session = session;
+            this.row = row;
+            this.parent = parent;
+        }
+
+        public Form via(String collectionNavigation) {
+            return new Form(session, row, parent, collectionNavigation);
+        }
+    }
+
+    /** Which of the two documented URL forms names the row to remove. */
+    public static final class Form {
+        private final DataverseSession session;
+        private final RowRef row;
+        private final RowRef parent;
+        private final String navigation;
+
+        private Form(DataverseSession session, RowRef row, RowRef parent, String navigation) {
+            this.session = session;
+            this.row = row;
+            this.parent = parent;
+            this.navigation = navigation;
+        }
+
+        /** {@code DELETE {parent}/{nav}/$ref?$id={row URL}}. */
+        public Outcome byIdQuery() {
+            return send(parent.path() + "/" + navigation + "/$ref?$id=" + session.idReference(row), "$id");
+        }
+
+        /** As {@link #byIdQuery()} with the {@code $id} value percent-encoded, as some clients send it. */
+        public Outcome byEncodedIdQuery() {
+            return send(parent.path() + "/" + navigation + "/$ref?$id="
+                    + URLEncoder.encode(session.idReference(row), StandardCharsets.UTF_8), "percent-encoded $id");
+        }
+
+        /** {@code DELETE {parent}/{nav}({row id})/$ref}. */
+        public Outcome byKeySegment() {
+            return send(parent.path() + "/" + navigation + "(" + row.id() + ")/$ref", "key segment");
+        }
+
+        private Outcome send(String path, String form) {
+            return session.call("disassociate", "disassociate " + row.describe() + " from " + parent.describe() + " via "
+                    + navigation + " (" + form + ")", "DELETE", path, Map.of(), null, parent.table(), Outcome.EntityId.NONE);
+        }
+    }
+}

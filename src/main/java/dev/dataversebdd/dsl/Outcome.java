@@ -1,0 +1,155 @@
+package dev.dataversebdd.dsl;
+
+import dev.dataversebdd.dsl.internal.DataverseError;
+import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.report.StatusText;
+import java.util.Optional;
+
+/**
+ * What the target answered to one operation, with the checks a scenario makes on it. Each check fails with the
+ * full story: operation, expected, actual, the domain sentence, the target, the request and the response.
+ *
+ * <pre>{@code
+ * dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
+ * dv.associate(rival).to(deal).via("opportunitycompetitors_association").failsWith(412).withCode("0x80040237");
+ * }</pre>
+ */
+public final class Outcome {
+
+    /** Whether Dataverse documents an {@code OData-EntityId} header for the operation. */
+    enum EntityId { NONE, ANY, OF_ROW }
+
+    private final DataverseSession session;
+    private final String operation;
+    private final String doing;
+    private final RecordedExchange exchange;
+    private final String table;
+    private final EntityId entityId;
+    private RowRef row;
+
+    Outcome(DataverseSession session, String operation, String doing, RecordedExchange exchange, String table,
+            EntityId entityId) {
+        this.session = session;
+        this.operation = operation;
+        this.doing = doing;
+        this.exchange = exchange;
+        this.table = table;
+        this.entityId = entityId;
+    }
+
+    Outcome about(RowRef row) {
+        this.row = row;
+        return this;
+    }
+
+    /**
+     * Dataverse's success semantics: {@code 204 No Content}, an empty body, {@code OData-Version: 4.0}, and
+     * {@code OData-EntityId} where documented (create, update).
+     */
+    public Outcome isNoContent() {
+        requireStatus(204);
+        if (!exchange.responseBody().isEmpty()) {
+            throw fail("an empty body", exchange.responseBody().length() + " characters of body");
+        }
+        String version = exchange.responseHeader("OData-Version");
+        if (!"4.0".equals(version)) {
+            throw fail("header OData-Version: 4.0", version == null ? "no OData-Version header" : "OData-Version: " + version);
+        }
+        String location = exchange.responseHeader("OData-EntityId");
+        if (entityId != EntityId.NONE) {
+            String suffix = entityId == EntityId.OF_ROW && row != null ? "/" + row.path() : ")";
+            if (location == null || !location.startsWith("http") || !location.endsWith(suffix)) {
+                throw fail("header OData-EntityId: <absolute URL ending in " + suffix + ">",
+                        location == null ? "no OData-EntityId header" : "OData-EntityId: " + location);
+            }
+        }
+        return this;
+    }
+
+    /** The status alone, for answers other than 204 (e.g. 200 with {@code return=representation}). */
+    public Outcome hasStatus(int status) {
+        requireStatus(status);
+        return this;
+    }
+
+    /** A Dataverse error: this status and the {@code {"error":{"code","message"}}} envelope. */
+    public ErrorOutcome failsWith(int status) {
+        requireStatus(status);
+        DataverseError error = DataverseError.parse(exchange.responseBody())
+                .orElseThrow(() -> fail("a Dataverse error body {\"error\":{\"code\":…,\"message\":…}}",
+                        exchange.responseBody().isEmpty() ? "an empty body" : "another body"));
+        return new ErrorOutcome(this, error);
+    }
+
+    /**
+     * A value of the JSON body, by RestAssured's JSON path ({@code value[0].name}, {@code _customerid_value}),
+     * checked with a Hamcrest matcher.
+     */
+    public Outcome hasJsonValue(String path, org.hamcrest.Matcher<?> matcher) {
+        Object value;
+        try {
+            value = io.restassured.path.json.JsonPath.from(exchange.responseBody()).get(path);
+        } catch (RuntimeException e) {
+            throw fail("JSON at '" + path + "' " + describe(matcher), "a body that is not JSON");
+        }
+        if (!matcher.matches(value)) {
+            throw fail("JSON at '" + path + "' " + describe(matcher), value == null ? "null" : "\"" + value + "\"");
+        }
+        return this;
+    }
+
+    /** A response header, checked with a Hamcrest matcher (null when absent). */
+    public Outcome hasHeader(String name, org.hamcrest.Matcher<? super String> matcher) {
+        String value = exchange.responseHeader(name);
+        if (!matcher.matches(value)) {
+            throw fail("header " + name + " " + describe(matcher), value == null ? "no " + name + " header" : name + ": " + value);
+        }
+        return this;
+    }
+
+    /** No body at all. */
+    public Outcome hasEmptyBody() {
+        if (!exchange.responseBody().isEmpty()) {
+            throw fail("an empty body", exchange.responseBody().length() + " characters of body");
+        }
+        return this;
+    }
+
+    private static String describe(org.hamcrest.Matcher<?> matcher) {
+        org.hamcrest.StringDescription description = new org.hamcrest.StringDescription();
+        matcher.describeTo(description);
+        return description.toString();
+    }
+
+    public boolean succeeded() {
+        return exchange.status() >= 200 && exchange.status() < 300;
+    }
+
+    public int status() {
+        return exchange.status();
+    }
+
+    /** The request and response, as sent and received (not redacted: keep it out of logs). */
+    public RecordedExchange exchange() {
+        return exchange;
+    }
+
+    /** The Dataverse error of the response, if it carries one. */
+    public Optional<DataverseError> error() {
+        return DataverseError.parse(exchange.responseBody());
+    }
+
+    String doing() {
+        return doing;
+    }
+
+    private void requireStatus(int status) {
+        if (exchange.status() != status) {
+            throw fail(StatusText.of(status), exchange.statusLine());
+        }
+    }
+
+    AssertionError fail(String expected, String actual) {
+        return session.failure(operation, expected, actual, doing, exchange, table);
+    }
+}

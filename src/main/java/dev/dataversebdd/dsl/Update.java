@@ -1,0 +1,84 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.dsl.internal.Ledger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Associates and disassociates on update: {@code PATCH {row}} with {@code nav@odata.bind}, {@code nav: null} or
+ * {@code nav@odata.bind: null}, several at once. Sends {@code If-Match: *} as Microsoft's samples do, so a PATCH
+ * never creates a row by upsert.
+ *
+ * <pre>{@code
+ * dv.update(contoso).unbind("parentaccountid").unbind("primarycontactid").send().isNoContent();
+ * dv.update(deal).bind("customerid_account", contoso).send().isNoContent();
+ * }</pre>
+ */
+public final class Update {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataverseSession session;
+    private final RowRef row;
+    private final ObjectNode body = JSON.createObjectNode();
+    private final List<String> sentence = new ArrayList<>();
+    private final List<Ledger.Link> links = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", "*"));
+
+    Update(DataverseSession session, RowRef row) {
+        this.session = session;
+        this.row = row;
+    }
+
+    /** {@code nav@odata.bind: "<target>"}. */
+    public Update bind(String singleNavigation, RowRef target) {
+        body.put(singleNavigation + "@odata.bind", session.bindReference(target));
+        sentence.add("bind " + singleNavigation + " to " + target.describe());
+        links.add(new Ledger.Link(row.entitySet(), row.id(), singleNavigation, false, target.entitySet(), target.id()));
+        return this;
+    }
+
+    /** {@code nav: null}: the form every source agrees on. */
+    public Update unbind(String singleNavigation) {
+        body.putNull(singleNavigation);
+        sentence.add("unbind " + singleNavigation);
+        return this;
+    }
+
+    /** {@code nav@odata.bind: null}: documented by D1, reported refused (I3) or ignored (I5) in the field. */
+    public Update unbindWithBindAnnotation(String singleNavigation) {
+        body.putNull(singleNavigation + "@odata.bind");
+        sentence.add("unbind " + singleNavigation + " with @odata.bind: null");
+        return this;
+    }
+
+    /** A column value alongside the binds. */
+    public Update set(String column, Object value) {
+        body.set(column, JSON.valueToTree(value));
+        sentence.add("set " + column);
+        return this;
+    }
+
+    /** Replaces the default {@code If-Match: *} (null removes it, allowing an upsert). */
+    public Update ifMatch(String etag) {
+        if (etag == null) {
+            headers.remove("If-Match");
+        } else {
+            headers.put("If-Match", etag);
+        }
+        return this;
+    }
+
+    public Outcome send() {
+        Outcome outcome = session.call("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
+                row.path(), headers, body.toString(), row.table(), Outcome.EntityId.OF_ROW).about(row);
+        if (outcome.succeeded()) {
+            links.forEach(session.ledger()::link);
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dataversebdd.dsl.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Optional;
+
+/** The {@code {"error":{"code":…,"message":…}}} envelope of a Dataverse response, when the body is one. */
+public record DataverseError(String code, String message) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static Optional<DataverseError> parse(String body) {
+        if (body == null || body.isBlank() || !body.trim().startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode error = MAPPER.readTree(body).get("error");
+            if (error == null || !error.isObject()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DataverseError(error.path("code").asText(""), error.path("message").asText("")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.dataversebdd.dsl.internal;
+
+import dev.dataversebdd.report.RecordedExchange;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a failed response into one hint, phrased as cause plus remedy, using the target's schema
+ * ("account has no navigation property 'x'; did you mean 'y'?").
+ */
+public final class Hints {
+
+    private static final Pattern SEGMENT = Pattern.compile("Resource not found for the segment '([^']*)'");
+    private static final Pattern REF_AFTER = Pattern.compile("The URI segment '\\$ref' is invalid after the segment '([^']*)'");
+    private static final Pattern UNDECLARED = Pattern.compile("An undeclared property '([^']*)'");
+    private static final Pattern INVALID_PROPERTY = Pattern.compile("Invalid property '([^']*)' was found in entity "
+            + "'Microsoft\\.Dynamics\\.CRM\\.([^']*)'");
+
+    private final ClientSchema schema;
+
+    public Hints(ClientSchema schema) {
+        this.schema = schema;
+    }
+
+    /** @param table the table the request was about (the row in the URL), or null when unknown */
+    public Optional<String> forFailure(RecordedExchange exchange, String table) {
+        if (exchange.status() == 401) {
+            return Optional.of("the target refused the credentials (no token, a wrong one, or an expired one): "
+                    + "check the live-org authentication settings.");
+        }
+        Optional<DataverseError> parsed = DataverseError.parse(exchange.responseBody());
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        DataverseError error = parsed.get();
+        String message = error.message();
+        Optional<ClientSchema.Table> known = table == null ? Optional.empty() : schema.table(table);
+        Matcher m;
+        if ((m = SEGMENT.matcher(message)).find()) {
+            String segment = m.group(1);
+            if (known.isPresent() && !schema.table(segment).isPresent()) {
+                return known.flatMap(t -> ClientSchema.closest(segment, t.navigations().keySet())
+                        .map(c -> t.logicalName() + " has no navigation property '" + segment + "'; did you mean '" + c + "'?"));
+            }
+            return ClientSchema.closest(segment, entitySets()).map(c -> "there is no entity set '" + segment
+                    + "' (names are case sensitive); did you mean '" + c + "'?");
+        }
+        if ((m = REF_AFTER.matcher(message)).find()) {
+            String segment = m.group(1);
+            return Optional.of("'" + segment + "' is not a navigation property" + known.map(t -> " of " + t.logicalName()
+                    + "; navigation properties that could be meant: " + startingWith(t, segment)).orElse("") + ".");
+        }
+        if ((m = UNDECLARED.matcher(message)).find()) {
+            String name = m.group(1);
+            return Optional.of("'" + name + "@odata.bind' needs a navigation property, and '" + name + "' is not one"
+                    + known.map(t -> "; for this lookup use one of " + startingWith(t, name)).orElse("") + ".");
+        }
+        if ((m = INVALID_PROPERTY.matcher(message)).find()) {
+            String name = m.group(1);
+            String entityName = m.group(2);
+            return schema.table(entityName).flatMap(t -> ClientSchema.closest(name, allNames(t)))
+                    .map(c -> entityName + " has no property '" + name + "' (names are case sensitive); did you mean '"
+                            + c + "'?");
+        }
+        if (message.contains("AbsoluteUri should contain ServiceRouteUri")) {
+            return Optional.of("the target wants absolute entity URLs under its service root (D2: \"You must use an "
+                    + "absolute URL\"): send the reference with ReferenceForm.ABSOLUTE.");
+        }
+        if (error.code().equals("0x80040237")) {
+            return Optional.of("the two rows are associated already: disassociate them first, or expect the duplicate.");
+        }
+        if (error.code().equals("0x80040217")) {
+            return Optional.of("the row does not exist (any more): was it deleted earlier in the scenario, or created on "
+                    + "another target?");
+        }
+        if (error.code().equals("EMULATOR_GAP")) {
+            return Optional.of("the embedded emulator does not model this request: report it with this message, or run "
+                    + "the scenario against a live org.");
+        }
+        return Optional.empty();
+    }
+
+    private List<String> entitySets() {
+        return schema.tableNames().stream().map(n -> schema.table(n).orElseThrow().entitySet()).toList();
+    }
+
+    private static List<String> allNames(ClientSchema.Table table) {
+        List<String> names = new java.util.ArrayList<>(table.columns());
+        names.addAll(table.navigations().keySet());
+        return names;
+    }
+
+    private static List<String> startingWith(ClientSchema.Table table, String prefix) {
+        List<String> matches = table.navigations().keySet().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
+        return matches.isEmpty()
+                ? table.navigations().keySet().stream().filter(n -> !table.navigations().get(n).collection()).sorted().toList()
+                : matches;
+    }
+}

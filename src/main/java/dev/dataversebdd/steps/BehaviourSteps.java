@@ -1,0 +1,50 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.RowRef;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+
+/**
+ * Where Dataverse's sources disagree ([CONFLICT]) or are silent ([INF]). On the emulator a scenario checks the
+ * configured mode; on a live org the same scenario reports which mode the org shows.
+ */
+public final class BehaviourSteps {
+
+    private final World world;
+
+    public BehaviourSteps(World world) {
+        this.world = world;
+    }
+
+    @Given("the emulator behaviour {string} is {string}")
+    public void emulatorBehaviourIs(String behaviour, String mode) {
+        world.session().withBehaviour(behaviour, mode);
+    }
+
+    @Then("the response follows the {string} behaviour")
+    public void followsTheBehaviour(String behaviour) {
+        world.session().observeBehaviour(behaviour, world.outcome());
+    }
+
+    @Then("under {string} = {string}, the {nav} of {row} is {row}")
+    public void underModePointsTo(String behaviour, String mode, String navigation, RowRef row, RowRef target) {
+        world.session().whenBehaviour(behaviour, mode, () -> world.session().expect(row).lookup(navigation).pointsTo(target));
+    }
+
+    @Then("under {string} = {string}, the {nav} of {row} is/are empty")
+    public void underModeIsEmpty(String behaviour, String mode, String navigation, RowRef row) {
+        world.session().whenBehaviour(behaviour, mode, () -> world.session().expect(row).hasNothingIn(navigation));
+    }
+
+    @Then("under {string} = {string}, the {nav} of {row} contain(s) {row}")
+    public void underModeContains(String behaviour, String mode, String navigation, RowRef row, RowRef member) {
+        world.session().whenBehaviour(behaviour, mode,
+                () -> world.session().expect(row).collection(navigation).contains(member));
+    }
+
+    @Then("under {string} = {string}, the {nav} of {row} hold(s) {int} row(s)")
+    public void underModeHolds(String behaviour, String mode, String navigation, RowRef row, int count) {
+        world.session().whenBehaviour(behaviour, mode,
+                () -> world.session().expect(row).collection(navigation).hasSize(count));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Participation;
+import dev.dataversebdd.dsl.Party;
+import io.cucumber.java.DataTableType;
+import java.util.Map;
+
+/** Table rows that read as domain objects. */
+public final class DataTableTypes {
+
+    static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");
+
+    private final World world;
+
+    public DataTableTypes(World world) {
+        this.world = world;
+    }
+
+    /** {@code | participation | party |}, e.g. {@code | to | contact "Ann" |}. */
+    @DataTableType
+    public Party party(Map<String, String> entry) {
+        String party = required(entry, "party", "| participation | party |");
+        java.util.regex.Matcher m = ROW.matcher(party.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + party + "' does not name a row; write it as: table \"alias\", "
+                    + "e.g. contact \"Ann\"");
+        }
+        return Party.of(Participation.ofLabel(required(entry, "participation", "| participation | party |")),
+                world.session().row(m.group(1), m.group(2)));
+    }
+
+    /** {@code | path | table | name |} of a deep insert. */
+    @DataTableType
+    public NewRow.Nested nestedRow(Map<String, String> entry) {
+        String columns = "| path | table | name |";
+        return new NewRow.Nested(required(entry, "path", columns), required(entry, "table", columns),
+                required(entry, "name", columns));
+    }
+
+    private static String required(Map<String, String> entry, String column, String columns) {
+        String value = entry.get(column);
+        if (value == null) {
+            throw new IllegalArgumentException("this table needs the columns " + columns + "; this row has "
+                    + entry.keySet());
+        }
+        return value;
+    }
+}

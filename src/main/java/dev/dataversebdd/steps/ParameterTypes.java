@@ -1,0 +1,53 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.Participation;
+import dev.dataversebdd.dsl.ReferenceForm;
+import dev.dataversebdd.dsl.RowRef;
+import io.cucumber.java.ParameterType;
+import java.util.Locale;
+
+/**
+ * The domain words of the step library. A misspelt alias, table or navigation property fails here, at
+ * conversion, with a message that lists what exists, before any request is sent.
+ */
+public final class ParameterTypes {
+
+    private final World world;
+
+    public ParameterTypes(World world) {
+        this.world = world;
+    }
+
+    /** {@code account "Contoso"}: a row the scenario created, by table and alias. */
+    @ParameterType("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"")
+    public RowRef row(String table, String alias) {
+        return world.session().row(table, alias);
+    }
+
+    /** A table by logical name ({@code account}) or entity set ({@code accounts}). */
+    @ParameterType("[A-Za-z][A-Za-z0-9_]*")
+    public String table(String name) {
+        return world.session().requireTable(name);
+    }
+
+    /** A navigation property of some table in the target's schema ({@code opportunity_customer_accounts}). */
+    @ParameterType("[A-Za-z][A-Za-z0-9_]*")
+    public String nav(String name) {
+        return world.session().requireNavigation(name);
+    }
+
+    @ParameterType("sender|to|cc|bcc|required attendee|optional attendee|organizer|regarding|owner|resource|customer")
+    public Participation participation(String label) {
+        return Participation.ofLabel(label);
+    }
+
+    @ParameterType("absolute|root-relative|relative")
+    public ReferenceForm referenceForm(String form) {
+        return ReferenceForm.valueOf(form.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    @ParameterType("GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|MERGE|[A-Z]+")
+    public String method(String method) {
+        return method;
+    }
+}

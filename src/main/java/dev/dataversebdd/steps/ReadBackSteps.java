@@ -1,0 +1,61 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.Party;
+import dev.dataversebdd.dsl.RowRef;
+import io.cucumber.java.en.Then;
+import java.util.List;
+
+/** Reads the state back, as Microsoft's documentation does after each operation. */
+public final class ReadBackSteps {
+
+    private final World world;
+
+    public ReadBackSteps(World world) {
+        this.world = world;
+    }
+
+    @Then("the {nav} of {row} contain(s) {row}")
+    public void contains(String navigation, RowRef row, RowRef member) {
+        world.session().expect(row).collection(navigation).contains(member);
+    }
+
+    @Then("the {nav} of {row} do(es) not contain {row}")
+    public void doesNotContain(String navigation, RowRef row, RowRef member) {
+        world.session().expect(row).collection(navigation).doesNotContain(member);
+    }
+
+    @Then("the {nav} of {row} hold(s) {int} row(s)")
+    public void holds(String navigation, RowRef row, int count) {
+        world.session().expect(row).collection(navigation).hasSize(count);
+    }
+
+    @Then("the {nav} of {row} is {row}")
+    public void pointsTo(String navigation, RowRef row, RowRef target) {
+        world.session().expect(row).lookup(navigation).pointsTo(target);
+    }
+
+    @Then("the {nav} of {row} is/are empty")
+    public void isEmpty(String navigation, RowRef row) {
+        world.session().expect(row).hasNothingIn(navigation);
+    }
+
+    @Then("the {nav} of {row} points to a(n) {table}")
+    public void pointsToTable(String navigation, RowRef row, String table) {
+        world.session().expect(row).lookup(navigation).pointsToTable(table);
+    }
+
+    @Then("the parties of {row} are:")
+    public void partiesAre(RowRef activity, List<Party> parties) {
+        world.session().expect(activity).parties().are(parties);
+    }
+
+    @Then("{row} no longer exists")
+    public void noLongerExists(RowRef row) {
+        world.session().expect(row).doesNotExist();
+    }
+
+    @Then("{row} still exists")
+    public void stillExists(RowRef row) {
+        world.session().expect(row).exists();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.RowRef;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import java.util.List;
+import java.util.Map;
+
+/** Rows: creating them (plain, with binds, by deep insert) and naming rows learned from the target. */
+public final class RowSteps {
+
+    private final World world;
+
+    public RowSteps(World world) {
+        this.world = world;
+    }
+
+    @Given("a(n) {table} {string}")
+    public void aRow(String table, String alias) {
+        world.session().create(NewRow.of(table, alias)).row();
+    }
+
+    @Given("a(n) {table} {string} with:")
+    public void aRowWith(String table, String alias, Map<String, String> columns) {
+        world.session().create(NewRow.of(table, alias).withText(columns)).row();
+    }
+
+    @When("a(n) {table} {string} is created")
+    public void isCreated(String table, String alias) {
+        world.outcome(world.session().create(NewRow.of(table, alias)).outcome());
+    }
+
+    @When("a(n) {table} {string} is created with its {nav} bound to {row}")
+    public void isCreatedBound(String table, String alias, String navigation, RowRef target) {
+        world.outcome(world.session().create(NewRow.of(table, alias).bind(navigation, target)).outcome());
+    }
+
+    @When("a(n) {table} {string} is created with its {nav} bound to:")
+    public void isCreatedBoundToAll(String table, String alias, String navigation, List<RowRef> targets) {
+        world.outcome(world.session().create(NewRow.of(table, alias).bindAll(navigation, targets)).outcome());
+    }
+
+    /** Deep insert, one nested row per table row: | path | table | name |, parents before children. */
+    @When("a(n) {table} {string} is created by deep insert with:")
+    public void isCreatedByDeepInsert(String table, String alias, List<NewRow.Nested> rows) {
+        world.outcome(world.session().create(NewRow.tree(table, alias, rows)).outcome());
+    }
+
+    @When("the created row is called {string}")
+    public void theCreatedRowIsCalled(String alias) {
+        world.session().nameLastCreated(alias);
+    }
+
+    @Given("the {nav} of {row} is known as {string}")
+    public void isKnownAs(String navigation, RowRef row, String alias) {
+        world.session().nameRelated(row, navigation, alias);
+    }
+}
