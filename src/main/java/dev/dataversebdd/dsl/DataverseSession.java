@@ -52,6 +52,7 @@ public final class DataverseSession implements AutoCloseable {
     private final Map<String, RowRef> aliases = new LinkedHashMap<>();
     private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
     private final BehaviourObservation behaviours = new BehaviourObservation();
+    private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
     private ReferenceForm referenceForm;
     private String location;
     private RecordedExchange lastExchange;
@@ -106,9 +107,17 @@ public final class DataverseSession implements AutoCloseable {
         return new PartyReplacement(this, activity);
     }
 
+    /** A header for the next raw request only (e.g. {@code If-Match}, {@code Prefer}). */
+    public DataverseSession headerForNextRequest(String name, String value) {
+        nextRequestHeaders.put(name, value);
+        return this;
+    }
+
     /** A raw request, for conformance work: {@code dv.send("PUT", "opportunities({Big deal})/customerid_account/$ref")}. */
     public RawRequest send(String method, String path) {
-        return new RawRequest(this, method, path);
+        RawRequest request = new RawRequest(this, method, path).headers(nextRequestHeaders);
+        nextRequestHeaders.clear();
+        return request;
     }
 
     /** Read-back checks on a row. */
@@ -193,7 +202,8 @@ public final class DataverseSession implements AutoCloseable {
     }
 
     /**
-     * Replaces {@code {root}} with the service root and {@code {Alias}} with the id of that row, as raw steps write
+     * Replaces {@code {root}} with the service root, {@code {host}} with its scheme and authority
+     * ({@code http://127.0.0.1:51234}) and {@code {Alias}} with the id of that row, as raw steps write
      * paths and bodies: {@code opportunities({Big deal})/customerid_account/$ref}.
      */
     public String interpolate(String text) {
@@ -201,7 +211,11 @@ public final class DataverseSession implements AutoCloseable {
         StringBuilder result = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = name.equals("root") ? serviceRoot() : row(name).id().toString();
+            String value = switch (name) {
+                case "root" -> serviceRoot();
+                case "host" -> serviceRoot().substring(0, serviceRoot().indexOf("/api/data/"));
+                default -> row(name).id().toString();
+            };
             m.appendReplacement(result, Matcher.quoteReplacement(value));
         }
         m.appendTail(result);

@@ -121,6 +121,15 @@ public final class Outcome {
         return description.toString();
     }
 
+    /** The Dataverse error message contains {@code text}, whatever the status. */
+    public Outcome hasErrorMessageContaining(String text) {
+        String message = error().map(DataverseError::message).orElse(null);
+        if (message == null || !message.contains(text)) {
+            throw fail("an error message containing \"" + text + "\"", message == null ? "no Dataverse error" : "\"" + message + "\"");
+        }
+        return this;
+    }
+
     public boolean succeeded() {
         return exchange.status() >= 200 && exchange.status() < 300;
     }

@@ -197,8 +197,13 @@ public final class RowExpectations {
             return this;
         }
 
+        /**
+         * Nothing through this navigation property: the lookup is null, or (multi-table lookups) it points to
+         * another table's row, as {@code lookuplogicalname} tells.
+         */
         public LookupCheck isEmpty() {
-            if (id != null) {
+            boolean otherTable = logicalName != null && !logicalName.equals(nav.targetTable());
+            if (id != null && !otherTable) {
                 throw fail(nav.lookupProperty() + " = null", actual(), sentence());
             }
             return this;

@@ -3,6 +3,7 @@ package dev.dataversebdd.steps;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.Party;
+import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.DataTableType;
 import java.util.Map;
 
@@ -17,17 +18,23 @@ public final class DataTableTypes {
         this.world = world;
     }
 
+    /** A one-column table of rows: {@code | task "Call back" |}. */
+    @DataTableType
+    public RowRef rowCell(String cell) {
+        java.util.regex.Matcher m = ROW.matcher(cell.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + cell + "' does not name a row; write it as: table \"alias\", "
+                    + "e.g. contact \"Ann\"");
+        }
+        return world.session().row(m.group(1), m.group(2));
+    }
+
     /** {@code | participation | party |}, e.g. {@code | to | contact "Ann" |}. */
     @DataTableType
     public Party party(Map<String, String> entry) {
-        String party = required(entry, "party", "| participation | party |");
-        java.util.regex.Matcher m = ROW.matcher(party.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + party + "' does not name a row; write it as: table \"alias\", "
-                    + "e.g. contact \"Ann\"");
-        }
-        return Party.of(Participation.ofLabel(required(entry, "participation", "| participation | party |")),
-                world.session().row(m.group(1), m.group(2)));
+        String columns = "| participation | party |";
+        return Party.of(Participation.ofLabel(required(entry, "participation", columns)),
+                rowCell(required(entry, "party", columns)));
     }
 
     /** {@code | path | table | name |} of a deep insert. */

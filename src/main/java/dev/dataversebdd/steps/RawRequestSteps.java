@@ -1,5 +1,6 @@
 package dev.dataversebdd.steps;
 
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Map;
@@ -36,10 +37,9 @@ public final class RawRequestSteps {
         world.outcome(world.session().send(method, world.session().interpolate(path)).headers(headers).send());
     }
 
-    @When("I send {method} {string} with headers and body:")
-    public void sendWithHeadersAndBody(String method, String path, Map<String, String> headers, String body) {
-        world.outcome(world.session().send(method, world.session().interpolate(path)).headers(headers)
-                .body(world.session().interpolate(body)).send());
+    @Given("the next request carries the header {string} with value {string}")
+    public void nextRequestCarries(String name, String value) {
+        world.session().headerForNextRequest(name, world.session().interpolate(value));
     }
 
     @Then("the response status is {int}")

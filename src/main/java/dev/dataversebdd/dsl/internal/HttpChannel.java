@@ -72,7 +72,9 @@ public final class HttpChannel {
         return exchange;
     }
 
-    String absolute(String pathOrUrl) {
+    /** Spaces and braces are never valid in a URL, so they are percent-encoded; the rest is sent as written. */
+    String absolute(String written) {
+        String pathOrUrl = written.replace(" ", "%20").replace("{", "%7B").replace("}", "%7D").replace("\"", "%22");
         if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
             return pathOrUrl;
         }
