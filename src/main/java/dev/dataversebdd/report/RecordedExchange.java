@@ -1,5 +1,7 @@
 package dev.dataversebdd.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,8 +14,8 @@ public record RecordedExchange(String method, String baseUri, String target, Map
                                String responseBody, long millis) {
 
     public RecordedExchange {
-        requestHeaders = Map.copyOf(requestHeaders);
-        responseHeaders = Map.copyOf(responseHeaders);
+        requestHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders)); // in the order sent
+        responseHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(responseHeaders));
         requestBody = requestBody == null ? "" : requestBody;
         responseBody = responseBody == null ? "" : responseBody;
     }

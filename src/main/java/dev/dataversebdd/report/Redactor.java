@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +71,7 @@ public final class Redactor {
 
     public Map<String, String> headers(Map<String, String> headers) {
         Map<String, String> safe = new LinkedHashMap<>();
-        new TreeMap<>(headers).forEach((name, value) -> safe.put(name, header(name, value)));
+        headers.forEach((name, value) -> safe.put(name, header(name, value)));
         return safe;
     }
 

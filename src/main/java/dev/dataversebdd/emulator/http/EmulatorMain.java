@@ -1,6 +1,5 @@
 package dev.dataversebdd.emulator.http;
 
-import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +7,17 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator standalone for non-Java clients until Ctrl-C:
- * {@code mvn -q exec:java -Dexec.args="--port 5555"}.
+ * {@code mvn -q compile exec:java -Dexec.args="--port 5555"}.
  */
 public final class EmulatorMain {
 
-    private static final String USAGE = """
+    static final String USAGE = """
             usage: EmulatorMain [--port N] [--host ADDRESS] [--metadata FILE] [--behaviour NAME=MODE[,NAME=MODE]]
                                 [--require-bearer any]
               --port       port to listen on (default 5555; 0 picks a free one)
               --host       address to bind (default 127.0.0.1)
               --metadata   an org's CSDL $metadata file instead of the built-in schema
-              --behaviour  switch a [CONFLICT]/[INF] behaviour; see GET /_emulator/behaviour
+              --behaviour  switch a [CONFLICT]/[INF] behaviour; GET /_emulator/behaviour lists them
               --require-bearer any   answer 401 to requests without 'Authorization: Bearer ...'
             """;
 
@@ -26,33 +25,15 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(5555);
-        boolean requireBearer = false;
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
+        DataverseEmulator.Builder builder;
+        boolean requireBearer;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (option.equals("--help") || option.equals("-h")) {
-                    System.out.print(USAGE);
-                    return;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--port" -> builder.port(Integer.parseInt(value));
-                    case "--host" -> builder.host(value);
-                    case "--metadata" -> {
-                        if (!Files.isReadable(Path.of(value))) {
-                            throw new IllegalArgumentException("metadata file '" + value + "' does not exist or is not readable");
-                        }
-                        builder.metadata(Path.of(value));
-                    }
-                    case "--behaviour" -> builder.profile(BehaviourProfile.defaults().withAll(value));
-                    case "--require-bearer" -> requireBearer = value.equals("any");
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
-            }
+            builder = configure(args);
+            requireBearer = String.join(" ", args).contains("--require-bearer any");
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
@@ -78,9 +59,51 @@ public final class EmulatorMain {
         }));
         System.out.println("Dataverse emulator listening. Service root: " + emulator.serviceRoot() + "/");
         System.out.println("  also answers v8.0-v8.2 and v9.0-v9.1; admin: " + emulator.baseUri() + "/_emulator");
-        System.out.println("  behaviour: " + emulator.service().profile().asMap()
-                + " (" + Behaviour.values().length + " switches)");
+        System.out.println("  behaviour: " + emulator.service().profile().asMap());
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** Turns the command line into a builder; {@link IllegalArgumentException} says what is wrong. */
+    static DataverseEmulator.Builder configure(String[] args) {
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(5555);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
+                        : "unexpected argument '" + option + "'");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> builder.port(port(value));
+                case "--host" -> builder.host(value);
+                case "--metadata" -> {
+                    if (!Files.isReadable(Path.of(value))) {
+                        throw new IllegalArgumentException("metadata file '" + value + "' does not exist or is not readable");
+                    }
+                    builder.metadata(Path.of(value));
+                }
+                case "--behaviour" -> builder.profile(BehaviourProfile.defaults().withAll(value));
+                case "--require-bearer" -> {
+                    if (!value.equals("any")) {
+                        throw new IllegalArgumentException("--require-bearer takes 'any', not '" + value + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return builder;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port takes a number from 0 to 65535, not '" + value + "'");
+        }
     }
 }

@@ -1,0 +1,130 @@
+package dev.dataversebdd.dsl;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import dev.dataversebdd.target.EmbeddedEmulatorTarget;
+import dev.dataversebdd.target.Settings;
+import dev.dataversebdd.target.Target;
+import dev.dataversebdd.target.Targets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** The DSL from plain JUnit 5, without Cucumber, against an embedded emulator; includes the README's sample. */
+class PlainJUnitUsageTest {
+
+    private static DataverseEmulator emulator;
+    private static Dataverse dataverse;
+
+    @BeforeAll
+    static void start() {
+        emulator = DataverseEmulator.builder().start();
+        dataverse = Dataverse.connect(EmbeddedEmulatorTarget.of(emulator));
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void should_run_the_readme_sample_and_leave_no_row_behind() throws Exception {
+        // README sample, verbatim (ReadmeSamplesTest checks that it stays so):
+        try (Target target = Targets.fromConfiguration(Settings.fromSystem())) {
+            Dataverse dataverse = Dataverse.connect(target);
+            try (DataverseSession dv = dataverse.openSession()) {
+                RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+                RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+
+                dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
+                dv.expect(contoso).collection("opportunity_customer_accounts").contains(deal);
+                dv.expect(deal).lookup("customerid_account").pointsTo(contoso);
+
+                dv.disassociate(deal).from(contoso).via("opportunity_customer_accounts").byKeySegment().isNoContent();
+                dv.expect(deal).lookup("customerid_account").isEmpty();
+            }   // closing the session deletes the rows it created
+        }
+    }
+
+    @Test
+    void should_delete_every_created_row_on_close_including_deep_inserted_ones() {
+        int before = emulator.service().rowCount();
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef ann = dv.create(NewRow.of("contact", "Ann")).row();
+            dv.create(NewRow.of("account", "Sample").bind("primarycontactid", ann)
+                    .insert("opportunity_customer_accounts", NewRow.of("opportunity", "Deal")
+                            .insert("Opportunity_Tasks", NewRow.of("task", "Call")))).outcome().isNoContent();
+            assertThat(dv.row("Call").table(), equalTo("task"));
+            assertThat(emulator.service().rowCount(), equalTo(before + 4));
+        }
+        assertThat(emulator.service().rowCount(), equalTo(before));
+    }
+
+    @Test
+    void should_fail_with_the_whole_story_and_a_hint() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+            RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+            AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                    () -> dv.associate(deal).to(contoso).via("opportunity_customer_acounts").isNoContent());
+            assertThat(error.getMessage(), startsWith("associate failed: expected 204 No Content but was 400 Bad Request\n"
+                    + "  doing:   associate opportunity \"Big deal\" to account \"Contoso\" via opportunity_customer_acounts\n"
+                    + "  target:  embedded emulator at " + emulator.baseUri() + " (api v9.2)\n"));
+            assertThat(error.getMessage(), containsString("hint: 'opportunity_customer_acounts' is not a navigation "
+                    + "property of account"));
+        }
+    }
+
+    @Test
+    void should_check_dataverse_errors_by_status_code_and_message() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+            RowRef rival = dv.create(NewRow.of("competitor", "Rival")).row();
+            dv.associate(rival).to(deal).via("opportunitycompetitors_association").isNoContent();
+            dv.associate(rival).to(deal).via("opportunitycompetitors_association").failsWith(412).withCode("0x80040237")
+                    .withMessageContaining("duplicate");
+            AssertionFailedError wrongCode = assertThrows(AssertionFailedError.class, () -> dv.associate(rival).to(deal)
+                    .via("opportunitycompetitors_association").failsWith(412).withCode("0x0"));
+            assertThat(wrongCode.getMessage(), startsWith("associate failed: expected error code 0x0 but was error code "
+                    + "0x80040237"));
+        }
+    }
+
+    @Test
+    void should_explain_misspelt_aliases_tables_and_navigation_properties() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            dv.create(NewRow.of("account", "Contoso")).row();
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.row("Contosso")).getMessage(),
+                    equalTo("no row called \"Contosso\" in this scenario; known: [account \"Contoso\"]"));
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.row("contact", "Contoso")).getMessage(),
+                    equalTo("\"Contoso\" is an account, not a contact"));
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireTable("acount")).getMessage(),
+                    startsWith("the target has no table 'acount'; did you mean 'account'?"));
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireNavigation("customerid_acount"))
+                    .getMessage(), startsWith("no table of the target has a navigation property 'customerid_acount'; did "
+                    + "you mean 'customerid_account'?"));
+        }
+    }
+
+    @Test
+    void should_send_each_reference_form() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+            RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+            dv.useReferenceForm(ReferenceForm.RELATIVE);
+            dv.rebind(deal).via("customerid_account").to(contoso).failsWith(400);
+            dv.withBehaviour("relative-odata-id", "accept");
+            dv.rebind(deal).via("customerid_account").to(contoso).isNoContent();
+            assertThat(dv.lastExchange().requestBody(), equalTo("{\"@odata.id\":\"accounts(" + contoso.id() + ")\"}"));
+            dv.useReferenceForm(null);
+            dv.update(deal).unbindWithBindAnnotation("customerid_account").send().isNoContent();
+            assertThat(dv.lastExchange().requestBody(), equalTo("{\"customerid_account@odata.bind\":null}"));
+        }
+    }
+}

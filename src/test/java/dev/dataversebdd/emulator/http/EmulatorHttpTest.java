@@ -1,0 +1,103 @@
+package dev.dataversebdd.emulator.http;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The emulator behind a real HTTP server on loopback, driven by the JDK's HTTP client. */
+class EmulatorHttpTest {
+
+    private static final Pattern ID = Pattern.compile("\\(([0-9a-f-]{36})\\)$");
+
+    private final DataverseEmulator emulator = DataverseEmulator.builder().maxBodyBytes(64 * 1024).start();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.serviceRoot() + "/" + path))
+                .header("Accept", "application/json").header("OData-Version", "4.0")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String create(String set, String body) throws Exception {
+        HttpResponse<String> response = send("POST", set, body);
+        Matcher m = ID.matcher(response.headers().firstValue("OData-EntityId").orElseThrow());
+        assertThat(m.find(), equalTo(true));
+        return m.group(1);
+    }
+
+    @Test
+    void should_listen_on_loopback_with_an_ephemeral_port() {
+        assertThat(emulator.baseUri(), startsWith("http://127.0.0.1:"));
+        assertThat(emulator.port() > 0, equalTo(true));
+    }
+
+    @Test
+    void should_answer_the_seed_associate_with_an_empty_204_over_a_kept_alive_connection() throws Exception {
+        String account = create("accounts", "{\"name\":\"Contoso\"}");
+        String opportunity = create("opportunities", "{\"name\":\"Big deal\"}");
+        HttpResponse<String> response = send("POST", "accounts(" + account + ")/opportunity_customer_accounts/$ref",
+                "{\"@odata.id\":\"" + emulator.serviceRoot() + "/opportunities(" + opportunity + ")\"}");
+        assertThat(response.statusCode(), equalTo(204));
+        assertThat(response.body(), equalTo(""));
+        assertThat(response.headers().firstValue("OData-Version").orElse(null), equalTo("4.0"));
+        assertThat(send("GET", "opportunities(" + opportunity + ")?$select=_customerid_value", null).body(),
+                containsString("\"_customerid_value\":\"" + account + "\""));
+    }
+
+    @Test
+    void should_refuse_an_oversized_body_with_413_and_a_dataverse_error() throws Exception {
+        HttpResponse<String> response = send("POST", "accounts", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}");
+        assertThat(response.statusCode(), equalTo(413));
+        assertThat(response.body(), containsString("\"error\""));
+        assertThat(emulator.service().rowCount(), equalTo(0));
+    }
+
+    @Test
+    void should_take_unencoded_query_text_as_real_clients_send_it() throws Exception {
+        String account = create("accounts", "{\"name\":\"Contoso\"}");
+        HttpResponse<String> response = send("GET", "accounts(" + account
+                + ")?$select=name&$expand=primarycontactid($select=contactid,fullname)", null);
+        assertThat(response.statusCode(), equalTo(200));
+        assertThat(response.body(), containsString("\"primarycontactid\":null"));
+    }
+
+    @Test
+    void should_serve_the_admin_surface_apart_from_the_web_api() throws Exception {
+        HttpResponse<String> routes = client.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/_emulator")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(routes.statusCode(), equalTo(200));
+        assertThat(routes.body(), containsString("/_emulator/snapshots/{name}"));
+    }
+
+    @Test
+    void should_explain_bad_command_lines() {
+        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
+                () -> EmulatorMain.configure(new String[] {"--port", "http"}));
+        assertThat(port.getMessage(), equalTo("--port takes a number from 0 to 65535, not 'http'"));
+        IllegalArgumentException behaviour = assertThrows(IllegalArgumentException.class,
+                () -> EmulatorMain.configure(new String[] {"--behaviour", "bind-null=maybe"}));
+        assertThat(behaviour.getMessage(), containsString("has no mode 'maybe'"));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.configure(new String[] {"--metadata", "/nope.xml"}));
+        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.configure(new String[] {"--port"}));
+    }
+}
