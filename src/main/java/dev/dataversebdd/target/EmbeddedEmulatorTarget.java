@@ -1,0 +1,81 @@
+package dev.dataversebdd.target;
+
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The default target: a {@link DataverseEmulator} in this JVM on 127.0.0.1. No org, no network, no setup.
+ *
+ * <pre>{@code
+ * try (Target target = EmbeddedEmulatorTarget.start(null, BehaviourProfile.defaults(), "v9.2")) { … }
+ * }</pre>
+ */
+public final class EmbeddedEmulatorTarget implements Target {
+
+    private final DataverseEmulator emulator;
+    private final String version;
+
+    private EmbeddedEmulatorTarget(DataverseEmulator emulator, String version) {
+        this.emulator = emulator;
+        this.version = version;
+    }
+
+    /**
+     * Starts an emulator with the built-in schema, or the org's {@code $metadata} at {@code metadata} when given.
+     */
+    public static EmbeddedEmulatorTarget start(Path metadata, BehaviourProfile profile, String version) {
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().profile(profile);
+        if (metadata != null) {
+            builder.metadata(metadata);
+        }
+        return new EmbeddedEmulatorTarget(builder.start(), version);
+    }
+
+    /** Wraps an emulator the caller started (and stops). */
+    public static EmbeddedEmulatorTarget of(DataverseEmulator emulator) {
+        return new EmbeddedEmulatorTarget(emulator, "v9.2");
+    }
+
+    public DataverseEmulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    public String serviceRoot() {
+        return emulator.baseUri() + "/api/data/" + version;
+    }
+
+    @Override
+    public String description() {
+        return "embedded emulator at " + emulator.baseUri() + " (api " + version + ")";
+    }
+
+    @Override
+    public Map<String, String> requestHeaders() {
+        return Map.of();
+    }
+
+    @Override
+    public boolean isEmulator() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> behaviourMode(String behaviourKey) {
+        return Optional.of(emulator.service().profile().mode(Behaviour.byKey(behaviourKey)));
+    }
+
+    @Override
+    public byte[] metadataDocument() {
+        return emulator.service().schema().document();
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

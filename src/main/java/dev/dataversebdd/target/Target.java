@@ -1,0 +1,39 @@
+package dev.dataversebdd.target;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where scenarios send their requests: the embedded emulator or a live org. The DSL talks only to this
+ * interface, so the same scenarios and assertions run against either.
+ *
+ * <pre>{@code
+ * Target target = Targets.fromConfiguration();   // emulator unless configured for a live org
+ * }</pre>
+ */
+public interface Target extends AutoCloseable {
+
+    /** The service root without a trailing slash, e.g. {@code http://127.0.0.1:51234/api/data/v9.2}. */
+    String serviceRoot();
+
+    /** One line for failure messages, e.g. {@code embedded emulator at http://127.0.0.1:51234 (api v9.2)}. */
+    String description();
+
+    /** Headers every request carries (authorization for a live org). Values are secrets: never log them. */
+    Map<String, String> requestHeaders();
+
+    /** True for the embedded emulator: behaviour overrides per request are possible, rows are disposable. */
+    boolean isEmulator();
+
+    /**
+     * The mode the target is configured to show for a [CONFLICT]/[INF] behaviour (emulator only); empty for a
+     * live org, whose behaviour is observed rather than configured.
+     */
+    Optional<String> behaviourMode(String behaviourKey);
+
+    /** The CSDL {@code $metadata} document, fetched once. */
+    byte[] metadataDocument();
+
+    @Override
+    void close();
+}
