@@ -7,7 +7,7 @@ Feature: Conditional headers on PATCH: If-Match and If-None-Match (D4, D9)
 
   Scenario: E5 - PATCH with If-Match: * on a missing row answers 404 and creates nothing
     Given the next request carries the header "If-Match" with value "*"
-    When I send PATCH "opportunities(00000000-0000-0000-0000-00000000beef)" with body:
+    When I send PATCH "opportunities({missing})" with body:
       """
       {"customerid_account@odata.bind": "/accounts({Contoso})"}
       """

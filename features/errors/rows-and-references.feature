@@ -7,17 +7,17 @@ Feature: References to rows that do not exist, or are written wrongly, are refus
     And an opportunity "Big deal"
 
   Scenario: E5 - associating to an account that does not exist answers 404
-    When I send POST "accounts(00000000-0000-0000-0000-00000000dead)/opportunity_customer_accounts/$ref" with body:
+    When I send POST "accounts({missing})/opportunity_customer_accounts/$ref" with body:
       """
       {"@odata.id":"{root}/opportunities({Big deal})"}
       """
-    Then the request fails with 404, error code "0x80040217" and a message containing "account With Id = 00000000-0000-0000-0000-00000000dead Does Not Exist"
+    Then the request fails with 404, error code "0x80040217" and a message containing "account With Id = {missing} Does Not Exist"
 
   @inferred
   Scenario: E5 - an @odata.id naming a row that does not exist answers 404 and changes nothing
     When I send POST "accounts({Contoso})/opportunity_customer_accounts/$ref" with body:
       """
-      {"@odata.id":"{root}/opportunities(00000000-0000-0000-0000-00000000dead)"}
+      {"@odata.id":"{root}/opportunities({missing})"}
       """
     Then the request fails with 404 and error code "0x80040217"
     And the opportunity_customer_accounts of account "Contoso" are empty

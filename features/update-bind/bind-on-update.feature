@@ -58,7 +58,7 @@ Feature: Associate on update with PATCH and @odata.bind
     Given an account "Parent"
     When I send PATCH "opportunities({Big deal})" with body:
       """
-      {"customerid_account@odata.bind": "/accounts({Contoso})", "parentaccountid@odata.bind": "/accounts(00000000-0000-0000-0000-00000000dead)"}
+      {"customerid_account@odata.bind": "/accounts({Contoso})", "parentaccountid@odata.bind": "/accounts({missing})"}
       """
     Then the request fails with 404 and error code "0x80040217"
     And the customerid_account of opportunity "Big deal" is empty

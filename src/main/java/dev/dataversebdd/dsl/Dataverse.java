@@ -46,7 +46,9 @@ public final class Dataverse {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the schema of " + target.description() + ": " + e.getMessage(), e);
         }
-        return new Dataverse(target, schema, Redactor.withSecrets(secrets));
+        List<String> all = new java.util.ArrayList<>(secrets);
+        all.addAll(target.secrets());
+        return new Dataverse(target, schema, Redactor.withSecrets(all));
     }
 
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */

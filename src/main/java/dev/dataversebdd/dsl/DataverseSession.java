@@ -43,6 +43,8 @@ public final class DataverseSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\"]+)}");
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Dataverse dataverse;
     private final HttpChannel channel;
@@ -53,6 +55,8 @@ public final class DataverseSession implements AutoCloseable {
     private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
     private final BehaviourObservation behaviours = new BehaviourObservation();
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
+    private final java.util.Set<UUID> borrowed = new java.util.HashSet<>();
+    private final UUID missingId = UUID.randomUUID();
     private ReferenceForm referenceForm;
     private String location;
     private RecordedExchange lastExchange;
@@ -64,6 +68,11 @@ public final class DataverseSession implements AutoCloseable {
         this.channel = new HttpChannel(dataverse.target(), new AllureAttachments(dataverse.redactor()));
         this.hints = new Hints(dataverse.schema());
         this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
+        for (var existing : dataverse.target().existingRows()) {
+            ClientSchema.Table table = table(existing.table());
+            aliases.put(existing.alias(), new RowRef(existing.alias(), table.logicalName(), table.entitySet(), existing.id()));
+            borrowed.add(existing.id());
+        }
     }
 
     // ---- the verbs ----
@@ -212,6 +221,7 @@ public final class DataverseSession implements AutoCloseable {
         while (m.find()) {
             String name = m.group(1);
             String value = switch (name) {
+                case "missing" -> missingId().toString();
                 case "root" -> serviceRoot();
                 case "host" -> serviceRoot().substring(0, serviceRoot().indexOf("/api/data/"));
                 default -> row(name).id().toString();
@@ -220,6 +230,15 @@ public final class DataverseSession implements AutoCloseable {
         }
         m.appendTail(result);
         return result.toString();
+    }
+
+    /**
+     * A GUID that names no row (the same one for the whole session), for "does not exist" checks; live runs may send
+     * it safely.
+     */
+    public UUID missingId() {
+        borrowed.add(missingId);
+        return missingId;
     }
 
     /** Sends every reference ({@code @odata.id}, {@code $id}, {@code @odata.bind}) in {@code form}; null restores the documented defaults. */
@@ -301,8 +320,35 @@ public final class DataverseSession implements AutoCloseable {
             all.put(BEHAVIOUR_HEADER, String.join(",", behaviourOverrides.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
+        refuseForeignRows(method, path, body);
         lastExchange = channel.send(method, path, all, body);
         return new Outcome(this, operation, doing, lastExchange, table, entityId);
+    }
+
+    /**
+     * On a live org, a write may name only rows this session created, rows the user listed in
+     * {@code dataverse.existing-rows}, and GUIDs made to name nothing ({@code {missing}}): a run never touches rows it
+     * did not create.
+     */
+    private void refuseForeignRows(String method, String path, String body) {
+        if (dataverse.target().isEmulator() || method.equals("GET")) {
+            return;
+        }
+        Matcher m = GUID.matcher(path + " " + (body == null ? "" : body));
+        while (m.find()) {
+            UUID id = UUID.fromString(m.group());
+            boolean deleting = method.equals("DELETE");
+            if (!ledger.owns(id) && (!borrowed.contains(id) || deleting && isRowPath(path, id))) {
+                throw new IllegalStateException("refusing to send " + method + " " + path + " to "
+                        + dataverse.target().description() + ": row " + id + (borrowed.contains(id)
+                        ? " is listed in dataverse.existing-rows, which a run may use but never delete"
+                        : " was not created by this scenario and is not listed in dataverse.existing-rows"));
+            }
+        }
+    }
+
+    private static boolean isRowPath(String path, UUID id) {
+        return path.replaceFirst("^/api/data/v\\d\\.\\d/", "").matches("^/?[A-Za-z0-9_]+\\(" + id + "\\)$");
     }
 
     AssertionFailedError failure(String operation, String expected, String actual, String doing,
@@ -392,7 +438,7 @@ public final class DataverseSession implements AutoCloseable {
         ClientSchema.Table table = table(row.table());
         ObjectNode body = JSON.createObjectNode();
         table.primaryNameColumn().filter(c -> !row.values().containsKey(c) && row.alias() != null)
-                .ifPresent(c -> body.put(c, row.alias()));
+                .ifPresent(c -> body.put(c, storedName(row.alias())));
         row.values().forEach((column, value) -> body.set(column, JSON.valueToTree(value)));
         row.binds().forEach((nav, targets) -> {
             boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(targets.size() > 1);
@@ -413,6 +459,11 @@ public final class DataverseSession implements AutoCloseable {
             }
         });
         return body;
+    }
+
+    /** The name a row is stored under: its alias, behind the run tag on a live org (for the sweep). */
+    String storedName(String alias) {
+        return dataverse.target().rowNamePrefix() + alias;
     }
 
     /**
@@ -440,7 +491,7 @@ public final class DataverseSession implements AutoCloseable {
             }
             for (NewRow child : insert.getValue()) {
                 for (JsonNode candidate : found) {
-                    if (child.alias() != null && child.alias().equals(candidate.path(nameColumn).asText(null))) {
+                    if (child.alias() != null && storedName(child.alias()).equals(candidate.path(nameColumn).asText(null))) {
                         RowRef created = register(child.alias(), childTable,
                                 UUID.fromString(candidate.path(childTable.primaryKey()).asText()));
                         discoverInserted(created, child);

@@ -4,32 +4,43 @@ import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.target.Settings;
 import dev.dataversebdd.target.Target;
 import dev.dataversebdd.target.Targets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one connection a test run shares between its scenarios: the target chosen by configuration, its schema
- * read once. Created on first use, closed when the JVM exits. Immutable once created, so parallel scenarios
- * share it safely; everything that changes lives in each scenario's session.
+ * The connection a test run shares between its scenarios: the target chosen by configuration, its schema read
+ * once. Created on first use, closed when the JVM exits. Immutable once created, so parallel scenarios share it
+ * safely; everything that changes lives in each scenario's session. One connection per distinct configuration,
+ * so a JVM that runs the suite twice with other settings (the live-mode test) gets a second one.
  */
 final class RunContext {
 
-    private static volatile Dataverse dataverse;
+    private static final Map<String, Dataverse> CONNECTIONS = new ConcurrentHashMap<>();
 
     private RunContext() {
     }
 
     static Dataverse dataverse() {
-        Dataverse current = dataverse;
-        if (current == null) {
-            synchronized (RunContext.class) {
-                current = dataverse;
-                if (current == null) {
-                    Target target = Targets.fromConfiguration(Settings.fromSystem());
-                    Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
-                    current = Dataverse.connect(target);
-                    dataverse = current;
-                }
+        return CONNECTIONS.computeIfAbsent(configurationKey(), key -> {
+            Target target = Targets.fromConfiguration(Settings.fromSystem());
+            Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
+            return Dataverse.connect(target);
+        });
+    }
+
+    private static String configurationKey() {
+        Map<String, String> settings = new TreeMap<>();
+        System.getProperties().forEach((name, value) -> {
+            if (name.toString().startsWith("dataverse.")) {
+                settings.put(name.toString(), value.toString());
             }
-        }
-        return current;
+        });
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("DATAVERSE_")) {
+                settings.put(name, value);
+            }
+        });
+        return settings.toString();
     }
 }

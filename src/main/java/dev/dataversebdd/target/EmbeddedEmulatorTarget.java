@@ -11,33 +11,40 @@ import java.util.Optional;
  * The default target: a {@link DataverseEmulator} in this JVM on 127.0.0.1. No org, no network, no setup.
  *
  * <pre>{@code
- * try (Target target = EmbeddedEmulatorTarget.start(null, BehaviourProfile.defaults(), "v9.2")) { … }
+ * try (Target target = EmbeddedEmulatorTarget.start(null, BehaviourProfile.defaults(), "v9.2", RetryPolicy.NONE)) { … }
  * }</pre>
  */
 public final class EmbeddedEmulatorTarget implements Target {
 
     private final DataverseEmulator emulator;
     private final String version;
+    private final RetryPolicy retryPolicy;
 
-    private EmbeddedEmulatorTarget(DataverseEmulator emulator, String version) {
+    private EmbeddedEmulatorTarget(DataverseEmulator emulator, String version, RetryPolicy retryPolicy) {
         this.emulator = emulator;
         this.version = version;
+        this.retryPolicy = retryPolicy;
     }
 
     /**
      * Starts an emulator with the built-in schema, or the org's {@code $metadata} at {@code metadata} when given.
      */
-    public static EmbeddedEmulatorTarget start(Path metadata, BehaviourProfile profile, String version) {
+    public static EmbeddedEmulatorTarget start(Path metadata, BehaviourProfile profile, String version,
+                                               RetryPolicy retryPolicy) {
         DataverseEmulator.Builder builder = DataverseEmulator.builder().profile(profile);
         if (metadata != null) {
             builder.metadata(metadata);
         }
-        return new EmbeddedEmulatorTarget(builder.start(), version);
+        return new EmbeddedEmulatorTarget(builder.start(), version, retryPolicy);
     }
 
-    /** Wraps an emulator the caller started (and stops). */
+    /** Wraps an emulator the caller started (and stops); no retries, so injected faults reach the test. */
     public static EmbeddedEmulatorTarget of(DataverseEmulator emulator) {
-        return new EmbeddedEmulatorTarget(emulator, "v9.2");
+        return of(emulator, RetryPolicy.NONE);
+    }
+
+    public static EmbeddedEmulatorTarget of(DataverseEmulator emulator, RetryPolicy retryPolicy) {
+        return new EmbeddedEmulatorTarget(emulator, "v9.2", retryPolicy);
     }
 
     public DataverseEmulator emulator() {
@@ -72,6 +79,26 @@ public final class EmbeddedEmulatorTarget implements Target {
     @Override
     public byte[] metadataDocument() {
         return emulator.service().schema().document();
+    }
+
+    @Override
+    public java.util.List<String> secrets() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public String rowNamePrefix() {
+        return "";
+    }
+
+    @Override
+    public java.util.List<ExistingRow> existingRows() {
+        return java.util.List.of();
     }
 
     @Override

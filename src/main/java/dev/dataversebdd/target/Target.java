@@ -34,6 +34,21 @@ public interface Target extends AutoCloseable {
     /** The CSDL {@code $metadata} document, fetched once. */
     byte[] metadataDocument();
 
+    /** Values to mask wherever text leaves the process: tokens, client secrets, certificate passwords. */
+    java.util.List<String> secrets();
+
+    /** Retries for 429 (service protection) and passing 502/503. */
+    RetryPolicy retryPolicy();
+
+    /**
+     * Prefix of the name of every row the run creates (e.g. {@code dvbdd-20261122T031500Z-4f2a }) so a sweep can find
+     * leftovers of a killed run; empty on the emulator.
+     */
+    String rowNamePrefix();
+
+    /** Rows of the org that scenarios may use by alias without having created them; never deleted. */
+    java.util.List<ExistingRow> existingRows();
+
     @Override
     void close();
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
  *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator</td></tr>
+ *   <tr><td>dataverse.url, dataverse.allowed-hosts, dataverse.token, dataverse.tenant-id, …</td>
+ *       <td>a live org: see {@link LiveOrgConfiguration}</td></tr>
  * </table>
  */
 public final class Targets {
@@ -40,8 +42,7 @@ public final class Targets {
         }
         return switch (kind) {
             case "emulator" -> embeddedEmulator(settings, version);
-            case "live" -> throw new ConfigurationException("Setting " + Settings.describe(TARGET) + " is 'live', but "
-                    + "this version of dataverse-bdd cannot reach a live org yet: unset it to use the embedded emulator.");
+            case "live" -> LiveOrgConfiguration.read(settings, version);
             default -> throw new ConfigurationException("Setting " + Settings.describe(TARGET) + " is '" + kind
                     + "'; use 'emulator' (default) or 'live'.");
         };
@@ -61,7 +62,8 @@ public final class Targets {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR) + ": " + e.getMessage());
         }
         try {
-            return EmbeddedEmulatorTarget.start(metadata, profile, version);
+            return EmbeddedEmulatorTarget.start(metadata, profile, version,
+                    RetryPolicy.standard(LiveOrgConfiguration.retries(settings, 0)));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA) + ": " + e.getMessage());
         }

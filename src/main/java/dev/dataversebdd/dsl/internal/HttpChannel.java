@@ -1,6 +1,7 @@
 package dev.dataversebdd.dsl.internal;
 
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.target.RetryPolicy;
 import dev.dataversebdd.target.Target;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -10,6 +11,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -46,6 +48,32 @@ public final class HttpChannel {
      * ({@code /api/data/v9.0/…}) or absolute.
      */
     public RecordedExchange send(String method, String pathOrUrl, Map<String, String> headers, String body) {
+        RetryPolicy policy = target.retryPolicy();
+        for (int attempt = 1; ; attempt++) {
+            RecordedExchange exchange = sendOnce(method, pathOrUrl, headers, body);
+            if (!policy.shouldRetry(method, exchange.status(), attempt)) {
+                listener.accept(exchange);
+                return exchange;
+            }
+            Duration wait = policy.wait(exchange.responseHeader("Retry-After"), attempt);
+            listener.accept(exchange);
+            // Retries are reported, never silent: on the console and, through the listener, in the report.
+            System.err.printf("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms%n", exchange.statusLine(), method,
+                    exchange.target(), attempt, policy.maxRetries(), wait.toMillis());
+            pause(wait);
+        }
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private RecordedExchange sendOnce(String method, String pathOrUrl, Map<String, String> headers, String body) {
         String url = absolute(pathOrUrl);
         Map<String, String> all = new LinkedHashMap<>(DEFAULT_HEADERS);
         all.putAll(target.requestHeaders());
@@ -66,10 +94,8 @@ public final class HttpChannel {
         }
         URI sent = URI.create(url);
         String targetPart = sent.getRawPath() + (sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery());
-        RecordedExchange exchange = new RecordedExchange(method, sent.getScheme() + "://" + sent.getRawAuthority(),
+        return new RecordedExchange(method, sent.getScheme() + "://" + sent.getRawAuthority(),
                 targetPart, all, body, response.getStatusCode(), responseHeaders, response.asString(), millis);
-        listener.accept(exchange);
-        return exchange;
     }
 
     /** Spaces and braces are never valid in a URL, so they are percent-encoded; the rest is sent as written. */

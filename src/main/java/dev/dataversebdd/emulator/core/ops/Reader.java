@@ -101,11 +101,19 @@ public final class Reader {
             if (!type.hasProperty(property)) {
                 throw Errors.propertyNotFound(property, type.qualifiedName());
             }
-            if (!equal(type, row, property, comparison.value())) {
+            boolean matches = comparison.prefix()
+                    ? startsWith(row, property, String.valueOf(comparison.value()))
+                    : equal(type, row, property, comparison.value());
+            if (!matches) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean startsWith(Row row, String property, String prefix) {
+        JsonNode node = row.attribute(property);
+        return node != null && node.isTextual() && node.asText().startsWith(prefix);
     }
 
     private static boolean equal(EntityType type, Row row, String property, Object expected) {

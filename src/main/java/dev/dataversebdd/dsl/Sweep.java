@@ -1,0 +1,131 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.report.RecordedExchange;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and deletes what killed runs left behind: rows whose primary name starts with a run tag
+ * ({@code dvbdd-20261122T031500Z-4f2a Contoso}) older than a given age. A dry run only lists them.
+ *
+ * <pre>{@code
+ * Sweep.Report report = new Sweep(dataverse).olderThan(Duration.ofHours(2)).dryRun(true).run();
+ * }</pre>
+ */
+public final class Sweep {
+
+    /** One leftover row and what the sweep did with it. */
+    public record Leftover(String table, String entitySet, String id, String name, Instant runStarted, String result) {
+    }
+
+    /** What the sweep found, in the order found. */
+    public record Report(List<Leftover> leftovers, List<String> problems) {
+    }
+
+    private static final Pattern TAG = Pattern.compile("^(dvbdd-(\\d{8}T\\d{6}Z)-[0-9a-f]+) ");
+    private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Dataverse dataverse;
+    private final HttpChannel channel;
+    private Duration olderThan = Duration.ofHours(2);
+    private boolean dryRun = true;
+    private List<String> tables = List.of();
+
+    public Sweep(Dataverse dataverse) {
+        this.dataverse = dataverse;
+        this.channel = new HttpChannel(dataverse.target(), exchange -> { });
+    }
+
+    /** Only rows of runs that started longer ago than this (default 2 hours), so running runs are left alone. */
+    public Sweep olderThan(Duration age) {
+        this.olderThan = age;
+        return this;
+    }
+
+    /** List, do not delete (default true). */
+    public Sweep dryRun(boolean listOnly) {
+        this.dryRun = listOnly;
+        return this;
+    }
+
+    /** Only these tables (logical names or entity sets); default every table with a primary name column. */
+    public Sweep tables(List<String> names) {
+        this.tables = List.copyOf(names);
+        return this;
+    }
+
+    public Report run() {
+        ClientSchema schema = dataverse.schema();
+        List<String> names = tables.isEmpty() ? schema.tableNames() : tables;
+        Instant cutoff = Instant.now().minus(olderThan);
+        List<Leftover> leftovers = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : names) {
+            ClientSchema.Table table = schema.table(name).orElseThrow(() -> new IllegalArgumentException(
+                    "the target has no table '" + name + "'"));
+            if (table.primaryNameColumn().isEmpty()) {
+                continue;
+            }
+            String column = table.primaryNameColumn().get();
+            RecordedExchange list = channel.send("GET", table.entitySet() + "?$select=" + table.primaryKey() + ","
+                    + column + "&$filter=startswith(" + column + ",'dvbdd-')", Map.of(), null);
+            if (list.status() != 200) {
+                problems.add("could not list " + table.entitySet() + ": " + list.statusLine());
+                continue;
+            }
+            for (JsonNode row : rows(list)) {
+                String rowName = row.path(column).asText("");
+                Matcher tag = TAG.matcher(rowName);
+                Instant started = tag.find() ? parse(tag.group(2)) : null;
+                if (started == null || started.isAfter(cutoff)) {
+                    continue;
+                }
+                String id = row.path(table.primaryKey()).asText();
+                String result = dryRun ? "would delete" : delete(table, id, problems);
+                leftovers.add(new Leftover(table.logicalName(), table.entitySet(), id, rowName, started, result));
+            }
+        }
+        return new Report(List.copyOf(leftovers), List.copyOf(problems));
+    }
+
+    private String delete(ClientSchema.Table table, String id, List<String> problems) {
+        RecordedExchange deleted = channel.send("DELETE", table.entitySet() + "(" + id + ")", Map.of(), null);
+        if (deleted.status() == 204 || deleted.status() == 404) {
+            return deleted.status() == 204 ? "deleted" : "already gone";
+        }
+        problems.add("could not delete " + table.entitySet() + "(" + id + "): " + deleted.statusLine());
+        return "failed: " + deleted.statusLine();
+    }
+
+    private static Iterable<JsonNode> rows(RecordedExchange list) {
+        try {
+            return JSON.readTree(list.responseBody()).path("value");
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static Instant parse(String time) {
+        try {
+            return LocalDateTime.parse(time, TAG_TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.dataversebdd.target;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dataversebdd.emulator.core.Fault;
+import dev.dataversebdd.emulator.core.JournalEntry;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live target against the emulator standing in for an org (bearer token required, reached by URL) and a real
+ * OAuth token endpoint on loopback, through MSAL4J.
+ */
+class LiveOrgTargetTest {
+
+    static final String SECRET = "local-client-secret-value";
+
+    @TempDir
+    static Path folder;
+    static LocalTokenEndpoint endpoint;
+    static DataverseEmulator org;
+
+    @BeforeAll
+    static void start() throws Exception {
+        endpoint = new LocalTokenEndpoint(folder, SECRET, 3600);
+        org = DataverseEmulator.builder().start();
+        org.service().requireBearerToken(endpoint::isValid);
+    }
+
+    @AfterAll
+    static void stop() {
+        org.close();
+        endpoint.close();
+    }
+
+    static Map<String, String> liveSettings(LocalTokenEndpoint tokens, DataverseEmulator emulator, String secret) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("dataverse.target", "live");
+        settings.put("dataverse.url", emulator.baseUri());
+        settings.put("dataverse.allowed-hosts", "127.0.0.1");
+        settings.put("dataverse.tenant-id", LocalTokenEndpoint.TENANT);
+        settings.put("dataverse.client-id", LocalTokenEndpoint.CLIENT_ID);
+        settings.put("dataverse.client-secret", secret);
+        settings.put("dataverse.authority", tokens.authority());
+        settings.put("dataverse.authority-trust-store", tokens.trustStore().toString());
+        settings.put("dataverse.authority-trust-store-password", LocalTokenEndpoint.STORE_PASSWORD);
+        return settings;
+    }
+
+    private static Target live(Map<String, String> values) {
+        return Targets.fromConfiguration(new Settings(values::get, Map.of()));
+    }
+
+    @Test
+    void should_get_a_token_from_the_authority_and_send_it_with_every_request() {
+        int before = endpoint.tokensIssued();
+        try (Target target = live(liveSettings(endpoint, org, SECRET))) {
+            assertThat(target.description(), equalTo("live org " + org.baseUri() + " (api v9.2)"));
+            assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
+            assertThat(target.requestHeaders().get("Authorization"), containsString("Bearer eyJ"));
+        }
+        assertThat(endpoint.tokensIssued(), equalTo(before + 1));
+        JournalEntry last = org.service().journal().get(org.service().journal().size() - 1);
+        assertThat(last.target(), equalTo("/api/data/v9.2/$metadata"));
+        assertThat(last.status(), equalTo(200));
+    }
+
+    @Test
+    void should_refuse_a_wrong_secret_with_a_clear_message_that_never_shows_it() {
+        String wrong = "wrong-secret-value-123";
+        AuthenticationException e = assertThrows(AuthenticationException.class,
+                () -> live(liveSettings(endpoint, org, wrong)).metadataDocument());
+        assertThat(e.getMessage(), containsString("Entra ID refused a token for client " + LocalTokenEndpoint.CLIENT_ID));
+        assertThat(e.getMessage(), containsString("invalid_client"));
+        assertThat(e.getMessage(), not(containsString(wrong)));
+    }
+
+    @Test
+    void should_renew_an_expired_token() throws Exception {
+        try (LocalTokenEndpoint shortLived = new LocalTokenEndpoint(Files.createDirectories(folder.resolve("short")),
+                SECRET, 1);
+             DataverseEmulator strictOrg = DataverseEmulator.builder().start()) {
+            strictOrg.service().requireBearerToken(shortLived::isValid);
+            try (Target target = live(liveSettings(shortLived, strictOrg, SECRET))) {
+                target.metadataDocument();
+                Thread.sleep(1_100);
+                String renewed = target.requestHeaders().get("Authorization").substring(7);
+                assertThat(shortLived.isValid(renewed), equalTo(true));
+                assertThat(shortLived.tokensIssued(), greaterThanOrEqualTo(2));
+            }
+        }
+    }
+
+    @Test
+    void should_stop_before_any_request_when_the_host_is_not_allowed() {
+        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        settings.put("dataverse.allowed-hosts", "contoso-test.crm.dynamics.com");
+        int requests = endpoint.requests();
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
+        assertThat(e.getMessage(), equalTo("Refusing to run against 127.0.0.1: it is not in dataverse.allowed-hosts "
+                + "(env DATAVERSE_ALLOWED_HOSTS) [contoso-test.crm.dynamics.com]. Add it there only if this org is meant "
+                + "for tests."));
+        assertThat(endpoint.requests(), equalTo(requests));
+    }
+
+    @Test
+    void should_say_which_setting_is_missing_and_how_to_set_it() {
+        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        settings.remove("dataverse.client-secret");
+        settings.remove("dataverse.tenant-id");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
+        assertThat(e.getMessage(), containsString("Missing setting dataverse.tenant-id: no credentials: set "
+                + "dataverse.token (env DATAVERSE_TOKEN)"));
+        assertThat(e.getMessage(), containsString("Set it with -Ddataverse.tenant-id=… or the environment variable "
+                + "DATAVERSE_TENANT_ID."));
+        Map<String, String> noUrl = new HashMap<>(Map.of("dataverse.target", "live"));
+        assertThat(assertThrows(ConfigurationException.class, () -> live(noUrl)).getMessage(),
+                containsString("Missing setting dataverse.url"));
+        Map<String, String> plainHttp = liveSettings(endpoint, org, SECRET);
+        plainHttp.put("dataverse.url", "http://contoso.crm.dynamics.com");
+        assertThat(assertThrows(ConfigurationException.class, () -> live(plainHttp)).getMessage(),
+                containsString("must use https"));
+    }
+
+    @Test
+    void should_take_a_pre_acquired_token() {
+        Map<String, String> settings = new HashMap<>(Map.of("dataverse.target", "live", "dataverse.url", org.baseUri(),
+                "dataverse.allowed-hosts", "127.0.0.1", "dataverse.token", "Bearer not-issued"));
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> live(settings).metadataDocument());
+        assertThat(e.getMessage(), containsString("answered 401 to GET $metadata"));
+        assertThat(e.getMessage(), not(containsString("not-issued")));
+    }
+
+    @Test
+    void should_retry_throttled_requests_after_retry_after() {
+        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        try (Target target = live(settings)) {
+            org.service().injectFault(new Fault(429, 0, 2));
+            int before = org.service().journal().size();
+            target.metadataDocument();
+            List<JournalEntry> journal = org.service().journal();
+            assertThat(journal.size() - before, equalTo(3));
+            assertThat(journal.get(journal.size() - 1).status(), equalTo(200));
+        }
+    }
+}
