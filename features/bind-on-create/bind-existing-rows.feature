@@ -38,7 +38,7 @@ Feature: Associate on create with @odata.bind
     And the response header "Preference-Applied" is "return=representation"
     And the response has no header "OData-EntityId"
     And the response JSON "name" is "Sample Account"
-    And the response JSON "primarycontactid.fullname" is "Rene Valdes"
+    And the response JSON "primarycontactid.fullname" is "{name:Rene Valdes}"
     And the response JSON "Account_Tasks" has 1 item
     And the response JSON "'@odata.context'" ends with "$metadata#accounts(name,primarycontactid(fullname),Account_Tasks(subject))/$entity"
 

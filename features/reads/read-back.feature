@@ -19,7 +19,7 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
     Then the response status is 200
     And the response JSON "'_customerid_value@Microsoft.Dynamics.CRM.associatednavigationproperty'" is "customerid_account"
     And the response JSON "'_customerid_value@Microsoft.Dynamics.CRM.lookuplogicalname'" is "account"
-    And the response JSON "'_customerid_value@OData.Community.Display.V1.FormattedValue'" is "Contoso"
+    And the response JSON "'_customerid_value@OData.Community.Display.V1.FormattedValue'" is "{name:Contoso}"
 
   Scenario: $ref lists the related rows as absolute @odata.id URLs
     When I send GET "accounts({Contoso})/opportunity_customer_accounts/$ref"
@@ -34,7 +34,7 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
   Scenario: A single-valued navigation property reads as the related row
     When I send GET "accounts({Contoso})/primarycontactid?$select=fullname"
     Then the response status is 200
-    And the response JSON "fullname" is "Rene Valdes"
+    And the response JSON "fullname" is "{name:Rene Valdes}"
     And the response JSON "'@odata.context'" is "{root}/$metadata#contacts(fullname)/$entity"
 
   @inferred
@@ -45,8 +45,8 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
   Scenario: $expand with a nested $select returns the related row inline (unencoded query text)
     When I send GET "accounts({Contoso})?$select=name&$expand=primarycontactid($select=contactid,fullname),opportunity_customer_accounts($select=name)"
     Then the response status is 200
-    And the response JSON "primarycontactid.fullname" is "Rene Valdes"
-    And the response JSON "opportunity_customer_accounts[0].name" is "Big deal"
+    And the response JSON "primarycontactid.fullname" is "{name:Rene Valdes}"
+    And the response JSON "opportunity_customer_accounts[0].name" is "{name:Big deal}"
 
   Scenario: $expand=nav/$ref returns the reference only
     When I send GET "accounts({Contoso})?$select=name&$expand=primarycontactid/$ref"
@@ -55,7 +55,7 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
     And the response JSON "'@odata.context'" is "{root}/$metadata#accounts(name,primarycontactid)/$entity"
 
   Scenario: $filter on a lookup property finds the related rows
-    When I send GET "opportunities?$select=name&$filter=_customerid_value eq {Contoso} and name eq 'Big deal'"
+    When I send GET "opportunities?$select=name&$filter=_customerid_value eq {Contoso} and name eq '{name:Big deal}'"
     Then the response status is 200
     And the response JSON "value" has 1 item
     And the response JSON "value[0].opportunityid" is "{Big deal}"
@@ -63,7 +63,7 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
   Scenario: Collection reads project the selected columns and always return the key
     When I send GET "accounts({Contoso})/opportunity_customer_accounts?$select=name"
     Then the response status is 200
-    And the response JSON "value[0].name" is "Big deal"
+    And the response JSON "value[0].name" is "{name:Big deal}"
     And the response JSON "value[0].opportunityid" is "{Big deal}"
     And the response JSON "'@odata.context'" is "{root}/$metadata#opportunities(name)"
 

@@ -212,7 +212,8 @@ public final class DataverseSession implements AutoCloseable {
 
     /**
      * Replaces {@code {root}} with the service root, {@code {host}} with its scheme and authority
-     * ({@code http://127.0.0.1:51234}) and {@code {Alias}} with the id of that row, as raw steps write
+     * ({@code http://127.0.0.1:51234}), {@code {missing}} with a GUID that names no row, {@code {name:Alias}} with the
+     * name the row is stored under (behind the run tag on a live org) and {@code {Alias}} with the id of that row, as raw steps write
      * paths and bodies: {@code opportunities({Big deal})/customerid_account/$ref}.
      */
     public String interpolate(String text) {
@@ -220,7 +221,7 @@ public final class DataverseSession implements AutoCloseable {
         StringBuilder result = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = switch (name) {
+            String value = name.startsWith("name:") ? storedName(row(name.substring(5)).alias()) : switch (name) {
                 case "missing" -> missingId().toString();
                 case "root" -> serviceRoot();
                 case "host" -> serviceRoot().substring(0, serviceRoot().indexOf("/api/data/"));
