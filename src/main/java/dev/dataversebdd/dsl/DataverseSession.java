@@ -48,6 +48,7 @@ public final class DataverseSession implements AutoCloseable {
 
     private final Dataverse dataverse;
     private final HttpChannel channel;
+    private final AllureAttachments attachments;
     private final Hints hints;
     private final FailureReport report;
     private final Ledger ledger = new Ledger();
@@ -65,7 +66,8 @@ public final class DataverseSession implements AutoCloseable {
 
     DataverseSession(Dataverse dataverse) {
         this.dataverse = dataverse;
-        this.channel = new HttpChannel(dataverse.target(), new AllureAttachments(dataverse.redactor()));
+        this.attachments = new AllureAttachments(dataverse.redactor());
+        this.channel = new HttpChannel(dataverse.target(), attachments);
         this.hints = new Hints(dataverse.schema());
         this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
         for (var existing : dataverse.target().existingRows()) {
@@ -277,7 +279,15 @@ public final class DataverseSession implements AutoCloseable {
      * @return the modes the outcome is consistent with
      */
     public java.util.Set<String> observeBehaviour(String key, Outcome outcome) {
-        return behaviours.observe(key, behaviourMode(key).orElse(null), outcome);
+        Optional<String> configured = behaviourMode(key);
+        java.util.Set<String> modes = behaviours.observe(key, configured.orElse(null), outcome);
+        String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
+                : " (observed on " + dataverse.target().description() + ", answer " + outcome.exchange().statusLine() + ")");
+        attachments.note("behaviour " + key, note);
+        if (configured.isEmpty()) {
+            System.err.println("dataverse-bdd: " + (location == null ? "" : location + ": ") + "behaviour " + note);
+        }
+        return modes;
     }
 
     /** Runs a read-back that holds only under one mode of an observed behaviour (see {@link #observeBehaviour}). */

@@ -29,6 +29,14 @@ public final class AllureAttachments implements Consumer<RecordedExchange> {
                 java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A short text note in the running Allure test (e.g. the behaviour a live org showed); nothing outside one. */
+    public void note(String name, String text) {
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        if (lifecycle.getCurrentTestCaseOrStep().isPresent()) {
+            lifecycle.addAttachment(name, "text/plain", ".txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static String shortTarget(String target) {
         int api = target.indexOf("/api/data/");
         String rest = api < 0 ? target : target.substring(api + "/api/data/".length());

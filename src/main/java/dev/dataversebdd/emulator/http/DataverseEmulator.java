@@ -70,6 +70,22 @@ public final class DataverseEmulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits that, so an embedded
+     * emulator never keeps a test JVM (or {@code mvn exec:java}) alive after the tests are done.
+     */
+    private static void startAsDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "dataverse-emulator-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the emulator", e);
+        }
+    }
+
     /** How to start an emulator; every setting has a default. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -137,7 +153,7 @@ public final class DataverseEmulator implements AutoCloseable {
                 HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
                 server.createContext("/", new ExchangeAdapter(service, maxBodyBytes));
                 server.setExecutor(executor);
-                server.start();
+                startAsDaemon(server);
                 return new DataverseEmulator(server, executor, service);
             } catch (IOException e) {
                 executor.shutdownNow();
