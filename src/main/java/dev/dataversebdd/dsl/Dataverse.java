@@ -1,6 +1,8 @@
 package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.dsl.internal.JdkTransport;
 import dev.dataversebdd.report.Redactor;
 import dev.dataversebdd.target.Target;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class Dataverse {
     private final Target target;
     private final ClientSchema schema;
     private final Redactor redactor;
+    private final JdkTransport jdk = new JdkTransport();
 
     private Dataverse(Target target, ClientSchema schema, Redactor redactor) {
         this.target = target;
@@ -66,5 +69,10 @@ public final class Dataverse {
 
     Redactor redactor() {
         return redactor;
+    }
+
+    /** A channel to the target that reports every exchange to {@code listener}. */
+    HttpChannel channel(java.util.function.Consumer<dev.dataversebdd.report.RecordedExchange> listener) {
+        return new HttpChannel(target, jdk, listener);
     }
 }

@@ -67,7 +67,7 @@ public final class DataverseSession implements AutoCloseable {
     DataverseSession(Dataverse dataverse) {
         this.dataverse = dataverse;
         this.attachments = new AllureAttachments(dataverse.redactor());
-        this.channel = new HttpChannel(dataverse.target(), attachments);
+        this.channel = dataverse.channel(attachments);
         this.hints = new Hints(dataverse.schema());
         this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
         for (var existing : dataverse.target().existingRows()) {
@@ -408,7 +408,7 @@ public final class DataverseSession implements AutoCloseable {
 
     /** A read-back GET whatever its status. */
     RecordedExchange get(String path, Map<String, String> headers) {
-        lastRead = channel.send("GET", path, headers, null);
+        lastRead = channel.fetch("GET", path, headers, null);
         return lastRead;
     }
 

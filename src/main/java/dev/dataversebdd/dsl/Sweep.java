@@ -49,7 +49,7 @@ public final class Sweep {
 
     public Sweep(Dataverse dataverse) {
         this.dataverse = dataverse;
-        this.channel = new HttpChannel(dataverse.target(), exchange -> { });
+        this.channel = dataverse.channel(exchange -> { });
     }
 
     /** Only rows of runs that started longer ago than this (default 2 hours), so running runs are left alone. */
@@ -83,7 +83,7 @@ public final class Sweep {
                 continue;
             }
             String column = table.primaryNameColumn().get();
-            RecordedExchange list = channel.send("GET", table.entitySet() + "?$select=" + table.primaryKey() + ","
+            RecordedExchange list = channel.fetch("GET", table.entitySet() + "?$select=" + table.primaryKey() + ","
                     + column + "&$filter=startswith(" + column + ",'dvbdd-')", Map.of(), null);
             if (list.status() != 200) {
                 problems.add("could not list " + table.entitySet() + ": " + list.statusLine());
@@ -105,7 +105,7 @@ public final class Sweep {
     }
 
     private String delete(ClientSchema.Table table, String id, List<String> problems) {
-        RecordedExchange deleted = channel.send("DELETE", table.entitySet() + "(" + id + ")", Map.of(), null);
+        RecordedExchange deleted = channel.fetch("DELETE", table.entitySet() + "(" + id + ")", Map.of(), null);
         if (deleted.status() == 204 || deleted.status() == 404) {
             return deleted.status() == 204 ? "deleted" : "already gone";
         }

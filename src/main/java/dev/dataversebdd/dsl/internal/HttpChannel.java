@@ -3,23 +3,16 @@ package dev.dataversebdd.dsl.internal;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.target.RetryPolicy;
 import dev.dataversebdd.target.Target;
-import io.restassured.RestAssured;
-import io.restassured.config.EncoderConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The only place that builds RestAssured requests. One specification per request, from the target's settings;
- * RestAssured's static defaults are never written (they are not safe for parallel scenarios).
- * Paths are sent as written, unencoded, the way Dataverse's documentation shows them.
+ * How the DSL talks to a target: the headers Microsoft's samples send, the target's authorization, retries on
+ * 429/502/503 (printed and reported, never silent), and a listener that sees every exchange (Allure). Operations
+ * under test go through RestAssured ({@link #send}); supporting traffic through the JDK client ({@link #fetch}).
  */
 public final class HttpChannel {
 
@@ -28,40 +21,57 @@ public final class HttpChannel {
             "Accept", "application/json",
             "OData-MaxVersion", "4.0",
             "OData-Version", "4.0");
-
-    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().encoderConfig(
-            EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
-                    .defaultContentCharset(StandardCharsets.UTF_8));
+    private static final Transport REST_ASSURED = new RestAssuredTransport();
 
     private final Target target;
     private final URI base;
+    private final JdkTransport jdk;
     private final Consumer<RecordedExchange> listener;
 
-    public HttpChannel(Target target, Consumer<RecordedExchange> listener) {
+    public HttpChannel(Target target, JdkTransport jdk, Consumer<RecordedExchange> listener) {
         this.target = target;
         this.base = URI.create(target.serviceRoot());
+        this.jdk = jdk;
         this.listener = listener;
     }
 
     /**
-     * Sends a request. {@code pathOrUrl} is relative to the service root ({@code accounts(…)/x/$ref}), root-relative
-     * ({@code /api/data/v9.0/…}) or absolute.
+     * An operation a scenario checks, through RestAssured. {@code pathOrUrl} is relative to the service root
+     * ({@code accounts(…)/x/$ref}), root-relative ({@code /api/data/v9.0/…}) or absolute.
      */
     public RecordedExchange send(String method, String pathOrUrl, Map<String, String> headers, String body) {
+        return exchange(REST_ASSURED, method, pathOrUrl, headers, body);
+    }
+
+    /** Supporting traffic (read-back, discovery, cleanup), through the JDK client. */
+    public RecordedExchange fetch(String method, String pathOrUrl, Map<String, String> headers, String body) {
+        return exchange(jdk, method, pathOrUrl, headers, body);
+    }
+
+    private RecordedExchange exchange(Transport transport, String method, String pathOrUrl, Map<String, String> headers,
+                                      String body) {
         RetryPolicy policy = target.retryPolicy();
         for (int attempt = 1; ; attempt++) {
-            RecordedExchange exchange = sendOnce(method, pathOrUrl, headers, body);
+            RecordedExchange exchange = transport.send(method, absolute(pathOrUrl), allHeaders(headers, body), body);
+            listener.accept(exchange);
             if (!policy.shouldRetry(method, exchange.status(), attempt)) {
-                listener.accept(exchange);
                 return exchange;
             }
             Duration wait = policy.wait(exchange.responseHeader("Retry-After"), attempt);
-            listener.accept(exchange);
-            // Retries are reported, never silent: on the console and, through the listener, in the report.
             System.err.printf("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms%n", exchange.statusLine(), method,
                     exchange.target(), attempt, policy.maxRetries(), wait.toMillis());
             pause(wait);
         }
+    }
+
+    private Map<String, String> allHeaders(Map<String, String> headers, String body) {
+        Map<String, String> all = new LinkedHashMap<>(DEFAULT_HEADERS);
+        all.putAll(target.requestHeaders());
+        all.putAll(headers);
+        if (body != null && all.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            all.put("Content-Type", "application/json");
+        }
+        return all;
     }
 
     private static void pause(Duration wait) {
@@ -73,32 +83,14 @@ public final class HttpChannel {
         }
     }
 
-    private RecordedExchange sendOnce(String method, String pathOrUrl, Map<String, String> headers, String body) {
-        String url = absolute(pathOrUrl);
-        Map<String, String> all = new LinkedHashMap<>(DEFAULT_HEADERS);
-        all.putAll(target.requestHeaders());
-        all.putAll(headers);
-        if (body != null && all.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
-            all.put("Content-Type", "application/json");
-        }
-        RequestSpecification request = RestAssured.given().config(CONFIG).urlEncodingEnabled(false).headers(all);
-        if (body != null) {
-            request.body(body.getBytes(StandardCharsets.UTF_8));
-        }
-        long started = System.nanoTime();
-        Response response = request.request(method, url);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        Map<String, String> responseHeaders = new LinkedHashMap<>();
-        for (Header header : response.getHeaders()) {
-            responseHeaders.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
-        }
-        URI sent = URI.create(url);
-        String targetPart = sent.getRawPath() + (sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery());
-        return new RecordedExchange(method, sent.getScheme() + "://" + sent.getRawAuthority(),
-                targetPart, all, body, response.getStatusCode(), responseHeaders, response.asString(), millis);
+    static RecordedExchange record(String method, URI sent, Map<String, String> headers, String body, int status,
+                                   Map<String, String> responseHeaders, String responseBody, long millis) {
+        String target = sent.getRawPath() + (sent.getRawQuery() == null ? "" : "?" + sent.getRawQuery());
+        return new RecordedExchange(method, sent.getScheme() + "://" + sent.getRawAuthority(), target, headers, body,
+                status, responseHeaders, responseBody, millis);
     }
 
-    /** Spaces and braces are never valid in a URL, so they are percent-encoded; the rest is sent as written. */
+    /** Spaces, braces and quotes are never valid in a URL, so they are percent-encoded; the rest is sent as written. */
     String absolute(String written) {
         String pathOrUrl = written.replace(" ", "%20").replace("{", "%7B").replace("}", "%7D").replace("\"", "%22");
         if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {

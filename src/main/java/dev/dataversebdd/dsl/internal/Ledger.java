@@ -74,14 +74,14 @@ public final class Ledger {
             }
             String path = link.sourceSet() + "(" + link.sourceId() + ")/" + link.navigation()
                     + (link.collection() ? "(" + link.targetId() + ")" : "") + "/$ref";
-            RecordedExchange exchange = channel.send("DELETE", path, Map.of(), null);
+            RecordedExchange exchange = channel.fetch("DELETE", path, Map.of(), null);
             if (exchange.status() != 204 && exchange.status() != 404) {
                 problems.add("could not remove link " + path + ": " + exchange.statusLine());
             }
         }
         for (int i = ownRows.size() - 1; i >= 0; i--) {
             Entry row = ownRows.get(i);
-            RecordedExchange exchange = channel.send("DELETE", row.path(), Map.of(), null);
+            RecordedExchange exchange = channel.fetch("DELETE", row.path(), Map.of(), null);
             if (exchange.status() != 204 && exchange.status() != 404) {
                 problems.add("could not delete " + row.description() + " (" + row.path() + "): " + exchange.statusLine()
                         + DataverseError.parse(exchange.responseBody()).map(e -> " " + e.code() + " " + e.message())
