@@ -44,7 +44,7 @@ public final class Benchmark {
     private final boolean quick;
     private final StringBuilder out = new StringBuilder();
 
-    private Benchmark(boolean quick) {
+    Benchmark(boolean quick) {
         this.quick = quick;
     }
 

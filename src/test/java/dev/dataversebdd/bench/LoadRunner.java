@@ -31,6 +31,11 @@ final class LoadRunner {
                         failures.add(e);
                     }
                 } finally {
+                    try {
+                        client.close();
+                    } catch (java.io.IOException ignored) {
+                        // the measurement is over; a socket that will not close changes nothing
+                    }
                     done.countDown();
                 }
             }, "bench-client-" + t);

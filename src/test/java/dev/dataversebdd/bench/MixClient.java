@@ -2,17 +2,13 @@ package dev.dataversebdd.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * One client thread's view of the benchmark mix: create an account and an opportunity, associate them (POST $ref),
  * read the collection back, rebind (PUT $ref), disassociate (DELETE $ref), bind and unbind by PATCH. The same
- * client (the JDK's HttpClient over HTTP/1.1 with keep-alive, one per thread) for every server, so the numbers
- * compare servers, not clients.
+ * client (a {@link SocketClient}: one kept-alive connection per thread) for every server, so the numbers compare
+ * servers, not clients.
  */
 final class MixClient {
 
@@ -21,13 +17,16 @@ final class MixClient {
     static final UUID FIXED_OPPORTUNITY = UUID.fromString("00000000-0000-0000-0000-00000000b001");
 
     private final String root;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final SocketClient client;
+    private final String rootPath;
     private final long[] latencies;
     private int count;
     private long errors;
 
     MixClient(String root, int capacity) {
         this.root = root;
+        this.rootPath = URI.create(root).getPath();
+        this.client = new SocketClient(URI.create(root));
         this.latencies = new long[capacity];
     }
 
@@ -47,32 +46,16 @@ final class MixClient {
     }
 
     private String send(String method, String path, String body, boolean record) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + "/" + path))
-                .header("Accept", "application/json").header("OData-Version", "4.0")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (method.equals("PATCH")) {
-            request.header("If-Match", "*");
-        }
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        SocketClient.Response response = client.send(method, rootPath + "/" + path, body);
         long elapsed = System.nanoTime() - started;
-        if (response.statusCode() >= 400) {
+        if (response.status() >= 400) {
             errors++;
         }
         if (record && count < latencies.length) {
             latencies[count++] = elapsed;
         }
-        return response.headers().firstValue("OData-EntityId").orElse(null);
+        return response.entityId();
     }
 
     private static UUID idOf(String entityId, UUID fallback) {
@@ -88,6 +71,10 @@ final class MixClient {
 
     int count() {
         return count;
+    }
+
+    void close() throws IOException {
+        client.close();
     }
 
     long errors() {

@@ -278,6 +278,11 @@ public final class DataverseService {
         latency = Duration.ZERO;
     }
 
+    /** True while injected latency makes requests sleep (the HTTP adapter then serves them on pool threads). */
+    public boolean delaysRequests() {
+        return !latency.isZero();
+    }
+
     /** Delays every request by {@code delay} (zero to stop). */
     public void latency(Duration delay) {
         latency = delay;

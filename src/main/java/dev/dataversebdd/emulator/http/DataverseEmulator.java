@@ -1,20 +1,19 @@
 package dev.dataversebdd.emulator.http;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.DataverseService;
 import dev.dataversebdd.emulator.core.schema.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The embedded Dataverse emulator on a real HTTP server, bound to 127.0.0.1 on an ephemeral port by default.
+ * The embedded Dataverse emulator on a real HTTP server (Jetty), bound to 127.0.0.1 on an ephemeral port by
+ * default.
  *
  * <pre>{@code
  * try (DataverseEmulator emulator = DataverseEmulator.builder().start()) {
@@ -25,18 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DataverseEmulator implements AutoCloseable {
 
-    static {
-        // Without it the JDK server's separate header and body writes meet the client's delayed ACK: ~45 ms each.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
     private final DataverseService service;
 
-    private DataverseEmulator(HttpServer server, ExecutorService executor, DataverseService service) {
+    private DataverseEmulator(Server server, ServerConnector connector, DataverseService service) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
         this.service = service;
     }
 
@@ -46,8 +40,8 @@ public final class DataverseEmulator implements AutoCloseable {
 
     /** {@code http://127.0.0.1:port}, the org URL stand-in. */
     public String baseUri() {
-        InetSocketAddress address = server.getAddress();
-        return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     /** The v9.2 service root, e.g. {@code http://127.0.0.1:51234/api/data/v9.2}. */
@@ -56,7 +50,7 @@ public final class DataverseEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The core behind the server: reset, snapshots, journal, faults, behaviour profile, bearer-token mode. */
@@ -66,23 +60,10 @@ public final class DataverseEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    /**
-     * Starts the server from a daemon thread: the JDK server's dispatcher thread inherits that, so an embedded
-     * emulator never keeps a test JVM (or {@code mvn exec:java}) alive after the tests are done.
-     */
-    private static void startAsDaemon(HttpServer server) {
-        Thread starter = new Thread(server::start, "dataverse-emulator-start");
-        starter.setDaemon(true);
-        starter.start();
         try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the emulator", e);
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the emulator on " + baseUri() + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +73,7 @@ public final class DataverseEmulator implements AutoCloseable {
         private int port;
         private Schema schema;
         private BehaviourProfile profile = BehaviourProfile.defaults();
-        private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+        private int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
         private int maxBodyBytes = 16 * 1024 * 1024;
 
         private Builder() {
@@ -131,6 +112,7 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Server threads (default: four per core, at least eight). */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
@@ -143,23 +125,33 @@ public final class DataverseEmulator implements AutoCloseable {
 
         public DataverseEmulator start() {
             DataverseService service = new DataverseService(schema == null ? Schema.standard() : schema, profile);
-            AtomicInteger counter = new AtomicInteger();
-            ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "dataverse-emulator-" + counter.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4));
+            pool.setName("dataverse-emulator");
+            pool.setDaemon(true); // an embedded emulator never keeps a test JVM (or mvn exec:java) alive
+            Server server = new Server(pool);
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            // Real clients send $, (, ), ', ; unencoded, and odd paths must reach the core to get a Dataverse error.
+            http.setUriCompliance(UriCompliance.LEGACY);
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            server.addConnector(connector);
+            server.setHandler(new WebApiHandler(service, maxBodyBytes));
+            server.setErrorHandler(new DataverseErrorHandler());
             try {
-                HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 128);
-                server.createContext("/", new ExchangeAdapter(service, maxBodyBytes));
-                server.setExecutor(executor);
-                startAsDaemon(server);
-                return new DataverseEmulator(server, executor, service);
-            } catch (IOException e) {
-                executor.shutdownNow();
-                throw new UncheckedIOException("cannot start the Dataverse emulator on " + host + ":" + port + ": "
+                server.start();
+            } catch (Exception e) {
+                try {
+                    server.stop();
+                } catch (Exception ignored) {
+                    // the start failure below is the news
+                }
+                throw new IllegalStateException("cannot start the Dataverse emulator on " + host + ":" + port + ": "
                         + e.getMessage() + (port != 0 ? " (is the port in use? try another, or 0 for any free port)" : ""), e);
             }
+            return new DataverseEmulator(server, connector, service);
         }
     }
 }

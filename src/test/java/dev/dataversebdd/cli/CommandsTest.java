@@ -1,0 +1,48 @@
+package dev.dataversebdd.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dataversebdd.report.LeakScan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+
+    @Test
+    void should_read_sweep_ages_and_explain_bad_ones() {
+        assertThat(SweepCommand.age("90m"), equalTo(Duration.ofMinutes(90)));
+        assertThat(SweepCommand.age("2h"), equalTo(Duration.ofHours(2)));
+        assertThat(SweepCommand.age("1d"), equalTo(Duration.ofDays(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepCommand.age("2 hours"));
+        assertThat(e.getMessage(), equalTo("--older-than takes minutes, hours or days such as 90m, 2h or 1d, not '2 hours'"));
+    }
+
+    @Test
+    void should_find_tokens_and_secrets_in_reports_without_repeating_them(@TempDir Path reports) throws Exception {
+        Files.writeString(reports.resolve("clean.txt"), "Authorization: Bearer ***\n");
+        Files.createDirectories(reports.resolve("allure-results"));
+        Files.writeString(reports.resolve("allure-results/leak.txt"), "ok\nAuthorization: Bearer eyJhbGciOi.eyJzdWIiOiIx.c2ln\n"
+                + "client_secret=my-secret-value\n");
+        List<String> findings = new LeakScan(List.of("my-secret-value")).scan(reports);
+        assertThat(findings.size(), equalTo(2));
+        assertThat(findings.get(0), containsString("leak.txt:2: a JWT-shaped token"));
+        assertThat(findings.get(1), containsString("leak.txt:3: configured secret #1"));
+        assertThat(String.join("\n", findings), not(containsString("my-secret-value")));
+    }
+
+    @Test
+    void should_fail_the_leak_scan_command_on_a_finding(@TempDir Path reports) throws Exception {
+        Files.writeString(reports.resolve("x.json"), "{\"token\":\"eyJhbGciOi.eyJzdWIiOiIx.c2ln\"}");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LeakScanCommand.main(new String[] {reports.toString()}));
+        assertThat(e.getMessage(), containsString("secrets leaked into " + reports));
+    }
+}
