@@ -32,7 +32,8 @@ class ArchitectureTest {
     @Test
     void should_keep_the_emulator_core_free_of_any_http_server() {
         noClasses().that().resideInAPackage("dev.dataversebdd.emulator.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "dev.dataversebdd.emulator.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "org.eclipse.jetty..",
+                        "dev.dataversebdd.emulator.http..")
                 .check(MAIN);
     }
 
@@ -43,6 +44,13 @@ class ArchitectureTest {
                 .check(MAIN);
         noClasses().that().resideInAPackage("dev.dataversebdd.dsl")
                 .should().dependOnClassesThat().resideInAnyPackage("io.restassured.specification..", "io.restassured.config..")
+                .check(MAIN);
+    }
+
+    @Test
+    void should_keep_jetty_inside_the_emulator_http_adapter() {
+        noClasses().that().resideOutsideOfPackage("dev.dataversebdd.emulator.http..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
                 .check(MAIN);
     }
 
