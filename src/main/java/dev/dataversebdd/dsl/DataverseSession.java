@@ -195,10 +195,6 @@ public final class DataverseSession implements AutoCloseable {
         return name;
     }
 
-    public Optional<RowRef> findRow(String alias) {
-        return Optional.ofNullable(aliases.get(alias));
-    }
-
     /** Gives a name to a row the session learned of (e.g. a row created by deep insert or a raw request). */
     public RowRef name(String alias, String table, UUID id) {
         return register(alias, table(table), id);

@@ -148,10 +148,6 @@ public final class Outcome {
         return DataverseError.parse(exchange.responseBody());
     }
 
-    String doing() {
-        return doing;
-    }
-
     private void requireStatus(int status) {
         if (exchange.status() != status) {
             throw fail(StatusText.of(status), exchange.statusLine());

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.target.LiveOrgConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +36,8 @@ public final class Sweep {
     public record Report(List<Leftover> leftovers, List<String> problems) {
     }
 
-    private static final Pattern TAG = Pattern.compile("^(dvbdd-(\\d{8}T\\d{6}Z)-[0-9a-f]+) ");
-    private static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+    private static final Pattern TAG = Pattern.compile("^(" + LiveOrgConfiguration.RUN_TAG_PREFIX
+            + "(\\d{8}T\\d{6}Z)-[0-9a-f]+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Dataverse dataverse;
@@ -84,7 +83,7 @@ public final class Sweep {
             }
             String column = table.primaryNameColumn().get();
             RecordedExchange list = channel.fetch("GET", table.entitySet() + "?$select=" + table.primaryKey() + ","
-                    + column + "&$filter=startswith(" + column + ",'dvbdd-')", Map.of(), null);
+                    + column + "&$filter=startswith(" + column + ",'" + LiveOrgConfiguration.RUN_TAG_PREFIX + "')", Map.of(), null);
             if (list.status() != 200) {
                 problems.add("could not list " + table.entitySet() + ": " + list.statusLine());
                 continue;
@@ -123,7 +122,7 @@ public final class Sweep {
 
     private static Instant parse(String time) {
         try {
-            return LocalDateTime.parse(time, TAG_TIME).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(time, LiveOrgConfiguration.RUN_TAG_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

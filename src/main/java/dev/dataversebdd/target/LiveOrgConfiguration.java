@@ -59,7 +59,8 @@ public final class LiveOrgConfiguration {
     public static final String EXISTING_ROWS = "dataverse.existing-rows";
     /** Every run tag starts with this, which is how a sweep recognises leftovers. */
     public static final String RUN_TAG_PREFIX = "dvbdd-";
-    static final DateTimeFormatter TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+    /** The time in a run tag: when the run started, in UTC. */
+    public static final DateTimeFormatter RUN_TAG_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     private LiveOrgConfiguration() {
     }
@@ -81,7 +82,7 @@ public final class LiveOrgConfiguration {
     static String newRunTag() {
         byte[] random = new byte[2];
         new SecureRandom().nextBytes(random);
-        return RUN_TAG_PREFIX + TAG_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + HexFormat.of().formatHex(random);
+        return RUN_TAG_PREFIX + RUN_TAG_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + HexFormat.of().formatHex(random);
     }
 
     static int retries(Settings settings, int defaultRetries) {

@@ -73,10 +73,6 @@ public final class Schema {
         return byEntitySet.keySet().stream().sorted().toList();
     }
 
-    public Collection<EntityType> entityTypes() {
-        return byLogicalName.values();
-    }
-
     public byte[] document() {
         return document.clone();
     }

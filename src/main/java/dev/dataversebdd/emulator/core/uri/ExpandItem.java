@@ -11,7 +11,7 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
 
     static List<ExpandItem> parseList(String value) {
         List<ExpandItem> items = new ArrayList<>();
-        for (String part : QueryOptions.splitTopLevel(value, ',')) {
+        for (String part : Splitter.split(value, ",")) {
             items.add(parse(part.trim()));
         }
         return List.copyOf(items);
@@ -37,7 +37,7 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
         }
         List<String> select = null;
         List<ExpandItem> nested = List.of();
-        for (String option : QueryOptions.splitTopLevel(text.substring(open + 1, text.length() - 1), ';')) {
+        for (String option : Splitter.split(text.substring(open + 1, text.length() - 1), ";")) {
             String trimmed = option.trim();
             if (trimmed.startsWith("$select=")) {
                 select = QueryOptions.parseSelect(trimmed.substring("$select=".length()));

@@ -26,7 +26,7 @@ public record Filter(List<Comparison> comparisons) {
 
     static Filter parse(String text) {
         List<Comparison> comparisons = new ArrayList<>();
-        for (String clause : splitOnAnd(text)) {
+        for (String clause : Splitter.split(text, " and ")) {
             Matcher prefix = STARTS_WITH.matcher(clause);
             if (prefix.matches()) {
                 comparisons.add(new Comparison(prefix.group(1), KeyPredicate.literal(prefix.group(2), text), true));
@@ -47,23 +47,5 @@ public record Filter(List<Comparison> comparisons) {
             comparisons.add(new Comparison(m.group(1), value, false));
         }
         return new Filter(List.copyOf(comparisons));
-    }
-
-    private static List<String> splitOnAnd(String text) {
-        List<String> parts = new ArrayList<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && text.startsWith(" and ", i)) {
-                parts.add(text.substring(start, i));
-                start = i + " and ".length();
-                i = start - 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
     }
 }

@@ -29,7 +29,7 @@ public record KeyPredicate(String raw, Object bareValue, Map<String, Object> nam
             return new KeyPredicate(raw, literal(text, raw), Map.of());
         }
         Map<String, Object> named = new LinkedHashMap<>();
-        for (String part : splitOutsideQuotes(text)) {
+        for (String part : Splitter.split(text, ",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
                 throw Errors.badRequestUri("Unrecognized key predicate '" + raw + "'.");
@@ -59,22 +59,5 @@ public record KeyPredicate(String raw, Object bareValue, Map<String, Object> nam
             throw Errors.badRequestUri("Unrecognized key value '" + text + "' in '" + context
                     + "': expected a GUID without braces, a quoted string or a number.");
         }
-    }
-
-    private static java.util.List<String> splitOutsideQuotes(String text) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
     }
 }

@@ -25,7 +25,7 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
             return NONE;
         }
         Map<String, String> options = new LinkedHashMap<>();
-        for (String pair : splitTopLevel(rawQuery, '&')) {
+        for (String pair : Splitter.split(rawQuery, "&")) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -75,34 +75,5 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
         } catch (NumberFormatException e) {
             throw Errors.badRequestUri("Invalid value '" + value + "' for $top: expected a non-negative integer.");
         }
-    }
-
-    /** Splits on {@code separator} outside parentheses and single quotes. */
-    static List<String> splitTopLevel(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-                if (depth < 0) {
-                    throw Errors.badRequestUri("Unbalanced ')' in '" + text + "'.");
-                }
-            } else if (!quoted && depth == 0 && c == separator) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        if (depth != 0) {
-            throw Errors.badRequestUri("Unbalanced '(' in '" + text + "'.");
-        }
-        parts.add(text.substring(start));
-        return parts;
     }
 }

@@ -6,18 +6,18 @@ import java.util.List;
 
 /**
  * The resource path after the service root, split into {@link Segment}s. Splits on {@code /} outside quotes and
- * parentheses so that key values may hold either, then percent-decodes each piece.
+ * parentheses so that key values may hold a slash, then percent-decodes each piece.
  */
 public record ResourcePath(List<Segment> segments) {
 
     public static ResourcePath parse(String rawPath) {
         List<Segment> segments = new ArrayList<>();
-        for (String raw : split(rawPath)) {
+        for (String raw : Splitter.split(rawPath, "/")) {
             if (raw.isEmpty()) {
                 continue;
             }
             String text = PercentDecoder.decode(raw);
-            int open = indexOfOpenParen(text);
+            int open = text.indexOf('(');
             if (open < 0) {
                 segments.add(new Segment(text, null));
             } else {
@@ -40,32 +40,6 @@ public record ResourcePath(List<Segment> segments) {
 
     public Segment last() {
         return segments.get(segments.size() - 1);
-    }
-
-    private static int indexOfOpenParen(String text) {
-        return text.indexOf('(');
-    }
-
-    private static List<String> split(String path) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == '/') {
-                parts.add(path.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(path.substring(start));
-        return parts;
     }
 
     @Override
