@@ -89,6 +89,30 @@ class LiveOrgTargetTest {
     }
 
     @Test
+    void should_authenticate_with_a_certificate_through_a_signed_client_assertion() {
+        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        settings.remove("dataverse.client-secret");
+        settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
+        settings.put("dataverse.client-certificate-password", LocalTokenEndpoint.STORE_PASSWORD);
+        int before = endpoint.tokensIssued();
+        try (Target target = live(settings)) {
+            assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
+        }
+        assertThat(endpoint.tokensIssued(), equalTo(before + 1));
+    }
+
+    @Test
+    void should_explain_an_unreadable_certificate() {
+        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        settings.remove("dataverse.client-secret");
+        settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
+        settings.put("dataverse.client-certificate-password", "not-the-password");
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
+        assertThat(e.getMessage(), containsString("Cannot read the client certificate"));
+        assertThat(e.getMessage(), not(containsString("not-the-password")));
+    }
+
+    @Test
     void should_renew_an_expired_token() throws Exception {
         try (LocalTokenEndpoint shortLived = new LocalTokenEndpoint(Files.createDirectories(folder.resolve("short")),
                 SECRET, 1);

@@ -26,8 +26,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A real OAuth 2.0 token endpoint on loopback, shaped like Entra ID's ({@code POST /{tenant}/oauth2/v2.0/token},
- * client-credentials grant, TLS with a self-signed certificate made by keytool). It issues JWT-shaped tokens that
- * expire after {@code lifetimeSeconds} and answers a wrong secret like Entra ID (401 invalid_client, AADSTS7000215).
+ * client-credentials grant with a secret or a certificate assertion, TLS with a self-signed certificate made by
+ * keytool). It issues JWT-shaped tokens that expire after {@code lifetimeSeconds} and answers a wrong credential
+ * like Entra ID (401 invalid_client, AADSTS7000215).
  */
 final class LocalTokenEndpoint implements AutoCloseable {
 
@@ -39,13 +40,15 @@ final class LocalTokenEndpoint implements AutoCloseable {
     private final String secret;
     private final long lifetimeSeconds;
     private final Path trustStore;
+    private final Path keyStore;
+    private final java.security.cert.Certificate certificate;
     private final Map<String, Instant> issued = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
     LocalTokenEndpoint(Path folder, String secret, long lifetimeSeconds) throws Exception {
         this.secret = secret;
         this.lifetimeSeconds = lifetimeSeconds;
-        Path keyStore = folder.resolve("endpoint.p12");
+        this.keyStore = folder.resolve("endpoint.p12");
         Path certificate = folder.resolve("endpoint.crt");
         this.trustStore = folder.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "endpoint", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
@@ -59,6 +62,7 @@ final class LocalTokenEndpoint implements AutoCloseable {
         try (InputStream in = Files.newInputStream(keyStore)) {
             keys.load(in, STORE_PASSWORD.toCharArray());
         }
+        this.certificate = keys.getCertificate("endpoint");
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(keys, STORE_PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
@@ -106,7 +110,8 @@ final class LocalTokenEndpoint implements AutoCloseable {
                         + "Application with identifier '" + form.get("client_id") + "' was not found.\"}");
                 return;
             }
-            if (!secret.equals(form.get("client_secret"))) {
+            boolean assertion = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"));
+            if (assertion ? !validAssertion(form.get("client_assertion")) : !secret.equals(form.get("client_secret"))) {
                 respond(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid "
                         + "client secret provided. Ensure the secret being sent in the request is the client secret value, "
                         + "not the client secret ID.\",\"error_codes\":[7000215]}");
@@ -117,6 +122,38 @@ final class LocalTokenEndpoint implements AutoCloseable {
             respond(exchange, 200, "{\"token_type\":\"Bearer\",\"scope\":\"" + form.get("scope").replace("openid profile "
                     + "offline_access ", "") + "\",\"expires_in\":" + lifetimeSeconds + ",\"ext_expires_in\":"
                     + lifetimeSeconds + ",\"access_token\":\"" + token + "\"}");
+        }
+    }
+
+    /** The client's certificate: the endpoint's own key pair, exported as a PKCS#12 the client can load. */
+    Path clientCertificate() {
+        return keyStore;
+    }
+
+    /**
+     * A certificate credential: the client_assertion JWT must be signed (RS256 or PS256) by the private key of
+     * {@link #clientCertificate()}, name the client as issuer and subject, and not be expired.
+     */
+    private boolean validAssertion(String jwt) {
+        try {
+            String[] parts = jwt.split("\\.");
+            Base64.Decoder base64 = Base64.getUrlDecoder();
+            String header = new String(base64.decode(parts[0]), StandardCharsets.UTF_8);
+            String claims = new String(base64.decode(parts[1]), StandardCharsets.UTF_8);
+            java.security.Signature signature;
+            if (header.contains("\"PS256\"")) {
+                signature = java.security.Signature.getInstance("RSASSA-PSS");
+                signature.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+            } else {
+                signature = java.security.Signature.getInstance("SHA256withRSA");
+            }
+            signature.initVerify(certificate.getPublicKey());
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return signature.verify(base64.decode(parts[2])) && claims.contains("\"iss\":\"" + CLIENT_ID + "\"")
+                    && claims.contains("\"sub\":\"" + CLIENT_ID + "\"");
+        } catch (RuntimeException | java.security.GeneralSecurityException e) {
+            return false;
         }
     }
 
