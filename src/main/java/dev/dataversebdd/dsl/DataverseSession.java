@@ -94,6 +94,19 @@ public final class DataverseSession implements AutoCloseable {
         return new Created(outcome, created);
     }
 
+    /**
+     * The row a scenario's Given names: the org row listed under that alias in {@code dataverse.existing-rows} when
+     * there is one (a live org's users and roles cannot be created by a test run), else a new row.
+     */
+    public RowRef provide(NewRow row) {
+        String table = requireTable(row.table());
+        RowRef existing = aliases.get(row.alias());
+        if (existing != null && borrowed.contains(existing.id()) && existing.table().equals(table)) {
+            return existing;
+        }
+        return create(row).row();
+    }
+
     /** POST {parent}/{collectionNav}/$ref: {@code dv.associate(child).to(parent).via(nav)}. */
     public Associate associate(RowRef row) {
         return new Associate(this, row);

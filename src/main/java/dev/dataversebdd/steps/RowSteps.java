@@ -18,7 +18,7 @@ public final class RowSteps {
 
     @Given("a(n) {table} {string}")
     public void aRow(String table, String alias) {
-        world.session().arrange(() -> world.session().create(NewRow.of(table, alias)).row());
+        world.session().arrange(() -> world.session().provide(NewRow.of(table, alias)));
     }
 
     @Given("a(n) {table} {string} with:")

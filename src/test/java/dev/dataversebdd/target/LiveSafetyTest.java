@@ -86,7 +86,8 @@ class LiveSafetyTest {
         String foreign = foreignAccount();
         try (DataverseSession dv = connect(Map.of("dataverse.existing-rows", "account:Shared customer=" + foreign))
                 .openSession()) {
-            RowRef shared = dv.row("account", "Shared customer");
+            RowRef shared = dv.provide(NewRow.of("account", "Shared customer"));
+            assertThat(shared.id().toString(), equalTo(foreign));
             RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
             dv.associate(deal).to(shared).via("opportunity_customer_accounts").isNoContent();
             IllegalStateException delete = assertThrows(IllegalStateException.class,
