@@ -2,7 +2,6 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.FailureReport;
@@ -12,12 +11,14 @@ import dev.dataversebdd.dsl.internal.Ledger;
 import dev.dataversebdd.report.AllureAttachments;
 import dev.dataversebdd.report.RecordedExchange;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opentest4j.AssertionFailedError;
@@ -43,8 +44,6 @@ public final class DataverseSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\"]+)}");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Dataverse dataverse;
     private final HttpChannel channel;
@@ -56,7 +55,9 @@ public final class DataverseSession implements AutoCloseable {
     private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
     private final BehaviourObservation behaviours = new BehaviourObservation();
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
-    private final java.util.Set<UUID> borrowed = new java.util.HashSet<>();
+    private final Set<UUID> borrowed = new HashSet<>();
+    private final ForeignRowGuard guard;
+    private final NewRowBodies bodies = new NewRowBodies(this);
     private final UUID missingId = UUID.randomUUID();
     private boolean arranging;
     private ReferenceForm referenceForm;
@@ -71,6 +72,7 @@ public final class DataverseSession implements AutoCloseable {
         this.channel = dataverse.channel(attachments);
         this.hints = new Hints(dataverse.schema());
         this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
+        this.guard = new ForeignRowGuard(ledger, borrowed, dataverse.target().description());
         for (var existing : dataverse.target().existingRows()) {
             ClientSchema.Table table = table(existing.table());
             aliases.put(existing.alias(), new RowRef(existing.alias(), table.logicalName(), table.entitySet(), existing.id()));
@@ -83,13 +85,13 @@ public final class DataverseSession implements AutoCloseable {
     /** POST {set}: creates the row with its binds and nested rows; {@link Created#row()} is the new row. */
     public Created create(NewRow row) {
         ClientSchema.Table table = table(row.table());
-        ObjectNode body = render(row);
+        ObjectNode body = bodies.render(row);
         Outcome outcome = call("create", "create " + table.logicalName() + " \"" + row.alias() + "\"", "POST",
                 table.entitySet(), Map.of(), body.toString(), table.logicalName(), Outcome.EntityId.ANY);
         RowRef created = null;
         if (outcome.succeeded()) {
             created = register(row.alias(), table, createdId(outcome.exchange(), table));
-            discoverInserted(created, row);
+            bodies.discoverInserted(created, row);
         }
         return new Created(outcome, created);
     }
@@ -158,7 +160,7 @@ public final class DataverseSession implements AutoCloseable {
      * RowRef contoso = dv.arrange(() -> dv.create(NewRow.of("account", "Contoso")).row());
      * }</pre>
      */
-    public <T> T arrange(java.util.function.Supplier<T> setUp) {
+    public <T> T arrange(Supplier<T> setUp) {
         boolean outer = arranging;
         arranging = true;
         try {
@@ -306,9 +308,9 @@ public final class DataverseSession implements AutoCloseable {
      *
      * @return the modes the outcome is consistent with
      */
-    public java.util.Set<String> observeBehaviour(String key, Outcome outcome) {
+    public Set<String> observeBehaviour(String key, Outcome outcome) {
         Optional<String> configured = behaviourMode(key);
-        java.util.Set<String> modes = behaviours.observe(key, configured.orElse(null), outcome);
+        Set<String> modes = behaviours.observe(key, configured.orElse(null), outcome);
         String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
                 : " (observed on " + dataverse.target().description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);
@@ -359,35 +361,11 @@ public final class DataverseSession implements AutoCloseable {
             all.put(BEHAVIOUR_HEADER, String.join(",", behaviourOverrides.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
-        refuseForeignRows(method, path, body);
+        if (!dataverse.target().isEmulator()) {
+            guard.check(method, path, body);
+        }
         lastExchange = arranging ? channel.fetch(method, path, all, body) : channel.send(method, path, all, body);
         return new Outcome(this, operation, doing, lastExchange, table, entityId);
-    }
-
-    /**
-     * On a live org, a write may name only rows this session created, rows the user listed in
-     * {@code dataverse.existing-rows}, and GUIDs made to name nothing ({@code {missing}}): a run never touches rows it
-     * did not create.
-     */
-    private void refuseForeignRows(String method, String path, String body) {
-        if (dataverse.target().isEmulator() || method.equals("GET")) {
-            return;
-        }
-        Matcher m = GUID.matcher(path + " " + (body == null ? "" : body));
-        while (m.find()) {
-            UUID id = UUID.fromString(m.group());
-            boolean deleting = method.equals("DELETE");
-            if (!ledger.owns(id) && (!borrowed.contains(id) || deleting && isRowPath(path, id))) {
-                throw new IllegalStateException("refusing to send " + method + " " + path + " to "
-                        + dataverse.target().description() + ": row " + id + (borrowed.contains(id)
-                        ? " is listed in dataverse.existing-rows, which a run may use but never delete"
-                        : " was not created by this scenario and is not listed in dataverse.existing-rows"));
-            }
-        }
-    }
-
-    private static boolean isRowPath(String path, UUID id) {
-        return path.replaceFirst("^/api/data/v\\d\\.\\d/", "").matches("^/?[A-Za-z0-9_]+\\(" + id + "\\)$");
     }
 
     AssertionFailedError failure(String operation, String expected, String actual, String doing,
@@ -473,70 +451,8 @@ public final class DataverseSession implements AutoCloseable {
         }
     }
 
-    ObjectNode render(NewRow row) {
-        ClientSchema.Table table = table(row.table());
-        ObjectNode body = JSON.createObjectNode();
-        table.primaryNameColumn().filter(c -> !row.values().containsKey(c) && row.alias() != null)
-                .ifPresent(c -> body.put(c, storedName(row.alias())));
-        row.values().forEach((column, value) -> body.set(column, JSON.valueToTree(value)));
-        row.binds().forEach((nav, targets) -> {
-            boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(targets.size() > 1);
-            if (collection) {
-                ArrayNode array = body.putArray(nav + "@odata.bind");
-                targets.forEach(t -> array.add(bindReference(t)));
-            } else {
-                body.put(nav + "@odata.bind", bindReference(targets.get(0)));
-            }
-        });
-        row.inserts().forEach((nav, children) -> {
-            boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(children.size() > 1);
-            if (collection) {
-                ArrayNode array = body.putArray(nav);
-                children.forEach(c -> array.add(render(c)));
-            } else {
-                body.set(nav, render(children.get(0)));
-            }
-        });
-        return body;
-    }
-
     /** The name a row is stored under: its alias, behind the run tag on a live org (for the sweep). */
     String storedName(String alias) {
         return dataverse.target().rowNamePrefix() + alias;
-    }
-
-    /**
-     * Finds the rows a deep insert created (Dataverse returns only the root's URL) by expanding each navigation
-     * property, and gives them their aliases, so read-back can name them and cleanup can delete them.
-     */
-    private void discoverInserted(RowRef parent, NewRow spec) {
-        ClientSchema.Table parentTable = table(parent.table());
-        for (Map.Entry<String, List<NewRow>> insert : spec.inserts().entrySet()) {
-            Optional<ClientSchema.Navigation> nav = parentTable.navigation(insert.getKey());
-            if (nav.isEmpty()) {
-                continue;
-            }
-            ClientSchema.Table childTable = table(nav.get().targetTable());
-            String nameColumn = childTable.primaryNameColumn().orElse(childTable.primaryKey());
-            JsonNode json = read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
-                    + parentTable.primaryKey() + "&$expand=" + insert.getKey() + "($select=" + childTable.primaryKey()
-                    + "," + nameColumn + ")", Map.of(), parent.table());
-            JsonNode related = json.path(insert.getKey());
-            List<JsonNode> found = new ArrayList<>();
-            if (related.isArray()) {
-                related.forEach(found::add);
-            } else if (related.isObject()) {
-                found.add(related);
-            }
-            for (NewRow child : insert.getValue()) {
-                for (JsonNode candidate : found) {
-                    if (child.alias() != null && storedName(child.alias()).equals(candidate.path(nameColumn).asText(null))) {
-                        RowRef created = register(child.alias(), childTable,
-                                UUID.fromString(candidate.path(childTable.primaryKey()).asText()));
-                        discoverInserted(created, child);
-                    }
-                }
-            }
-        }
     }
 }
