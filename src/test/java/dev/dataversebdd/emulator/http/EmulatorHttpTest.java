@@ -89,6 +89,35 @@ class EmulatorHttpTest {
         assertThat(routes.body(), containsString("/_emulator/snapshots/{name}"));
     }
 
+    /** Sends raw bytes and returns the whole answer as text, headers spelled as the server wrote them. */
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.port())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(5_000);
+            byte[] buffer = new byte[8192];
+            int n = socket.getInputStream().read(buffer);
+            return new String(buffer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void should_spell_headers_as_dataverse_does() throws Exception {
+        String answer = raw("GET /api/data/v9.2/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 200 OK\r\n"));
+        assertThat(answer, containsString("\r\nOData-Version: 4.0\r\n"));
+        assertThat(answer, containsString("\r\nContent-Type: application/json; odata.metadata=minimal\r\n"));
+    }
+
+    @Test
+    void should_answer_an_unreadable_http_request_with_a_dataverse_error_not_an_html_page() throws Exception {
+        String answer = raw("GET /api/data/v9.2/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nBroken header line\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 400 "));
+        assertThat(answer, containsString("{\"error\":{\"code\":\"0x0\",\"message\":\"Bad Request - the HTTP request could not be read"));
+        assertThat(answer, containsString("OData-Version: 4.0"));
+    }
+
     @Test
     void should_explain_bad_command_lines() {
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
