@@ -27,9 +27,18 @@ Feature: The reads that verify an association (D6, D10; ../shared/dataverse-sema
     And the response JSON "'@odata.context'" is "{root}/$metadata#Collection($ref)"
     And the response JSON "value[0].'@odata.id'" is "{root}/opportunities({Big deal})"
 
-  Scenario: $count answers the number of related rows
+  Scenario: $count answers the number of related rows as text after a byte order mark
     When I send GET "accounts({Contoso})/opportunity_customer_accounts/$count"
     Then the response status is 200
+    And the response body is the count 1
+
+  Scenario: An N:N collection expands with a nested $select (D10 step 7)
+    Given a competitor "Rival"
+    And competitor "Rival" is in the opportunitycompetitors_association of opportunity "Big deal"
+    When I send GET "competitors({Rival})?$select=name&$expand=opportunitycompetitors_association($select=name,description)"
+    Then the response status is 200
+    And the response JSON "opportunitycompetitors_association[0].name" is "{name:Big deal}"
+    And the response JSON "opportunitycompetitors_association[0].opportunityid" is "{Big deal}"
 
   Scenario: A single-valued navigation property reads as the related row
     When I send GET "accounts({Contoso})/primarycontactid?$select=fullname"

@@ -44,6 +44,17 @@ Feature: Associate on update with PATCH and @odata.bind
     And the response header "OData-EntityId" is "{root}/contacts({Peter Cambel})"
     And the parentcustomerid_account of contact "Peter Cambel" is account "Contoso"
 
+  Scenario: PATCH with return=representation answers 200 with the updated row (D4, D5)
+    Given the next request carries the header "Prefer" with value "return=representation"
+    When I send PATCH "opportunities({Big deal})?$select=name,_customerid_value" with body:
+      """
+      {"customerid_account@odata.bind": "/accounts({Contoso})"}
+      """
+    Then the response status is 200
+    And the response header "Preference-Applied" is "return=representation"
+    And the response JSON "_customerid_value" is "{Contoso}"
+    And the response JSON "name" is "{name:Big deal}"
+
   Scenario: Several binds in one PATCH are applied together
     Given an account "Parent"
     When I send PATCH "opportunities({Big deal})" with body:

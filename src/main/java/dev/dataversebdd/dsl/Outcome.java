@@ -107,6 +107,17 @@ public final class Outcome {
         return this;
     }
 
+    /**
+     * The body of a {@code $count}: the bare number after a UTF-8 byte order mark, as Dataverse sends it (D6).
+     */
+    public Outcome hasCount(int count) {
+        String expected = "\uFEFF" + count;
+        if (!exchange.responseBody().equals(expected)) {
+            throw fail("the count body \\uFEFF" + count, "\"" + exchange.responseBody().replace("\uFEFF", "\\uFEFF") + "\"");
+        }
+        return this;
+    }
+
     /** No body at all. */
     public Outcome hasEmptyBody() {
         if (!exchange.responseBody().isEmpty()) {

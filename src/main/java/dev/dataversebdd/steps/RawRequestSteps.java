@@ -67,6 +67,11 @@ public final class RawRequestSteps {
         world.outcome().hasEmptyBody();
     }
 
+    @Then("the response body is the count {int}")
+    public void bodyIsTheCount(int count) {
+        world.outcome().hasCount(count);
+    }
+
     @Then("the response JSON {string} is {string}")
     public void jsonIs(String path, String value) {
         world.outcome().hasJsonValue(path, equalTo(world.session().interpolate(value)));
