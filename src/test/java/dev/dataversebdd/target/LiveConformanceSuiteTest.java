@@ -32,10 +32,9 @@ class LiveConformanceSuiteTest {
 
     @Test
     void should_pass_the_suite_in_live_mode_and_leave_nothing_behind(@TempDir Path folder) throws Exception {
-        try (LocalTokenEndpoint endpoint = new LocalTokenEndpoint(folder, LiveOrgTargetTest.SECRET, 3600);
-             DataverseEmulator org = DataverseEmulator.builder().start()) {
-            org.service().requireBearerToken(endpoint::isValid);
-            Map<String, String> settings = LiveOrgTargetTest.liveSettings(endpoint, org, LiveOrgTargetTest.SECRET);
+        try (LocalOrg local = new LocalOrg(folder, 3600)) {
+            DataverseEmulator org = local.org;
+            Map<String, String> settings = local.settings();
             settings.forEach(System::setProperty);
             TestExecutionSummary summary;
             try {
@@ -49,7 +48,7 @@ class LiveConformanceSuiteTest {
             List<JournalEntry> journal = org.service().journal();
             assertThat(journal.stream().filter(e -> !"Bearer ***".equals(e.headers().get("Authorization"))).toList(), empty());
             assertThat(journal.stream().filter(e -> e.status() == 401).toList(), empty());
-            assertThat(new LeakScan(List.of(LiveOrgTargetTest.SECRET)).scan(folder.resolve("cucumber")), empty());
+            assertThat(new LeakScan(List.of(LocalOrg.SECRET)).scan(folder.resolve("cucumber")), empty());
         }
     }
 

@@ -26,48 +26,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveOrgTargetTest {
 
-    static final String SECRET = "local-client-secret-value";
-
     @TempDir
     static Path folder;
+    static LocalOrg local;
     static LocalTokenEndpoint endpoint;
     static DataverseEmulator org;
 
     @BeforeAll
     static void start() throws Exception {
-        endpoint = new LocalTokenEndpoint(folder, SECRET, 3600);
-        org = DataverseEmulator.builder().start();
-        org.service().requireBearerToken(endpoint::isValid);
+        local = new LocalOrg(folder, 3600);
+        endpoint = local.endpoint;
+        org = local.org;
     }
 
     @AfterAll
     static void stop() {
-        org.close();
-        endpoint.close();
+        local.close();
     }
 
-    static Map<String, String> liveSettings(LocalTokenEndpoint tokens, DataverseEmulator emulator, String secret) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("dataverse.target", "live");
-        settings.put("dataverse.url", emulator.baseUri());
-        settings.put("dataverse.allowed-hosts", "127.0.0.1");
-        settings.put("dataverse.tenant-id", LocalTokenEndpoint.TENANT);
-        settings.put("dataverse.client-id", LocalTokenEndpoint.CLIENT_ID);
+    private static Target live(Map<String, String> settings) {
+        return LocalOrg.target(settings);
+    }
+
+    private static Map<String, String> withSecret(String secret) {
+        Map<String, String> settings = local.settings();
         settings.put("dataverse.client-secret", secret);
-        settings.put("dataverse.authority", tokens.authority());
-        settings.put("dataverse.authority-trust-store", tokens.trustStore().toString());
-        settings.put("dataverse.authority-trust-store-password", LocalTokenEndpoint.STORE_PASSWORD);
         return settings;
-    }
-
-    private static Target live(Map<String, String> values) {
-        return Targets.fromConfiguration(new Settings(values::get, Map.of()));
     }
 
     @Test
     void should_get_a_token_from_the_authority_and_send_it_with_every_request() {
         int before = endpoint.tokensIssued();
-        try (Target target = live(liveSettings(endpoint, org, SECRET))) {
+        try (Target target = live(local.settings())) {
             assertThat(target.description(), equalTo("live org " + org.baseUri() + " (api v9.2)"));
             assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
             assertThat(target.requestHeaders().get("Authorization"), containsString("Bearer eyJ"));
@@ -82,7 +72,7 @@ class LiveOrgTargetTest {
     void should_refuse_a_wrong_secret_with_a_clear_message_that_never_shows_it() {
         String wrong = "wrong-secret-value-123";
         AuthenticationException e = assertThrows(AuthenticationException.class,
-                () -> live(liveSettings(endpoint, org, wrong)).metadataDocument());
+                () -> live(withSecret(wrong)).metadataDocument());
         assertThat(e.getMessage(), containsString("Entra ID refused a token for client " + LocalTokenEndpoint.CLIENT_ID));
         assertThat(e.getMessage(), containsString("invalid_client"));
         assertThat(e.getMessage(), not(containsString(wrong)));
@@ -90,7 +80,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_authenticate_with_a_certificate_through_a_signed_client_assertion() {
-        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        Map<String, String> settings = local.settings();
         settings.remove("dataverse.client-secret");
         settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
         settings.put("dataverse.client-certificate-password", LocalTokenEndpoint.STORE_PASSWORD);
@@ -103,7 +93,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_explain_an_unreadable_certificate() {
-        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        Map<String, String> settings = local.settings();
         settings.remove("dataverse.client-secret");
         settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
         settings.put("dataverse.client-certificate-password", "not-the-password");
@@ -114,11 +104,9 @@ class LiveOrgTargetTest {
 
     @Test
     void should_renew_an_expired_token() throws Exception {
-        try (LocalTokenEndpoint shortLived = new LocalTokenEndpoint(Files.createDirectories(folder.resolve("short")),
-                SECRET, 1);
-             DataverseEmulator strictOrg = DataverseEmulator.builder().start()) {
-            strictOrg.service().requireBearerToken(shortLived::isValid);
-            try (Target target = live(liveSettings(shortLived, strictOrg, SECRET))) {
+        try (LocalOrg shortLivedTokens = new LocalOrg(Files.createDirectories(folder.resolve("short")), 1)) {
+            LocalTokenEndpoint shortLived = shortLivedTokens.endpoint;
+            try (Target target = live(shortLivedTokens.settings())) {
                 target.metadataDocument();
                 Thread.sleep(1_100);
                 String renewed = target.requestHeaders().get("Authorization").substring(7);
@@ -130,7 +118,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_stop_before_any_request_when_the_host_is_not_allowed() {
-        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        Map<String, String> settings = local.settings();
         settings.put("dataverse.allowed-hosts", "contoso-test.crm.dynamics.com");
         int requests = endpoint.requests();
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
@@ -142,7 +130,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_say_which_setting_is_missing_and_how_to_set_it() {
-        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        Map<String, String> settings = local.settings();
         settings.remove("dataverse.client-secret");
         settings.remove("dataverse.tenant-id");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
@@ -153,7 +141,7 @@ class LiveOrgTargetTest {
         Map<String, String> noUrl = new HashMap<>(Map.of("dataverse.target", "live"));
         assertThat(assertThrows(ConfigurationException.class, () -> live(noUrl)).getMessage(),
                 containsString("Missing setting dataverse.url"));
-        Map<String, String> plainHttp = liveSettings(endpoint, org, SECRET);
+        Map<String, String> plainHttp = local.settings();
         plainHttp.put("dataverse.url", "http://contoso.crm.dynamics.com");
         assertThat(assertThrows(ConfigurationException.class, () -> live(plainHttp)).getMessage(),
                 containsString("must use https"));
@@ -170,7 +158,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_retry_throttled_requests_after_retry_after() {
-        Map<String, String> settings = liveSettings(endpoint, org, SECRET);
+        Map<String, String> settings = local.settings();
         try (Target target = live(settings)) {
             org.service().injectFault(new Fault(429, 0, 2));
             int before = org.service().journal().size();

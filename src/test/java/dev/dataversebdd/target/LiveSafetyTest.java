@@ -29,26 +29,26 @@ class LiveSafetyTest {
 
     @TempDir
     static Path folder;
+    static LocalOrg local;
     static LocalTokenEndpoint endpoint;
     static DataverseEmulator org;
 
     @BeforeAll
     static void start() throws Exception {
-        endpoint = new LocalTokenEndpoint(folder, LiveOrgTargetTest.SECRET, 3600);
-        org = DataverseEmulator.builder().start();
-        org.service().requireBearerToken(endpoint::isValid);
+        local = new LocalOrg(folder, 3600);
+        endpoint = local.endpoint;
+        org = local.org;
     }
 
     @AfterAll
     static void stop() {
-        org.close();
-        endpoint.close();
+        local.close();
     }
 
     private static Dataverse connect(Map<String, String> extra) {
-        Map<String, String> settings = LiveOrgTargetTest.liveSettings(endpoint, org, LiveOrgTargetTest.SECRET);
+        Map<String, String> settings = local.settings();
         settings.putAll(extra);
-        return Dataverse.connect(Targets.fromConfiguration(new Settings(settings::get, Map.of())));
+        return Dataverse.connect(LocalOrg.target(settings));
     }
 
     /** A row someone else made in the org, straight through the emulator's core. */
