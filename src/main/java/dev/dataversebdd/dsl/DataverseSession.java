@@ -91,7 +91,7 @@ public final class DataverseSession implements AutoCloseable {
         RowRef created = null;
         if (outcome.succeeded()) {
             created = register(row.alias(), table, createdId(outcome.exchange(), table));
-            bodies.discoverInserted(created, row);
+            bodies.discoverInserted(created, body, true);
         }
         return new Created(outcome, created);
     }
@@ -423,12 +423,38 @@ public final class DataverseSession implements AutoCloseable {
         return lastRead;
     }
 
+    /** A row a create made: into the ledger and, with an alias, the alias map; it is the last created row. */
     RowRef register(String alias, ClientSchema.Table table, UUID id) {
+        lastCreated = remember(alias, table, id);
+        return lastCreated;
+    }
+
+    /** A row the session learned it made (e.g. inside a deep insert): into the ledger and, with an alias, the map. */
+    RowRef remember(String alias, ClientSchema.Table table, UUID id) {
         RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
-        ledger.row(table.entitySet(), id, row.describe());
-        lastCreated = row;
+        ledger.row(table.entitySet(), id, alias == null ? table.logicalName() + " " + id : row.describe());
         if (alias != null) {
             aliases.put(alias, row);
+        }
+        return row;
+    }
+
+    /** The alias behind a stored name: the name without the run tag. */
+    String aliasOf(String storedName) {
+        String prefix = dataverse.target().rowNamePrefix();
+        return storedName.startsWith(prefix) ? storedName.substring(prefix.length()) : storedName;
+    }
+
+    /** After a successful raw create: its row, and the rows its body made inside, go into the ledger. */
+    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body) {
+        RowRef row = register(null, table, createdId(exchange, table));
+        try {
+            JsonNode json = body == null ? null : JSON.readTree(body);
+            if (json != null && json.isObject()) {
+                bodies.discoverInserted(row, json, false);
+            }
+        } catch (IOException e) {
+            // a body the target accepted but that is not JSON cannot have nested rows
         }
         return row;
     }

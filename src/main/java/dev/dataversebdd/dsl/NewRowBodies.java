@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -54,37 +57,66 @@ final class NewRowBodies {
     }
 
     /**
-     * Finds the rows a deep insert created (Dataverse returns only the root's URL) by expanding each navigation
-     * property, and gives them their aliases, so read-back can name them and cleanup can delete them.
+     * Finds the rows a deep insert created inside {@code parent} (Dataverse returns only the root's URL), from the
+     * body that created it: every object nested under a navigation property is a new row. Each goes into the ledger,
+     * so cleanup deletes it; with {@code nameThem} it also gets its alias back (the DSL's own bodies, whose names are
+     * the aliases), so read-back can name it. Rows bound with {@code @odata.bind} existed before and are left out.
      */
-    void discoverInserted(RowRef parent, NewRow spec) {
+    void discoverInserted(RowRef parent, JsonNode body, boolean nameThem) {
         ClientSchema.Table parentTable = session.table(parent.table());
-        for (Map.Entry<String, List<NewRow>> insert : spec.inserts().entrySet()) {
-            Optional<ClientSchema.Navigation> nav = parentTable.navigation(insert.getKey());
-            if (nav.isEmpty()) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Optional<ClientSchema.Navigation> nav = parentTable.navigation(field.getKey());
+            List<JsonNode> nested = objects(field.getValue());
+            if (nav.isEmpty() || nested.isEmpty()) {
                 continue;
             }
             ClientSchema.Table childTable = session.table(nav.get().targetTable());
             String nameColumn = childTable.primaryNameColumn().orElse(childTable.primaryKey());
+            Set<String> bound = new HashSet<>();
+            objectsOrStrings(body.path(field.getKey() + "@odata.bind")).forEach(b -> bound.add(b.asText()));
             JsonNode json = session.read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
-                    + parentTable.primaryKey() + "&$expand=" + insert.getKey() + "($select=" + childTable.primaryKey()
-                    + "," + nameColumn + ")", Map.of(), parent.table());
-            JsonNode related = json.path(insert.getKey());
-            List<JsonNode> found = new ArrayList<>();
-            if (related.isArray()) {
-                related.forEach(found::add);
-            } else if (related.isObject()) {
-                found.add(related);
-            }
-            for (NewRow child : insert.getValue()) {
-                for (JsonNode candidate : found) {
-                    if (child.alias() != null && session.storedName(child.alias()).equals(candidate.path(nameColumn).asText(null))) {
-                        RowRef created = session.register(child.alias(), childTable,
-                                UUID.fromString(candidate.path(childTable.primaryKey()).asText()));
-                        discoverInserted(created, child);
-                    }
+                    + parentTable.primaryKey() + "&$expand=" + field.getKey() + "($select=" + childTable.primaryKey() + ","
+                    + nameColumn + ")", Map.of(), parent.table());
+            for (JsonNode candidate : objects(json.path(field.getKey()))) {
+                String id = candidate.path(childTable.primaryKey()).asText();
+                if (bound.stream().anyMatch(reference -> reference.contains(id))) {
+                    continue;
+                }
+                String storedName = candidate.path(nameColumn).asText(null);
+                JsonNode spec = nested.size() == 1 ? nested.get(0) : nested.stream()
+                        .filter(n -> storedName != null && storedName.equals(n.path(nameColumn).asText(null)))
+                        .findFirst().orElse(null);
+                String alias = nameThem && storedName != null ? session.aliasOf(storedName) : null;
+                RowRef created = session.remember(alias, childTable, UUID.fromString(id));
+                if (spec != null) {
+                    discoverInserted(created, spec, nameThem);
                 }
             }
         }
+    }
+
+    private static List<JsonNode> objects(JsonNode value) {
+        List<JsonNode> objects = new ArrayList<>();
+        if (value.isObject()) {
+            objects.add(value);
+        } else if (value.isArray()) {
+            value.forEach(item -> {
+                if (item.isObject()) {
+                    objects.add(item);
+                }
+            });
+        }
+        return objects;
+    }
+
+    private static List<JsonNode> objectsOrStrings(JsonNode value) {
+        List<JsonNode> items = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(items::add);
+        } else if (!value.isMissingNode() && !value.isNull()) {
+            items.add(value);
+        }
+        return items;
     }
 }

@@ -53,8 +53,7 @@ public final class RawRequest {
         Outcome outcome = session.call(method + " request", "send " + method + " " + path, method, path, headers, body,
                 table, method.equals("POST") && table != null ? Outcome.EntityId.ANY : Outcome.EntityId.NONE);
         if (method.equals("POST") && table != null && outcome.succeeded()) {
-            var schemaTable = session.table(table);
-            outcome.about(session.register(null, schemaTable, session.createdId(outcome.exchange(), schemaTable)));
+            outcome.about(session.registerRawCreate(session.table(table), outcome.exchange(), body));
         }
         return outcome;
     }

@@ -67,6 +67,22 @@ class PlainJUnitUsageTest {
     }
 
     @Test
+    void should_delete_the_rows_a_raw_deep_insert_made_even_those_no_cascade_reaches() {
+        int before = emulator.service().rowCount();
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef ann = dv.create(NewRow.of("contact", "Ann")).row();
+            dv.send("POST", "accounts").body("{\"name\":\"Raw\",\"primarycontactid\":{\"lastname\":\"Nested\"},"
+                    + "\"contact_customer_accounts@odata.bind\":[\"/contacts(" + ann.id() + ")\"],"
+                    + "\"opportunity_customer_accounts\":[{\"name\":\"Deal\",\"Opportunity_Tasks\":[{\"subject\":\"Call\"}]}]}")
+                    .send().isNoContent();
+            assertThat(emulator.service().rowCount(), equalTo(before + 5));
+            dv.nameLastCreated("Raw");
+            dv.expect(dv.row("Raw")).collection("contact_customer_accounts").contains(ann);
+        }
+        assertThat(emulator.service().rowCount(), equalTo(before));
+    }
+
+    @Test
     void should_fail_with_the_whole_story_and_a_hint() {
         try (DataverseSession dv = dataverse.openSession()) {
             RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
