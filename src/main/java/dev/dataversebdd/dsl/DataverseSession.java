@@ -40,6 +40,7 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class DataverseSession implements AutoCloseable {
 
+    /** The emulator's per-request behaviour header, spelled out here because the DSL never imports the emulator. */
     static final String BEHAVIOUR_HEADER = "X-Emulator-Behaviour";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");

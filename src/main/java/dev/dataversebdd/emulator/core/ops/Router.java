@@ -8,8 +8,10 @@ import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.Row;
+import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import dev.dataversebdd.emulator.core.uri.ResourcePath;
 import dev.dataversebdd.emulator.core.uri.Segment;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -121,18 +123,19 @@ public final class Router {
 
     private EmulatorResponse created(EntityType type, Row created, RequestContext context) {
         if (context.prefersRepresentation()) {
-            renderer.validate(type, context.query().select(), context.query().expand());
-            return Responses.json(201, representation(type, created, context),
+            return Responses.json(201, representation(type, created, context.query().expand(), context),
                     Map.of("Preference-Applied", "return=representation"));
         }
         return Responses.noContentWithEntityId(context.url(type.entitySetName(), created.ref()));
     }
 
-    private ObjectNode representation(EntityType type, Row row, RequestContext context) {
-        var query = context.query();
+    /** The row as {@code Prefer: return=representation} returns it: {@code $select} honoured, {@code $expand} as given. */
+    private ObjectNode representation(EntityType type, Row row, List<ExpandItem> expand, RequestContext context) {
+        List<String> select = context.query().select();
+        renderer.validate(type, select, expand);
         return Responses.withContext(context.serviceRoot() + "/$metadata#"
-                        + RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand()) + "/$entity",
-                renderer.render(row, query.select(), query.expand(), context));
+                        + RowRenderer.contextFragment(type.entitySetName(), select, expand) + "/$entity",
+                renderer.render(row, select, expand, context));
     }
 
     private EmulatorResponse rowRoute(EntityType type, Segment segment, String method, RequestContext context) {
@@ -170,12 +173,9 @@ public final class Router {
             writer.update(type, row, body, context);
         }
         if (context.prefersRepresentation()) {
-            renderer.validate(type, context.query().select(), java.util.List.of());
-            ObjectNode representation = Responses.withContext(context.serviceRoot() + "/$metadata#"
-                            + RowRenderer.contextFragment(type.entitySetName(), context.query().select(), java.util.List.of())
-                            + "/$entity",
-                    renderer.render(row, context.query().select(), java.util.List.of(), context));
-            return Responses.json(200, representation, Map.of("Preference-Applied", "return=representation"));
+            // D4: on PATCH, $select is honoured and $expand ignored.
+            return Responses.json(200, representation(type, row, List.of(), context),
+                    Map.of("Preference-Applied", "return=representation"));
         }
         return Responses.noContentWithEntityId(context.url(type.entitySetName(), row.ref()));
     }
