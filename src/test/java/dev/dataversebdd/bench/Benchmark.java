@@ -91,8 +91,8 @@ public final class Benchmark {
         print("");
         print("## Throughput on the mix (8 requests: 2 creates, POST $ref, GET $ref, PUT $ref, DELETE $ref, 2 PATCH)");
         print("");
-        print("| threads | server | requests/s | p50 µs | p99 µs | errors |");
-        print("|---|---|---|---|---|---|");
+        print("| threads | server | requests/s | p50 µs | p99 µs | errors | server CPU µs/request |");
+        print("|---|---|---|---|---|---|---|");
         for (int t : threads) {
             Stats raw;
             Stats wireMock;
@@ -110,13 +110,14 @@ public final class Benchmark {
             row(t, "WireMock 3.13.2 (stubs)", wireMock);
             row(t, "emulator (real work)", emulator);
             print("| " + t + " | **ratios** | emulator/WireMock **" + ratio(emulator.perSecond(), wireMock.perSecond())
-                    + "×**, emulator/raw **" + pct(emulator.perSecond(), raw.perSecond()) + "** | | | |");
+                    + "×**, emulator/raw **" + pct(emulator.perSecond(), raw.perSecond()) + "** | | | | WireMock/emulator CPU **"
+                    + ratio(wireMock.serverCpuMicros(), emulator.serverCpuMicros()) + "×** |");
         }
     }
 
     private void row(int threads, String server, Stats stats) {
         print("| " + threads + " | " + server + " | " + Math.round(stats.perSecond()) + " | " + stats.p50Micros() + " | "
-                + stats.p99Micros() + " | " + stats.errors() + " |");
+                + stats.p99Micros() + " | " + stats.errors() + " | " + String.format("%.1f", stats.serverCpuMicros()) + " |");
     }
 
     private void scale() {

@@ -19,7 +19,7 @@ class BenchmarkSmokeTest {
         for (String server : List.of("raw JDK server (204 to all)", "WireMock 3.13.2 (stubs)", "emulator (real work)")) {
             for (int threads : new int[] {1, 2, 8}) {
                 assertThat(report, matchesPattern("(?s).*\\| " + threads + " \\| " + java.util.regex.Pattern.quote(server)
-                        + " \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\|.*"));
+                        + " \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| [\\d.]+ \\|.*"));
             }
         }
         assertThat(report, containsString("emulator/WireMock"));

@@ -1,5 +1,7 @@
 package dev.dataversebdd.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,11 +45,15 @@ final class LoadRunner {
             worker.start();
         }
         Thread.sleep((long) (warmupSeconds * 1000));
+        long processCpuBefore = processCpuNanos();
+        long clientCpuBefore = cpuNanos(workers);
         recording.set(true);
         long started = System.nanoTime();
         Thread.sleep((long) (measureSeconds * 1000));
         recording.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // Everything the process spent that the client threads did not: the server (plus GC/JIT, for all alike).
+        long serverCpu = (processCpuNanos() - processCpuBefore) - (cpuNanos(workers) - clientCpuBefore);
         running.set(false);
         done.await();
         if (!failures.isEmpty()) {
@@ -61,6 +67,19 @@ final class LoadRunner {
             counts[t] = clients.get(t).count();
             errors += clients.get(t).errors();
         }
-        return Stats.of(latencies, counts, seconds, errors);
+        return Stats.of(latencies, counts, seconds, errors, serverCpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long cpuNanos(List<Thread> threads) {
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : threads) {
+            total += Math.max(0, bean.getThreadCpuTime(thread.getId()));
+        }
+        return total;
     }
 }
