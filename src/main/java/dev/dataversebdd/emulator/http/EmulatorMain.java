@@ -25,6 +25,10 @@ public final class EmulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Jetty logs through SLF4J; without a provider SLF4J warns about itself on every start. Say nothing instead.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(USAGE);
             return;
