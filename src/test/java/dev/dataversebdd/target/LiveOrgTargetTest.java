@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dataversebdd.emulator.core.Fault;
 import dev.dataversebdd.emulator.core.JournalEntry;
-import dev.dataversebdd.emulator.http.DataverseEmulator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,44 +23,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveOrgTargetTest {
 
-    @TempDir
-    static Path folder;
-    static LocalOrg local;
-    static LocalTokenEndpoint endpoint;
-    static DataverseEmulator org;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalOrg(folder, 3600);
-        endpoint = local.endpoint;
-        org = local.org;
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalOrgExtension LOCAL = new LocalOrgExtension();
 
     private static Target live(Map<String, String> settings) {
         return LocalOrg.target(settings);
     }
 
     private static Map<String, String> withSecret(String secret) {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.put("dataverse.client-secret", secret);
         return settings;
     }
 
     @Test
     void should_get_a_token_from_the_authority_and_send_it_with_every_request() {
-        int before = endpoint.tokensIssued();
-        try (Target target = live(local.settings())) {
-            assertThat(target.description(), equalTo("live org " + org.baseUri() + " (api v9.2)"));
+        int before = LOCAL.endpoint().tokensIssued();
+        try (Target target = live(LOCAL.settings())) {
+            assertThat(target.description(), equalTo("live org " + LOCAL.org().baseUri() + " (api v9.2)"));
             assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
             assertThat(target.requestHeaders().get("Authorization"), containsString("Bearer eyJ"));
         }
-        assertThat(endpoint.tokensIssued(), equalTo(before + 1));
-        JournalEntry last = org.service().journal().get(org.service().journal().size() - 1);
+        assertThat(LOCAL.endpoint().tokensIssued(), equalTo(before + 1));
+        JournalEntry last = LOCAL.org().service().journal().get(LOCAL.org().service().journal().size() - 1);
         assertThat(last.target(), equalTo("/api/data/v9.2/$metadata"));
         assertThat(last.status(), equalTo(200));
     }
@@ -80,22 +62,22 @@ class LiveOrgTargetTest {
 
     @Test
     void should_authenticate_with_a_certificate_through_a_signed_client_assertion() {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
-        settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
+        settings.put("dataverse.client-certificate", LOCAL.endpoint().clientCertificate().toString());
         settings.put("dataverse.client-certificate-password", LocalTokenEndpoint.STORE_PASSWORD);
-        int before = endpoint.tokensIssued();
+        int before = LOCAL.endpoint().tokensIssued();
         try (Target target = live(settings)) {
             assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
         }
-        assertThat(endpoint.tokensIssued(), equalTo(before + 1));
+        assertThat(LOCAL.endpoint().tokensIssued(), equalTo(before + 1));
     }
 
     @Test
     void should_explain_an_unreadable_certificate() {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
-        settings.put("dataverse.client-certificate", endpoint.clientCertificate().toString());
+        settings.put("dataverse.client-certificate", LOCAL.endpoint().clientCertificate().toString());
         settings.put("dataverse.client-certificate-password", "not-the-password");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), containsString("Cannot read the client certificate"));
@@ -103,8 +85,8 @@ class LiveOrgTargetTest {
     }
 
     @Test
-    void should_renew_an_expired_token() throws Exception {
-        try (LocalOrg shortLivedTokens = new LocalOrg(Files.createDirectories(folder.resolve("short")), 1)) {
+    void should_renew_an_expired_token(@TempDir Path folder) throws Exception {
+        try (LocalOrg shortLivedTokens = new LocalOrg(folder, 1)) {
             LocalTokenEndpoint shortLived = shortLivedTokens.endpoint;
             try (Target target = live(shortLivedTokens.settings())) {
                 target.metadataDocument();
@@ -118,19 +100,19 @@ class LiveOrgTargetTest {
 
     @Test
     void should_stop_before_any_request_when_the_host_is_not_allowed() {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.put("dataverse.allowed-hosts", "contoso-test.crm.dynamics.com");
-        int requests = endpoint.requests();
+        int requests = LOCAL.endpoint().requests();
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), equalTo("Refusing to run against 127.0.0.1: it is not in dataverse.allowed-hosts "
                 + "(env DATAVERSE_ALLOWED_HOSTS) [contoso-test.crm.dynamics.com]. Add it there only if this org is meant "
                 + "for tests."));
-        assertThat(endpoint.requests(), equalTo(requests));
+        assertThat(LOCAL.endpoint().requests(), equalTo(requests));
     }
 
     @Test
     void should_say_which_setting_is_missing_and_how_to_set_it() {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
         settings.remove("dataverse.tenant-id");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
@@ -141,7 +123,7 @@ class LiveOrgTargetTest {
         Map<String, String> noUrl = new HashMap<>(Map.of("dataverse.target", "live"));
         assertThat(assertThrows(ConfigurationException.class, () -> live(noUrl)).getMessage(),
                 containsString("Missing setting dataverse.url"));
-        Map<String, String> plainHttp = local.settings();
+        Map<String, String> plainHttp = LOCAL.settings();
         plainHttp.put("dataverse.url", "http://contoso.crm.dynamics.com");
         assertThat(assertThrows(ConfigurationException.class, () -> live(plainHttp)).getMessage(),
                 containsString("must use https"));
@@ -149,7 +131,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_take_a_pre_acquired_token() {
-        Map<String, String> settings = new HashMap<>(Map.of("dataverse.target", "live", "dataverse.url", org.baseUri(),
+        Map<String, String> settings = new HashMap<>(Map.of("dataverse.target", "live", "dataverse.url", LOCAL.org().baseUri(),
                 "dataverse.allowed-hosts", "127.0.0.1", "dataverse.token", "Bearer not-issued"));
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> live(settings).metadataDocument());
         assertThat(e.getMessage(), containsString("answered 401 to GET $metadata"));
@@ -158,12 +140,12 @@ class LiveOrgTargetTest {
 
     @Test
     void should_retry_throttled_requests_after_retry_after() {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         try (Target target = live(settings)) {
-            org.service().injectFault(new Fault(429, 0, 2));
-            int before = org.service().journal().size();
+            LOCAL.org().service().injectFault(new Fault(429, 0, 2));
+            int before = LOCAL.org().service().journal().size();
             target.metadataDocument();
-            List<JournalEntry> journal = org.service().journal();
+            List<JournalEntry> journal = LOCAL.org().service().journal();
             assertThat(journal.size() - before, equalTo(3));
             assertThat(journal.get(journal.size() - 1).status(), equalTo(200));
         }

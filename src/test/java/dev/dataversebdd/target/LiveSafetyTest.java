@@ -14,49 +14,30 @@ import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.dsl.Sweep;
 import dev.dataversebdd.emulator.core.EmulatorRequest;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
-import dev.dataversebdd.emulator.http.DataverseEmulator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A live run never touches rows it did not create, tags what it creates, and a sweep removes a killed run's rows. */
 class LiveSafetyTest {
 
-    @TempDir
-    static Path folder;
-    static LocalOrg local;
-    static LocalTokenEndpoint endpoint;
-    static DataverseEmulator org;
-
-    @BeforeAll
-    static void start() throws Exception {
-        local = new LocalOrg(folder, 3600);
-        endpoint = local.endpoint;
-        org = local.org;
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalOrgExtension LOCAL = new LocalOrgExtension();
 
     private static Dataverse connect(Map<String, String> extra) {
-        Map<String, String> settings = local.settings();
+        Map<String, String> settings = LOCAL.settings();
         settings.putAll(extra);
         return Dataverse.connect(LocalOrg.target(settings));
     }
 
     /** A row someone else made in the org, straight through the emulator's core. */
     private static String foreignAccount() {
-        org.service().requireBearerToken(null);
-        EmulatorResponse response = org.service().handle(EmulatorRequest.of("POST", "/api/data/v9.2/accounts",
+        LOCAL.org().service().requireBearerToken(null);
+        EmulatorResponse response = LOCAL.org().service().handle(EmulatorRequest.of("POST", "/api/data/v9.2/accounts",
                 "{\"name\":\"Production customer\"}", Map.of("Host", "127.0.0.1")));
-        org.service().requireBearerToken(endpoint::isValid);
+        LOCAL.org().service().requireBearerToken(LOCAL.endpoint()::isValid);
         String entityId = response.header("OData-EntityId");
         return entityId.substring(entityId.lastIndexOf('(') + 1, entityId.length() - 1);
     }
@@ -75,10 +56,10 @@ class LiveSafetyTest {
                     + ")/opportunity_customer_accounts/$ref").body("{\"@odata.id\":\"" + dv.serviceRoot() + "/"
                     + deal.path() + "\"}").send());
         }
-        org.service().requireBearerToken(null);
-        assertThat(org.service().handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts(" + foreign + ")", null,
+        LOCAL.org().service().requireBearerToken(null);
+        assertThat(LOCAL.org().service().handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts(" + foreign + ")", null,
                 Map.of())).status(), equalTo(200));
-        org.service().requireBearerToken(endpoint::isValid);
+        LOCAL.org().service().requireBearerToken(LOCAL.endpoint()::isValid);
     }
 
     @Test
@@ -95,10 +76,10 @@ class LiveSafetyTest {
             assertThat(delete.getMessage(), containsString("is listed in dataverse.existing-rows, which a run may use but "
                     + "never delete"));
         }
-        org.service().requireBearerToken(null);
-        assertThat(org.service().handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts(" + foreign + ")", null,
+        LOCAL.org().service().requireBearerToken(null);
+        assertThat(LOCAL.org().service().handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts(" + foreign + ")", null,
                 Map.of())).status(), equalTo(200));
-        org.service().requireBearerToken(endpoint::isValid);
+        LOCAL.org().service().requireBearerToken(LOCAL.endpoint()::isValid);
     }
 
     @Test
