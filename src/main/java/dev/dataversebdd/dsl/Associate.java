@@ -1,6 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.Ledger;
 import java.util.Map;
 
 /**
@@ -40,14 +39,9 @@ public final class Associate {
 
         public Outcome via(String collectionNavigation) {
             String body = "{\"@odata.id\":\"" + session.idReference(row) + "\"}";
-            Outcome outcome = session.call("associate", "associate " + row.describe() + " to " + parent.describe()
+            return session.call("associate", "associate " + row.describe() + " to " + parent.describe()
                             + " via " + collectionNavigation, "POST", parent.path() + "/" + collectionNavigation + "/$ref",
                     Map.of(), body, parent.table(), Outcome.EntityId.NONE);
-            if (outcome.succeeded()) {
-                session.ledger().link(new Ledger.Link(parent.entitySet(), parent.id(), collectionNavigation, true,
-                        row.entitySet(), row.id()));
-            }
-            return outcome;
         }
     }
 }

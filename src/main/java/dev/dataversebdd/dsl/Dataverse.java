@@ -4,8 +4,20 @@ import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.dsl.internal.JdkTransport;
 import dev.dataversebdd.report.Redactor;
+import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.RunLedger;
+import dev.dataversebdd.safety.SessionSafety;
+import dev.dataversebdd.target.ConfigurationException;
+import dev.dataversebdd.target.ExistingRow;
+import dev.dataversebdd.target.LiveOrgConfiguration;
+import dev.dataversebdd.target.Settings;
 import dev.dataversebdd.target.Target;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The entry point: a connection to one target (the embedded emulator or a live org), its schema read once from
@@ -29,11 +41,22 @@ public final class Dataverse {
     private final ClientSchema schema;
     private final Redactor redactor;
     private final JdkTransport jdk = new JdkTransport();
+    private final RunLedger ledger;
+    private final Map<UUID, RowId> existingRows;
 
     private Dataverse(Target target, ClientSchema schema, Redactor redactor) {
         this.target = target;
         this.schema = schema;
         this.redactor = redactor;
+        this.existingRows = new LinkedHashMap<>();
+        for (ExistingRow row : target.existingRows()) {
+            ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new ConfigurationException("Setting "
+                    + Settings.describe(LiveOrgConfiguration.EXISTING_ROWS) + " names the table '" + row.table()
+                    + "', which " + target.description() + " does not have. Tables: " + schema.tableNames()));
+            existingRows.put(row.id(), new RowId(table.logicalName(), table.entitySet(), row.id()));
+        }
+        this.ledger = target.runLedgerFolder().map(folder -> RunLedger.open(folder, target.rowNamePrefix().trim(),
+                target.serviceRoot())).orElse(null);
     }
 
     /** Reads the target's {@code $metadata} and returns a connection; the caller keeps ownership of the target. */
@@ -57,6 +80,17 @@ public final class Dataverse {
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */
     public DataverseSession openSession() {
         return new DataverseSession(this);
+    }
+
+    /** The run's write-ahead ledger on a live org (empty on the emulator). */
+    public Optional<Path> runLedger() {
+        return Optional.ofNullable(ledger).map(RunLedger::file);
+    }
+
+    /** A session's safety net: the live guard on a live org, bookkeeping on the emulator. */
+    SessionSafety safety(HttpChannel channel) {
+        return target.isEmulator() ? SessionSafety.forEmulator(schema, channel)
+                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger);
     }
 
     public Target target() {

@@ -7,11 +7,12 @@ import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.FailureReport;
 import dev.dataversebdd.dsl.internal.Hints;
 import dev.dataversebdd.dsl.internal.HttpChannel;
-import dev.dataversebdd.dsl.internal.Ledger;
 import dev.dataversebdd.report.AllureAttachments;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.Prepared;
+import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.SessionSafety;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,12 @@ public final class DataverseSession implements AutoCloseable {
     private final AllureAttachments attachments;
     private final Hints hints;
     private final FailureReport report;
-    private final Ledger ledger = new Ledger();
+    private final SessionSafety safety;
     private final Map<String, RowRef> aliases = new LinkedHashMap<>();
     private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
     private final BehaviourObservation behaviours = new BehaviourObservation();
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
-    private final Set<UUID> borrowed = new HashSet<>();
-    private final ForeignRowGuard guard;
+    private final Set<UUID> existingRows = new java.util.HashSet<>();
     private final NewRowBodies bodies = new NewRowBodies(this);
     private final UUID missingId = UUID.randomUUID();
     private boolean arranging;
@@ -66,6 +66,8 @@ public final class DataverseSession implements AutoCloseable {
     private RecordedExchange lastExchange;
     private RowRef lastCreated;
     private RecordedExchange lastRead;
+    private Prepared lastPrepared;
+    private List<RowId> lastCreatedRows = List.of();
 
     DataverseSession(Dataverse dataverse) {
         this.dataverse = dataverse;
@@ -73,11 +75,14 @@ public final class DataverseSession implements AutoCloseable {
         this.channel = dataverse.channel(attachments);
         this.hints = new Hints(dataverse.schema());
         this.report = new FailureReport(dataverse.target().description(), dataverse.redactor());
-        this.guard = new ForeignRowGuard(ledger, borrowed, dataverse.target().description());
+        this.safety = dataverse.safety(channel);
+        safety.nameNothing(missingId);
         for (var existing : dataverse.target().existingRows()) {
             ClientSchema.Table table = table(existing.table());
-            aliases.put(existing.alias(), new RowRef(existing.alias(), table.logicalName(), table.entitySet(), existing.id()));
-            borrowed.add(existing.id());
+            RowRef row = new RowRef(existing.alias(), table.logicalName(), table.entitySet(), existing.id());
+            aliases.put(existing.alias(), row);
+            existingRows.add(existing.id());
+            safety.label(existing.id(), row.describe() + " (existing)");
         }
     }
 
@@ -91,8 +96,7 @@ public final class DataverseSession implements AutoCloseable {
                 table.entitySet(), Map.of(), body.toString(), table.logicalName(), Outcome.EntityId.ANY);
         RowRef created = null;
         if (outcome.succeeded()) {
-            created = register(row.alias(), table, createdId(outcome.exchange(), table));
-            bodies.discoverInserted(created, body, true);
+            created = registerCreated(row.alias(), table, outcome.exchange(), body, true);
         }
         return new Created(outcome, created);
     }
@@ -104,7 +108,7 @@ public final class DataverseSession implements AutoCloseable {
     public RowRef provide(NewRow row) {
         String table = requireTable(row.table());
         RowRef existing = aliases.get(row.alias());
-        if (existing != null && borrowed.contains(existing.id()) && existing.table().equals(table)) {
+        if (existing != null && existingRows.contains(existing.id()) && existing.table().equals(table)) {
             return existing;
         }
         return create(row).row();
@@ -211,14 +215,22 @@ public final class DataverseSession implements AutoCloseable {
         return name;
     }
 
-    /** Gives a name to a row the session learned of (e.g. a row created by deep insert or a raw request). */
+    /**
+     * Gives a name to a row the session learned of, e.g. a row created by deep insert or a raw request. Naming a row
+     * never makes it the session's own: only the session's own creates do.
+     */
     public RowRef name(String alias, String table, UUID id) {
-        return register(alias, table(table), id);
+        ClientSchema.Table known = table(table);
+        RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
+        aliases.put(alias, row);
+        safety.label(id, row.describe());
+        return row;
     }
 
     /**
      * Names the row a single-valued navigation property of {@code row} points to, e.g. the contact a deep insert
-     * created as {@code primarycontactid}.
+     * created as {@code primarycontactid}. On a live org the named row is used, never deleted, unless the session
+     * created it.
      */
     public RowRef nameRelated(RowRef row, String singleNavigation, String alias) {
         ClientSchema.Table table = table(row.table());
@@ -271,7 +283,6 @@ public final class DataverseSession implements AutoCloseable {
      * it safely.
      */
     public UUID missingId() {
-        borrowed.add(missingId);
         return missingId;
     }
 
@@ -345,7 +356,7 @@ public final class DataverseSession implements AutoCloseable {
     /** Deletes every row the session created (newest first) and removes its links to other rows. */
     @Override
     public void close() {
-        List<String> problems = ledger.cleanUp(channel);
+        List<String> problems = safety.cleanUp();
         aliases.clear();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cleanup left work undone on " + dataverse.target().description() + ":\n  "
@@ -362,10 +373,11 @@ public final class DataverseSession implements AutoCloseable {
             all.put(BEHAVIOUR_HEADER, String.join(",", behaviourOverrides.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         }
-        if (!dataverse.target().isEmulator()) {
-            guard.check(method, path, body);
-        }
-        lastExchange = arranging ? channel.fetch(method, path, all, body) : channel.send(method, path, all, body);
+        Prepared prepared = safety.prepare(method, path, all, body);
+        lastExchange = arranging ? channel.fetch(method, path, prepared.headers(), prepared.body())
+                : channel.send(method, path, prepared.headers(), prepared.body());
+        lastPrepared = prepared;
+        lastCreatedRows = safety.settle(prepared, lastExchange);
         return new Outcome(this, operation, doing, lastExchange, table, entityId);
     }
 
@@ -392,8 +404,8 @@ public final class DataverseSession implements AutoCloseable {
         return (referenceForm == null ? ReferenceForm.ROOT_RELATIVE : referenceForm).render(serviceRoot(), row);
     }
 
-    Ledger ledger() {
-        return ledger;
+    SessionSafety safety() {
+        return safety;
     }
 
     ClientSchema schema() {
@@ -424,16 +436,43 @@ public final class DataverseSession implements AutoCloseable {
         return lastRead;
     }
 
-    /** A row a create made: into the ledger and, with an alias, the alias map; it is the last created row. */
-    RowRef register(String alias, ClientSchema.Table table, UUID id) {
-        lastCreated = remember(alias, table, id);
-        return lastCreated;
+    /**
+     * After a successful create: the new row and the rows nested in it become the session's own, named by their
+     * aliases where {@code nameThem}. On a live org the guard proved which rows the request made (it chose their
+     * ids); on the emulator they are found by reading the new row back.
+     */
+    private RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
+                                   boolean nameThem) {
+        if (lastCreatedRows.isEmpty()) {
+            RowRef row = remember(alias, table, createdId(exchange, table));
+            lastCreated = row;
+            if (body != null && body.isObject()) {
+                bodies.discoverInserted(row, body, nameThem);
+            }
+            return row;
+        }
+        RowRef top = null;
+        for (RowId created : lastCreatedRows) {
+            ClientSchema.Table createdTable = table(created.table());
+            String name = top == null ? alias : nameThem ? safety.bodyThatCreated(lastPrepared, created.id())
+                    .flatMap(json -> createdTable.primaryNameColumn().map(c -> json.path(c).asText(null)))
+                    .map(this::aliasOf).orElse(null) : null;
+            RowRef row = describeOwn(name, createdTable, created.id());
+            top = top == null ? row : top;
+        }
+        lastCreated = top;
+        return top;
     }
 
-    /** A row the session learned it made (e.g. inside a deep insert): into the ledger and, with an alias, the map. */
+    /** A row the session learned it made on the emulator (inside a deep insert): its own, and named when aliased. */
     RowRef remember(String alias, ClientSchema.Table table, UUID id) {
+        safety.created(new RowId(table.logicalName(), table.entitySet(), id));
+        return describeOwn(alias, table, id);
+    }
+
+    private RowRef describeOwn(String alias, ClientSchema.Table table, UUID id) {
         RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
-        ledger.row(table.entitySet(), id, alias == null ? table.logicalName() + " " + id : row.describe());
+        safety.label(id, alias == null ? table.logicalName() + " " + id : row.describe());
         if (alias != null) {
             aliases.put(alias, row);
         }
@@ -446,18 +485,15 @@ public final class DataverseSession implements AutoCloseable {
         return storedName.startsWith(prefix) ? storedName.substring(prefix.length()) : storedName;
     }
 
-    /** After a successful raw create: its row, and the rows its body made inside, go into the ledger. */
+    /** After a successful raw create: its row and the rows its body made inside become the session's own. */
     RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body) {
-        RowRef row = register(null, table, createdId(exchange, table));
+        JsonNode json;
         try {
-            JsonNode json = body == null ? null : JSON.readTree(body);
-            if (json != null && json.isObject()) {
-                bodies.discoverInserted(row, json, false);
-            }
+            json = body == null ? null : JSON.readTree(body);
         } catch (IOException e) {
-            // a body the target accepted but that is not JSON cannot have nested rows
+            json = null; // a body the target accepted but that is not JSON cannot have nested rows
         }
-        return row;
+        return registerCreated(null, table, exchange, json, false);
     }
 
     /** The id of a row a 2xx create answered with: from {@code OData-EntityId}, or from the body of a 201. */

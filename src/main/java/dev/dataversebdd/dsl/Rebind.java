@@ -1,6 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.Ledger;
 import java.util.Map;
 
 /**
@@ -39,14 +38,9 @@ public final class Rebind {
 
         public Outcome to(RowRef target) {
             String body = "{\"@odata.id\":\"" + session.idReference(target) + "\"}";
-            Outcome outcome = session.call("rebind", "set " + navigation + " of " + row.describe() + " to "
+            return session.call("rebind", "set " + navigation + " of " + row.describe() + " to "
                             + target.describe(), "PUT", row.path() + "/" + navigation + "/$ref", Map.of(), body,
                     row.table(), Outcome.EntityId.NONE);
-            if (outcome.succeeded()) {
-                session.ledger().link(new Ledger.Link(row.entitySet(), row.id(), navigation, false, target.entitySet(),
-                        target.id()));
-            }
-            return outcome;
         }
     }
 }

@@ -101,12 +101,12 @@ public final class RowExpectations {
         if (exchange.status() != 404) {
             throw fail("404 Not Found (no such row)", exchange.statusLine(), "check that " + row.describe() + " is gone");
         }
-        session.ledger().forget(row.id());
+        session.safety().gone(row.id());
         return this;
     }
 
     private String describe(UUID id) {
-        return session.ledger().rows().stream().filter(r -> r.id().equals(id)).map(r -> r.description()).findFirst()
+        return session.safety().label(id)
                 .orElse(id + " (not created by this scenario)");
     }
 

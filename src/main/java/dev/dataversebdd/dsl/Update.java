@@ -2,7 +2,6 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.Ledger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ public final class Update {
     private final RowRef row;
     private final ObjectNode body = JSON.createObjectNode();
     private final List<String> sentence = new ArrayList<>();
-    private final List<Ledger.Link> links = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", "*"));
 
     Update(DataverseSession session, RowRef row) {
@@ -38,7 +36,6 @@ public final class Update {
     public Update bind(String singleNavigation, RowRef target) {
         body.put(singleNavigation + "@odata.bind", session.bindReference(target));
         sentence.add("bind " + singleNavigation + " to " + target.describe());
-        links.add(new Ledger.Link(row.entitySet(), row.id(), singleNavigation, false, target.entitySet(), target.id()));
         return this;
     }
 
@@ -74,11 +71,7 @@ public final class Update {
     }
 
     public Outcome send() {
-        Outcome outcome = session.call("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
+        return session.call("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
                 row.path(), headers, body.toString(), row.table(), Outcome.EntityId.OF_ROW).about(row);
-        if (outcome.succeeded()) {
-            links.forEach(session.ledger()::link);
-        }
-        return outcome;
     }
 }

@@ -39,6 +39,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   <tr><td>dataverse.retries</td><td>retries on 429/502/503, default 5 (0 on the emulator)</td></tr>
  *   <tr><td>dataverse.run-tag</td><td>prefix of every created row's name, default {@code dvbdd-<UTC time>-<random>}</td></tr>
  *   <tr><td>dataverse.existing-rows</td><td>{@code table:Alias=guid;…}, org rows scenarios may use (never delete)</td></tr>
+ *   <tr><td>dataverse.ledger-dir</td><td>folder of the write-ahead run ledgers, default {@code target/dataverse-bdd/runs}</td></tr>
  * </table>
  */
 public final class LiveOrgConfiguration {
@@ -57,6 +58,9 @@ public final class LiveOrgConfiguration {
     public static final String RETRIES = "dataverse.retries";
     public static final String RUN_TAG = "dataverse.run-tag";
     public static final String EXISTING_ROWS = "dataverse.existing-rows";
+    public static final String LEDGER_DIR = "dataverse.ledger-dir";
+    /** Where run ledgers go unless {@link #LEDGER_DIR} says otherwise: Maven's build folder of the project. */
+    public static final String DEFAULT_LEDGER_DIR = "target/dataverse-bdd/runs";
     /** Every run tag starts with this, which is how a sweep recognises leftovers. */
     public static final String RUN_TAG_PREFIX = "dvbdd-";
     /** The time in a run tag: when the run started, in UTC. */
@@ -75,7 +79,7 @@ public final class LiveOrgConfiguration {
                     + RUN_TAG_PREFIX + "' so that a sweep can find the rows; it is '" + tag + "'.");
         }
         return new LiveOrgTarget(org, version, tokens, RetryPolicy.standard(retries(settings, 5)), tag + " ",
-                existingRows(settings));
+                existingRows(settings), ledgerFolder(settings));
     }
 
     /** {@code dvbdd-20261122T031500Z-4f2a}: the run's time, so a sweep can tell old leftovers from a running run. */
@@ -178,6 +182,11 @@ public final class LiveOrgConfiguration {
             throw new ConfigurationException("Setting " + Settings.describe(AUTHORITY_TRUST_STORE) + " ('" + file
                     + "') is not a readable PKCS#12 trust store: " + e.getClass().getSimpleName() + ".");
         }
+    }
+
+    /** The folder of run ledgers: {@link #LEDGER_DIR}, by default {@value #DEFAULT_LEDGER_DIR}. */
+    public static Path ledgerFolder(Settings settings) {
+        return Path.of(settings.get(LEDGER_DIR).orElse(DEFAULT_LEDGER_DIR)).toAbsolutePath();
     }
 
     static List<ExistingRow> existingRows(Settings settings) {

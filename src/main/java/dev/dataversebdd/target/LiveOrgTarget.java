@@ -21,16 +21,18 @@ public final class LiveOrgTarget implements Target {
     private final RetryPolicy retryPolicy;
     private final String rowNamePrefix;
     private final List<ExistingRow> existingRows;
+    private final java.nio.file.Path ledgerFolder;
     private volatile byte[] metadata;
 
     LiveOrgTarget(URI org, String version, TokenSource tokens, RetryPolicy retryPolicy, String rowNamePrefix,
-                  List<ExistingRow> existingRows) {
+                  List<ExistingRow> existingRows, java.nio.file.Path ledgerFolder) {
         this.org = org;
         this.version = version;
         this.tokens = tokens;
         this.retryPolicy = retryPolicy;
         this.rowNamePrefix = rowNamePrefix;
         this.existingRows = List.copyOf(existingRows);
+        this.ledgerFolder = ledgerFolder;
     }
 
     @Override
@@ -128,6 +130,11 @@ public final class LiveOrgTarget implements Target {
     @Override
     public List<ExistingRow> existingRows() {
         return existingRows;
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> runLedgerFolder() {
+        return java.util.Optional.of(ledgerFolder);
     }
 
     @Override

@@ -49,6 +49,14 @@ public interface Target extends AutoCloseable {
     /** Rows of the org that scenarios may use by alias without having created them; never deleted. */
     java.util.List<ExistingRow> existingRows();
 
+    /**
+     * The folder of the write-ahead run ledgers ({@code <run id>.jsonl}) of a live org, from which a sweep finishes
+     * a killed run's cleanup; empty for the embedded emulator, whose rows are disposable.
+     */
+    default Optional<java.nio.file.Path> runLedgerFolder() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

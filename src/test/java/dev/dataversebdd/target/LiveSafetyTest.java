@@ -50,8 +50,8 @@ class LiveSafetyTest {
             IllegalStateException delete = assertThrows(IllegalStateException.class,
                     () -> dv.send("DELETE", "accounts(" + foreign + ")").send());
             assertThat(delete.getMessage(), startsWith("refusing to send DELETE accounts(" + foreign + ") to live org"));
-            assertThat(delete.getMessage(), containsString("was not created by this scenario and is not listed in "
-                    + "dataverse.existing-rows"));
+            assertThat(delete.getMessage(), containsString("it deletes foreign account " + foreign
+                    + ", and a run deletes only rows it created"));
             assertThrows(IllegalStateException.class, () -> dv.send("POST", "accounts(" + foreign
                     + ")/opportunity_customer_accounts/$ref").body("{\"@odata.id\":\"" + dv.serviceRoot() + "/"
                     + deal.path() + "\"}").send());
@@ -73,8 +73,7 @@ class LiveSafetyTest {
             dv.associate(deal).to(shared).via("opportunity_customer_accounts").isNoContent();
             IllegalStateException delete = assertThrows(IllegalStateException.class,
                     () -> dv.send("DELETE", shared.path()).send());
-            assertThat(delete.getMessage(), containsString("is listed in dataverse.existing-rows, which a run may use but "
-                    + "never delete"));
+            assertThat(delete.getMessage(), containsString("(rows in dataverse.existing-rows are used, never deleted)"));
         }
         LOCAL.org().service().requireBearerToken(null);
         assertThat(LOCAL.org().service().handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts(" + foreign + ")", null,

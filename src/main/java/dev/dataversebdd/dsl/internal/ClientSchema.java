@@ -21,8 +21,12 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class ClientSchema {
 
-    /** A navigation property as the client sees it. */
-    public record Navigation(String name, boolean collection, String targetTable, String lookupProperty) {
+    /**
+     * A navigation property as the client sees it. {@code partner} is the navigation property on the other side
+     * (CSDL {@code Partner}); {@code lookupProperty} is set on single-valued ones ({@code _parentcustomerid_value}).
+     */
+    public record Navigation(String name, boolean collection, String targetTable, String lookupProperty,
+                             String partner) {
     }
 
     /** A table: logical name, entity set, key, columns and navigation properties. */
@@ -31,6 +35,21 @@ public final class ClientSchema {
 
         public Optional<Navigation> navigation(String name) {
             return Optional.ofNullable(navigations.get(name));
+        }
+
+        /** As {@link #navigation}, ignoring case: what the most lenient server would accept. */
+        public Optional<Navigation> navigationIgnoringCase(String name) {
+            Navigation exact = navigations.get(name);
+            if (exact != null) {
+                return Optional.of(exact);
+            }
+            return navigations.values().stream().filter(n -> n.name().equalsIgnoreCase(name)).findFirst();
+        }
+
+        /** The single-valued navigation properties that write {@code lookupProperty} (several for a multi-table lookup). */
+        public List<Navigation> navigationsOfLookup(String lookupProperty) {
+            return navigations.values().stream().filter(n -> !n.collection() && lookupProperty.equals(n.lookupProperty()))
+                    .sorted(Comparator.comparing(Navigation::name)).toList();
         }
 
         /** The column a row's display name goes in: name, subject, lastname, fullname or title. */
@@ -56,6 +75,31 @@ public final class ClientSchema {
     public Optional<Table> table(String logicalNameOrEntitySet) {
         Table table = byLogicalName.get(logicalNameOrEntitySet);
         return table != null ? Optional.of(table) : Optional.ofNullable(byEntitySet.get(logicalNameOrEntitySet));
+    }
+
+    /** As {@link #table}, ignoring case: what the most lenient server would accept. */
+    public Optional<Table> tableIgnoringCase(String logicalNameOrEntitySet) {
+        Optional<Table> exact = table(logicalNameOrEntitySet);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        return byLogicalName.values().stream().filter(t -> t.entitySet().equalsIgnoreCase(logicalNameOrEntitySet)
+                || t.logicalName().equalsIgnoreCase(logicalNameOrEntitySet)).findFirst();
+    }
+
+    /**
+     * The single-valued navigation property on the child table that a one-to-many {@code collection} writes: e.g.
+     * {@code parentcustomerid_account} on contact for account's {@code contact_customer_accounts}. Empty for N:N.
+     */
+    public Optional<Navigation> childSide(Navigation collection) {
+        if (!collection.collection()) {
+            return Optional.empty();
+        }
+        // Either side may carry the Partner attribute, so look from both.
+        return table(collection.targetTable()).flatMap(child -> child.navigations().values().stream()
+                .filter(n -> !n.collection() && n.lookupProperty() != null)
+                .filter(n -> n.name().equals(collection.partner()) || collection.name().equals(n.partner()))
+                .findFirst());
     }
 
     public List<String> tableNames() {
@@ -106,7 +150,8 @@ public final class ClientSchema {
                 } else if (element.equals("Property") && type != null) {
                     columns.get(type).add(xml.getAttributeValue(null, "Name"));
                 } else if (element.equals("NavigationProperty") && type != null) {
-                    nav = new String[] {xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"), null};
+                    nav = new String[] {xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"), null,
+                            xml.getAttributeValue(null, "Partner")};
                     navigations.get(type).add(nav);
                 } else if (element.equals("ReferentialConstraint") && nav != null) {
                     nav[2] = xml.getAttributeValue(null, "Property");
@@ -131,7 +176,7 @@ public final class ClientSchema {
                 for (String[] n : navigations.getOrDefault(t, List.of())) {
                     boolean collection = n[1].startsWith("Collection(");
                     String target = unqualified(collection ? n[1].substring(11, n[1].length() - 1) : n[1]);
-                    navs.put(n[0], new Navigation(n[0], collection, target, n[2]));
+                    navs.put(n[0], new Navigation(n[0], collection, target, n[2], n[3]));
                 }
             }
             tables.put(type, new Table(type, set, key.get(0), List.copyOf(allColumns), Map.copyOf(navs)));

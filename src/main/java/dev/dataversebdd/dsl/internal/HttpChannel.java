@@ -48,11 +48,18 @@ public final class HttpChannel {
         return exchange(jdk, method, pathOrUrl, headers, body);
     }
 
+    /** The target's service root, e.g. {@code https://contoso.crm.dynamics.com/api/data/v9.2}. */
+    public String serviceRoot() {
+        return target.serviceRoot();
+    }
+
     private RecordedExchange exchange(Transport transport, String method, String pathOrUrl, Map<String, String> headers,
                                       String body) {
         RetryPolicy policy = target.retryPolicy();
+        String url = absolute(pathOrUrl);
+        requireTargetOrigin(method, url);
         for (int attempt = 1; ; attempt++) {
-            RecordedExchange exchange = transport.send(method, absolute(pathOrUrl), allHeaders(headers, body), body);
+            RecordedExchange exchange = transport.send(method, url, allHeaders(headers, body), body);
             listener.accept(exchange);
             if (!policy.shouldRetry(method, exchange.status(), attempt)) {
                 return exchange;
@@ -62,6 +69,33 @@ public final class HttpChannel {
                     exchange.target(), attempt, policy.maxRetries(), wait.toMillis());
             pause(wait);
         }
+    }
+
+    /**
+     * Every request goes to the target's own origin (scheme, host and port), whose host was allow-listed when the run
+     * started; so the token is never sent anywhere else, whatever URL a raw step writes.
+     */
+    private void requireTargetOrigin(String method, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("refusing to send " + method + " " + url + ": it is not a valid URL");
+        }
+        if (!sameOrigin(uri, base)) {
+            throw new IllegalStateException("refusing to send " + method + " " + url + " to " + uri.getScheme() + "://"
+                    + uri.getRawAuthority() + ": a run sends requests (and its token) only to "
+                    + target.description() + " at " + base.getScheme() + "://" + base.getRawAuthority());
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private Map<String, String> allHeaders(Map<String, String> headers, String body) {

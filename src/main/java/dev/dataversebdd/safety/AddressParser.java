@@ -1,0 +1,204 @@
+package dev.dataversebdd.safety;
+
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads URLs and entity references into {@link Address}es without sending anything. Every spelling that some
+ * server might accept for a row is read as that row: relative, root-relative or absolute, any API version, any
+ * case of names and GUIDs, braces, {@code pk=guid}, percent-encoding, trailing segments and queries. What it cannot
+ * read is {@link Unreadable}, which the guard refuses for writes.
+ */
+final class AddressParser {
+
+    private static final Pattern API_PREFIX = Pattern.compile("^/?api/data/v\\d+(?:\\.\\d+)?/", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GUID = Pattern.compile(
+            "\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})}?");
+    private static final Pattern NAMED_KEY = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*=\\s*(.+?)\\s*$", Pattern.DOTALL);
+    private static final Pattern LEFT_ENCODED = Pattern.compile("%[0-9a-fA-F]{2}");
+
+    /** A URL or reference the parser cannot read as anything safe to send. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final ClientSchema schema;
+    private final URI serviceRoot;
+
+    AddressParser(ClientSchema schema, String serviceRoot) {
+        this.schema = schema;
+        this.serviceRoot = URI.create(serviceRoot);
+    }
+
+    /**
+     * A request URL: absolute, root-relative ({@code /api/data/v9.0/…}) or relative to the service root. An absolute
+     * URL must name the target's own origin. Returns null for a URL outside the Web API ({@code /_emulator/…}).
+     */
+    Address url(String written) throws Unreadable {
+        String rest = stripOrigin(written, true);
+        if (rest.startsWith("/")) {
+            Matcher prefix = API_PREFIX.matcher(rest);
+            if (!prefix.find()) {
+                return null;
+            }
+            rest = rest.substring(prefix.end());
+        }
+        return parse(rest);
+    }
+
+    /**
+     * An entity reference in a body ({@code @odata.id}, {@code @odata.bind}) or a {@code $id} option: absolute,
+     * {@code /api/data/v9.x/set(id)}, or relative to the service root with or without a leading slash.
+     */
+    Address reference(String written) throws Unreadable {
+        if (written.startsWith("$")) {
+            throw new Unreadable("'" + written + "' is a batch Content-ID reference, which only a $batch change set can resolve");
+        }
+        // A server might ignore the host of a reference and resolve its path: read it as that row, whatever the host.
+        String rest = stripOrigin(written, false);
+        Matcher prefix = API_PREFIX.matcher(rest);
+        rest = prefix.find() ? rest.substring(prefix.end()) : rest.replaceFirst("^/+", "");
+        return parse(rest);
+    }
+
+    private String stripOrigin(String written, boolean requireTargetOrigin) throws Unreadable {
+        String text = written.trim();
+        int scheme = text.indexOf("://");
+        if (scheme < 0 || scheme > 8 || text.substring(0, scheme).contains("/")) {
+            return text;
+        }
+        URI uri;
+        try {
+            uri = URI.create(text.replace(" ", "%20").replace("{", "%7B").replace("}", "%7D").replace("\"", "%22"));
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("'" + written + "' is not a URL");
+        }
+        if (requireTargetOrigin && !sameOrigin(uri, serviceRoot)) {
+            throw new Unreadable("'" + written + "' names " + uri.getScheme() + "://" + uri.getRawAuthority()
+                    + ", not the target " + serviceRoot.getScheme() + "://" + serviceRoot.getRawAuthority());
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** {@code set(key)/following…?query}, relative to the service root, still percent-encoded. */
+    private Address parse(String relative) throws Unreadable {
+        int q = relative.indexOf('?');
+        String path = q < 0 ? relative : relative.substring(0, q);
+        String query = q < 0 ? null : relative.substring(q + 1);
+        String decoded = decode(path);
+        List<String> segments = segments(decoded);
+        if (segments.isEmpty()) {
+            return new Address(null, null, null, List.of(), null);
+        }
+        String first = segments.get(0);
+        int paren = first.indexOf('(');
+        String name = paren < 0 ? first : first.substring(0, paren);
+        String key = paren < 0 ? null : first.substring(paren + 1, first.length() - 1);
+        ClientSchema.Table table = schema.tableIgnoringCase(name).orElse(null);
+        UUID id = key == null ? null : keyId(key, table);
+        return new Address(table, key, id, List.copyOf(segments.subList(1, segments.size())), idQuery(query));
+    }
+
+    /** The row id a key names directly: {@code guid}, {@code {guid}}, {@code 'guid'}, {@code pk=guid}. */
+    private static UUID keyId(String key, ClientSchema.Table table) {
+        String value = key.trim();
+        Matcher named = NAMED_KEY.matcher(value);
+        if (named.matches() && !value.startsWith("'")) {
+            if (table == null || !named.group(1).equalsIgnoreCase(table.primaryKey())) {
+                return null; // an alternate key: looked up by reading
+            }
+            value = named.group(2);
+        }
+        Matcher guid = GUID.matcher(value.replace("'", ""));
+        return guid.matches() ? UUID.fromString(guid.group(1).toLowerCase(Locale.ROOT)) : null;
+    }
+
+    private static String idQuery(String query) throws Unreadable {
+        if (query == null) {
+            return null;
+        }
+        for (String option : query.split("&")) {
+            int eq = option.indexOf('=');
+            String name = decode(eq < 0 ? option : option.substring(0, eq));
+            if (name.equalsIgnoreCase("$id")) {
+                return eq < 0 ? "" : decode(option.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Decodes once; text still encoded after that would be read differently by different servers, so it is refused. */
+    private static String decode(String text) throws Unreadable {
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("'" + text + "' has a broken percent-encoding");
+        }
+        if (LEFT_ENCODED.matcher(decoded).find()) {
+            throw new Unreadable("'" + text + "' is percent-encoded twice");
+        }
+        return decoded;
+    }
+
+    /** Splits on '/' outside parentheses and quotes, so an alternate key's value may hold a slash. */
+    private static List<String> segments(String path) throws Unreadable {
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\'' ) {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+            if (c == '/' && depth == 0 && !quoted) {
+                if (current.length() > 0) {
+                    segments.add(current.toString());
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (depth != 0 || quoted) {
+            throw new Unreadable("'" + path + "' has unbalanced parentheses or quotes");
+        }
+        if (current.length() > 0) {
+            segments.add(current.toString());
+        }
+        for (String segment : segments) {
+            int open = segment.indexOf('(');
+            if (open >= 0 && !segment.endsWith(")")) {
+                throw new Unreadable("'" + segment + "' has text after its key");
+            }
+        }
+        return segments;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.dataversebdd.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Finds the rows the run did not create that deleting a row would reach. Every one-to-many relationship counts,
+ * whatever its delete behaviour: Cascade would delete the foreign child, RemoveLink would change it, Restrict would
+ * refuse the delete. So the walk reads the actual children along each of them, and goes on below the children the
+ * run owns (a cascade may pass through them). Activity parties belong to their activity and count as its own.
+ */
+final class CascadeWalk {
+
+    /** Dataverse allows at most 15 {@code $expand} options in one query. */
+    private static final int EXPANDS_PER_READ = 15;
+    private static final String ACTIVITY_PARTY = "activityparty";
+
+    /** A foreign row under a row about to be deleted, and the relationship that holds it there. */
+    record Blocker(RowId row, RowId parent, String navigation) {
+        String describe() {
+            return row + " (in " + navigation + " of " + parent + ")";
+        }
+    }
+
+    private final Reads reads;
+
+    CascadeWalk(Reads reads) {
+        this.reads = reads;
+    }
+
+    /** Every foreign row that deleting {@code root} would reach; empty when the delete is safe. */
+    List<Blocker> blockers(RowId root, Predicate<UUID> owned) throws Reads.Unanswered {
+        List<Blocker> blockers = new ArrayList<>();
+        Deque<RowId> pending = new ArrayDeque<>(List.of(root));
+        Set<UUID> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            RowId row = pending.pop();
+            if (!seen.add(row.id())) {
+                continue;
+            }
+            ClientSchema.Table table = reads.table(row);
+            List<ClientSchema.Navigation> children = table.navigations().values().stream()
+                    .filter(n -> reads.schema().childSide(n).isPresent()).sorted(java.util.Comparator.comparing(
+                            ClientSchema.Navigation::name)).toList();
+            for (int from = 0; from < children.size(); from += EXPANDS_PER_READ) {
+                List<ClientSchema.Navigation> group = children.subList(from, Math.min(children.size(), from + EXPANDS_PER_READ));
+                Optional<JsonNode> json = reads.row(row.path() + "?$select=" + table.primaryKey() + "&$expand="
+                        + String.join(",", group.stream().map(this::expand).toList()), "read the rows below " + row);
+                if (json.isEmpty()) {
+                    break; // already gone
+                }
+                for (ClientSchema.Navigation nav : group) {
+                    ClientSchema.Table childTable = reads.schema().table(nav.targetTable()).orElseThrow();
+                    for (JsonNode child : json.get().path(nav.name())) {
+                        RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
+                                UUID.fromString(child.path(childTable.primaryKey()).asText()));
+                        if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)) {
+                            pending.push(childRow);
+                        } else {
+                            blockers.add(new Blocker(childRow, row, nav.name()));
+                        }
+                    }
+                }
+            }
+        }
+        return blockers;
+    }
+
+    private String expand(ClientSchema.Navigation nav) {
+        ClientSchema.Table child = reads.schema().table(nav.targetTable()).orElseThrow();
+        String select = child.primaryKey() + (child.logicalName().equals(ACTIVITY_PARTY) && child.columns()
+                .contains("_activityid_value") ? ",_activityid_value" : "");
+        return nav.name() + "($select=" + select + ")";
+    }
+
+    private static boolean belongsToOwnedActivity(ClientSchema.Table table, JsonNode child, Predicate<UUID> owned) {
+        if (!table.logicalName().equals(ACTIVITY_PARTY)) {
+            return false;
+        }
+        String activity = child.path("_activityid_value").asText(null);
+        return activity != null && owned.test(UUID.fromString(activity));
+    }
+}

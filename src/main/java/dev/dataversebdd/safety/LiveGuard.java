@@ -1,0 +1,198 @@
+package dev.dataversebdd.safety;
+
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.report.RecordedExchange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of a live run, applied to every write before it is sent:
+ * <ul>
+ *   <li>a row is the run's own only when the run's own request created it, with an id known before sending;</li>
+ *   <li>rows named in {@code dataverse.existing-rows} may be linked to and unlinked from the run's own rows, after
+ *       their lookup's before-image is recorded; nothing else of theirs may change;</li>
+ *   <li>any other row may be read, never written, linked or named in a write;</li>
+ *   <li>a delete must not reach a foreign row along any one-to-many relationship;</li>
+ *   <li>whatever cannot be read or checked is refused (fail closed).</li>
+ * </ul>
+ */
+final class LiveGuard {
+
+    private final EffectReader reader;
+    private final Reads reads;
+    private final Ownership ownership;
+    private final CascadeWalk cascade;
+    private final String target;
+
+    LiveGuard(EffectReader reader, Reads reads, Ownership ownership, String target) {
+        this.reader = reader;
+        this.reads = reads;
+        this.ownership = ownership;
+        this.cascade = new CascadeWalk(reads);
+        this.target = target;
+    }
+
+    /** Checks one write and writes its creates ahead to the ledger; throws {@link RefusedRequest} to stop it. */
+    Prepared prepare(String method, String written, Map<String, String> headers, String body) {
+        EffectReader.Reading reading;
+        try {
+            reading = reader.read(method, written, headers, body);
+            Set<UUID> creating = new HashSet<>();
+            reading.effects().stream().filter(Effect.Creates.class::isInstance)
+                    .forEach(e -> creating.add(((Effect.Creates) e).row().id()));
+            for (Effect effect : reading.effects()) {
+                check(effect, creating);
+            }
+        } catch (AddressParser.Unreadable e) {
+            throw new RefusedRequest(method, written, target, "the guard cannot tell which rows it would touch: "
+                    + e.getMessage());
+        } catch (Reads.Unanswered e) {
+            throw new RefusedRequest(method, written, target, "the guard " + e.getMessage() + ", so it cannot prove the "
+                    + "request safe");
+        } catch (Refusal e) {
+            throw new RefusedRequest(method, written, target, e.getMessage());
+        }
+        List<Effect.Creates> creates = new ArrayList<>();
+        List<RowId> deletes = new ArrayList<>();
+        for (Effect effect : reading.effects()) {
+            if (effect instanceof Effect.Creates create) {
+                ownership.intend(create.row(), create.proof());
+                creates.add(create);
+            } else if (effect instanceof Effect.Deletes delete) {
+                deletes.add(delete.row());
+            }
+        }
+        return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes,
+                reading.createdBodies());
+    }
+
+    /** After the answer: confirms the rows a 2xx created, forgets those a definite refusal did not. */
+    List<RowId> settle(Prepared prepared, RecordedExchange exchange) {
+        List<RowId> created = new ArrayList<>();
+        boolean succeeded = exchange.status() >= 200 && exchange.status() < 300;
+        boolean refused = exchange.status() >= 400 && exchange.status() < 500;
+        for (Effect.Creates create : prepared.creates()) {
+            if (succeeded) {
+                ownership.confirm(create.row());
+                created.add(create.row());
+            } else if (refused || create.proof() == Effect.Proof.AUTHOR_ID) {
+                ownership.abandon(create.row()); // an author's id that the target refused is not the run's
+            }
+        }
+        if (succeeded) {
+            prepared.deletes().forEach(ownership::gone);
+        }
+        return created;
+    }
+
+    private void check(Effect effect, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+        if (effect instanceof Effect.Uses uses) {
+            requireUsable(uses.row(), creating, "names it in " + uses.where());
+        } else if (effect instanceof Effect.Changes changes) {
+            if (!owned(changes.row(), creating) && !ownership.isKnownAbsent(changes.row().id())) {
+                throw new Refusal("it changes " + describe(changes.row()) + " (" + changes.what() + "), and a run "
+                        + "changes only rows it created" + existingNote(changes.row()));
+            }
+        } else if (effect instanceof Effect.Deletes deletes) {
+            checkDelete(deletes.row(), creating);
+        } else if (effect instanceof Effect.Pairs pairs) {
+            boolean aOwned = owned(pairs.a(), creating);
+            boolean bOwned = owned(pairs.b(), creating);
+            if (!aOwned && !bOwned) {
+                throw new Refusal("it links or unlinks " + describe(pairs.a()) + " and " + describe(pairs.b())
+                        + " through " + pairs.navigation() + ", and a run links only rows of its own to others");
+            }
+            requireUsable(aOwned ? pairs.b() : pairs.a(), creating, "links it through " + pairs.navigation());
+        } else if (effect instanceof Effect.SetsLookup sets) {
+            checkLookup(sets, creating);
+        }
+    }
+
+    private void checkDelete(RowId row, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+        if (ownership.isKnownAbsent(row.id())) {
+            return;
+        }
+        if (!owned(row, creating)) {
+            throw new Refusal("it deletes " + describe(row) + ", and a run deletes only rows it created"
+                    + (ownership.isExisting(row.id()) ? " (rows in dataverse.existing-rows are used, never deleted)" : ""));
+        }
+        List<CascadeWalk.Blocker> blockers = cascade.blockers(row, ownership::owns);
+        if (!blockers.isEmpty()) {
+            throw new Refusal("deleting " + row + " would reach rows the run did not create: "
+                    + blockers.stream().map(CascadeWalk.Blocker::describe).collect(Collectors.joining(", "))
+                    + "; unlink them first");
+        }
+    }
+
+    /**
+     * A lookup of the run's own row may point anywhere the run may use. A lookup of an existing row may only be
+     * pointed at a row of the run, or cleared while it points at one; its first value is recorded for cleanup.
+     */
+    private void checkLookup(Effect.SetsLookup sets, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+        RowId row = sets.row();
+        if (owned(row, creating) || ownership.isKnownAbsent(row.id())) {
+            if (sets.target() != null) {
+                requireUsable(sets.target(), creating, "sets " + sets.navigation() + " of " + row + " to it");
+            }
+            return;
+        }
+        if (!sets.clears() && sets.target() == null) {
+            return; // the reference names no row: the target refuses the request and changes nothing
+        }
+        if (!ownership.isExisting(row.id())) {
+            throw new Refusal("it changes " + sets.navigation() + " of " + describe(row) + ", a row the run did not "
+                    + "create and that is not listed in dataverse.existing-rows");
+        }
+        ClientSchema.Navigation nav = reads.table(row).navigation(sets.navigation()).orElseThrow();
+        Reads.LookupValue now = reads.lookup(row, nav.lookupProperty());
+        if (sets.clears()) {
+            if (now != null && !owned(now.target(), creating)) {
+                throw new Refusal("it would unlink " + describe(row) + " from " + describe(now.target())
+                        + ", which the run did not create; a run only undoes links to its own rows");
+            }
+        } else if (!owned(sets.target(), creating)) {
+            throw new Refusal("it would point " + sets.navigation() + " of " + describe(row) + " at "
+                    + describe(sets.target()) + "; an existing row may be linked only to rows the run created");
+        }
+        if (!ownership.hasBeforeImage(row, nav.lookupProperty())) {
+            ownership.beforeImage(new BeforeImage(row, nav.lookupProperty(), now == null ? null : now.navigation(),
+                    now == null ? null : now.target()));
+        }
+    }
+
+    private void requireUsable(RowId row, Set<UUID> creating, String how) throws Refusal {
+        if (owned(row, creating) || ownership.isExisting(row.id()) || ownership.isKnownAbsent(row.id())) {
+            return;
+        }
+        throw new Refusal("it " + how + ", but " + row + " was not created by this scenario and is not listed in "
+                + "dataverse.existing-rows");
+    }
+
+    private boolean owned(RowId row, Set<UUID> creating) {
+        return creating.contains(row.id()) || ownership.owns(row.id());
+    }
+
+    private String describe(RowId row) {
+        return ownership.isExisting(row.id()) ? "existing " + row : ownership.owns(row.id()) ? "the run's " + row
+                : "foreign " + row;
+    }
+
+    private String existingNote(RowId row) {
+        return ownership.isExisting(row.id()) ? " (rows in dataverse.existing-rows may be linked to the run's rows, "
+                + "never changed otherwise)" : "";
+    }
+
+    /** A rule the request breaks. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String why) {
+            super(why, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.dataversebdd.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.report.RecordedExchange;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The reads the guard and cleanup make before they decide: whether a row exists, which row an alternate key names,
+ * where a lookup points now, which rows hang below a row. Any answer other than the expected ones is an
+ * {@link Unanswered}, and the guard refuses rather than guess.
+ */
+final class Reads {
+
+    /** A read that did not give a usable answer. */
+    static final class Unanswered extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unanswered(String what, RecordedExchange exchange) {
+            super("could not " + what + " (" + exchange.method() + " " + exchange.target() + " answered "
+                    + exchange.statusLine() + ")", null, false, false);
+        }
+    }
+
+    /** Where a lookup points: through which navigation property, to which row. */
+    record LookupValue(String navigation, RowId target) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientSchema schema;
+    private final HttpChannel channel;
+
+    Reads(ClientSchema schema, HttpChannel channel) {
+        this.schema = schema;
+        this.channel = channel;
+    }
+
+    ClientSchema schema() {
+        return schema;
+    }
+
+    /** The row, or empty when the target answers 404. */
+    Optional<JsonNode> row(String path, String what) throws Unanswered {
+        RecordedExchange exchange = channel.fetch("GET", path, Map.of(), null);
+        if (exchange.status() == 404) {
+            return Optional.empty();
+        }
+        if (exchange.status() != 200) {
+            throw new Unanswered(what, exchange);
+        }
+        try {
+            return Optional.of(JSON.readTree(exchange.responseBody()));
+        } catch (IOException e) {
+            throw new Unanswered(what + ": the body is not JSON", exchange);
+        }
+    }
+
+    boolean exists(RowId row) throws Unanswered {
+        ClientSchema.Table table = table(row);
+        return row(row.path() + "?$select=" + table.primaryKey(), "check whether " + row + " exists").isPresent();
+    }
+
+    /**
+     * The row an alternate key names: its id, {@code null} when no row has that key (404), or throws when the key is
+     * not one the table declares (400: the server would refuse the request too, so it names no row).
+     */
+    AlternateKey alternateKey(ClientSchema.Table table, String key) throws Unanswered {
+        RecordedExchange exchange = channel.fetch("GET", table.entitySet() + "(" + key + ")?$select=" + table.primaryKey(),
+                Map.of(), null);
+        return switch (exchange.status()) {
+            case 200 -> {
+                try {
+                    String id = JSON.readTree(exchange.responseBody()).path(table.primaryKey()).asText();
+                    yield new AlternateKey(new RowId(table.logicalName(), table.entitySet(), UUID.fromString(id)), true);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new Unanswered("read the row with the key " + key, exchange);
+                }
+            }
+            case 404 -> new AlternateKey(null, true);
+            case 400 -> new AlternateKey(null, false);
+            default -> throw new Unanswered("read the row with the key " + key, exchange);
+        };
+    }
+
+    /** What an alternate key named: a row, no row with that key ({@code valid}), or no valid key at all. */
+    record AlternateKey(RowId row, boolean valid) {
+    }
+
+    /** Where {@code lookupProperty} of {@code row} points now; null when nowhere. */
+    LookupValue lookup(RowId row, String lookupProperty) throws Unanswered {
+        ClientSchema.Table table = table(row);
+        List<ClientSchema.Navigation> navs = table.navigationsOfLookup(lookupProperty);
+        String expand = navs.stream().map(n -> n.name() + "($select=" + schema.table(n.targetTable()).orElseThrow()
+                .primaryKey() + ")").collect(Collectors.joining(","));
+        JsonNode json = row(row.path() + "?$select=" + table.primaryKey() + "&$expand=" + expand,
+                "read " + lookupProperty + " of " + row).orElse(null);
+        if (json == null) {
+            return null;
+        }
+        for (ClientSchema.Navigation nav : navs) {
+            JsonNode related = json.path(nav.name());
+            if (related.isObject()) {
+                ClientSchema.Table target = schema.table(nav.targetTable()).orElseThrow();
+                return new LookupValue(nav.name(), new RowId(target.logicalName(), target.entitySet(),
+                        UUID.fromString(related.path(target.primaryKey()).asText())));
+            }
+        }
+        return null;
+    }
+
+    ClientSchema.Table table(RowId row) {
+        return schema.table(row.table()).orElseThrow(() -> new IllegalStateException("no table " + row.table()));
+    }
+}
