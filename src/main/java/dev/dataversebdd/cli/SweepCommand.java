@@ -2,6 +2,7 @@ package dev.dataversebdd.cli;
 
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.Sweep;
+import dev.dataversebdd.safety.RunSweep;
 import dev.dataversebdd.target.ConfigurationException;
 import dev.dataversebdd.target.Settings;
 import dev.dataversebdd.target.Target;
@@ -18,9 +19,13 @@ import java.util.List;
 public final class SweepCommand {
 
     static final String USAGE = """
-            usage: SweepCommand [--older-than 2h|90m|1d] [--delete] [--tables account,contact]
-              lists rows whose name carries a dataverse-bdd run tag older than the given age (default 2h);
-              --delete deletes them (without it, nothing is deleted: a dry run)
+            usage: SweepCommand --run <run id> [--delete]
+                   SweepCommand [--older-than 2h|90m|1d] [--delete] [--tables account,contact]
+              --run finishes the cleanup of one run from its ledger in dataverse.ledger-dir (default
+                target/dataverse-bdd/runs): restores what it changed on existing rows, deletes every row it
+                created (tagged or not); never touches a run that is still alive
+              otherwise lists rows whose name carries a dataverse-bdd run tag older than the given age (default 2h)
+              --delete does it (without it, nothing is changed: a dry run)
             """;
 
     private SweepCommand() {
@@ -30,7 +35,7 @@ public final class SweepCommand {
         int status;
         try {
             status = run(args);
-        } catch (IllegalArgumentException | ConfigurationException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ConfigurationException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
             status = 2;
@@ -42,8 +47,10 @@ public final class SweepCommand {
         Duration olderThan = Duration.ofHours(2);
         boolean delete = false;
         List<String> tables = List.of();
+        String run = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--run" -> run = value(args, ++i, "--run");
                 case "--older-than" -> olderThan = age(value(args, ++i, "--older-than"));
                 case "--delete" -> delete = true;
                 case "--tables" -> tables = Arrays.stream(value(args, ++i, "--tables").split(",")).map(String::trim).toList();
@@ -55,6 +62,9 @@ public final class SweepCommand {
             }
         }
         try (Target target = Targets.fromConfiguration(Settings.fromSystem())) {
+            if (run != null) {
+                return finishRun(target, run, delete);
+            }
             Sweep.Report report = new Sweep(Dataverse.connect(target)).olderThan(olderThan).dryRun(!delete).tables(tables).run();
             for (Sweep.Leftover leftover : report.leftovers()) {
                 System.out.printf("%s %s(%s) \"%s\" (run started %s)%n", leftover.result(), leftover.entitySet(),
@@ -65,6 +75,15 @@ public final class SweepCommand {
                     target.description(), delete ? "" : " (dry run: add --delete to delete them)");
             return report.problems().isEmpty() ? 0 : 1;
         }
+    }
+
+    private static int finishRun(Target target, String runId, boolean delete) {
+        RunSweep.Report report = new Sweep(Dataverse.connect(target)).dryRun(!delete).finishRun(runId);
+        report.done().forEach(System.out::println);
+        report.problems().forEach(problem -> System.err.println("problem: " + problem));
+        System.out.printf("run %s on %s: %d step(s)%s, %d problem(s)%n", report.runId(), target.description(),
+                report.done().size(), delete ? "" : " (dry run: add --delete to do them)", report.problems().size());
+        return report.problems().isEmpty() ? 0 : 1;
     }
 
     private static String value(String[] args, int index, String option) {

@@ -35,13 +35,13 @@ import java.util.UUID;
  * }
  * }</pre>
  */
-public final class Dataverse {
+public final class Dataverse implements AutoCloseable {
 
     private final Target target;
     private final ClientSchema schema;
     private final Redactor redactor;
     private final JdkTransport jdk = new JdkTransport();
-    private final RunLedger ledger;
+    private RunLedger ledger;
     private final Map<UUID, RowId> existingRows;
 
     private Dataverse(Target target, ClientSchema schema, Redactor redactor) {
@@ -55,8 +55,6 @@ public final class Dataverse {
                     + "', which " + target.description() + " does not have. Tables: " + schema.tableNames()));
             existingRows.put(row.id(), new RowId(table.logicalName(), table.entitySet(), row.id()));
         }
-        this.ledger = target.runLedgerFolder().map(folder -> RunLedger.open(folder, target.rowNamePrefix().trim(),
-                target.serviceRoot())).orElse(null);
     }
 
     /** Reads the target's {@code $metadata} and returns a connection; the caller keeps ownership of the target. */
@@ -82,15 +80,35 @@ public final class Dataverse {
         return new DataverseSession(this);
     }
 
-    /** The run's write-ahead ledger on a live org (empty on the emulator). */
-    public Optional<Path> runLedger() {
+    /** The run's write-ahead ledger on a live org, once a session has opened it (empty on the emulator). */
+    public synchronized Optional<Path> runLedger() {
         return Optional.ofNullable(ledger).map(RunLedger::file);
     }
 
     /** A session's safety net: the live guard on a live org, bookkeeping on the emulator. */
     SessionSafety safety(HttpChannel channel) {
         return target.isEmulator() ? SessionSafety.forEmulator(schema, channel)
-                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger);
+                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger());
+    }
+
+    /**
+     * Ends the run on this connection: closes its ledger, releasing the lock that tells a sweep the run is alive.
+     * The target stays open (its owner closes it). Without this, the lock goes when the JVM exits.
+     */
+    @Override
+    public synchronized void close() {
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    /** Opened by the first session, so that a connection that only reads or sweeps writes no ledger. */
+    private synchronized RunLedger ledger() {
+        if (ledger == null) {
+            ledger = target.runLedgerFolder().map(folder -> RunLedger.open(folder, target.rowNamePrefix().trim(),
+                    target.serviceRoot())).orElse(null);
+        }
+        return ledger;
     }
 
     public Target target() {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.RunLedger;
+import dev.dataversebdd.safety.RunSweep;
 import dev.dataversebdd.target.LiveOrgConfiguration;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -69,6 +72,17 @@ public final class Sweep {
         return this;
     }
 
+    /**
+     * Finishes the cleanup of run {@code runId} from its write-ahead ledger (in {@code dataverse.ledger-dir}): puts
+     * back what it changed on existing rows and deletes what it proved it created, untagged rows included. Honours
+     * {@link #dryRun}; refuses a run that is still alive.
+     */
+    public RunSweep.Report finishRun(String runId) {
+        Path folder = dataverse.target().runLedgerFolder().orElseThrow(() -> new IllegalStateException(
+                dataverse.target().description() + " keeps no run ledgers"));
+        return RunSweep.finish(dataverse.schema(), channel, RunSweep.ledgerOf(folder, runId), dryRun);
+    }
+
     public Report run() {
         ClientSchema schema = dataverse.schema();
         List<String> names = tables.isEmpty() ? schema.tableNames() : tables;
@@ -92,7 +106,7 @@ public final class Sweep {
                 String rowName = row.path(column).asText("");
                 Matcher tag = TAG.matcher(rowName);
                 Instant started = tag.find() ? parse(tag.group(2)) : null;
-                if (started == null || started.isAfter(cutoff)) {
+                if (started == null || started.isAfter(cutoff) || isAlive(tag.group(1))) {
                     continue;
                 }
                 String id = row.path(table.primaryKey()).asText();
@@ -101,6 +115,11 @@ public final class Sweep {
             }
         }
         return new Report(List.copyOf(leftovers), List.copyOf(problems));
+    }
+
+    /** A run whose ledger on this machine is still locked is going on, however old its tag. */
+    private boolean isAlive(String runId) {
+        return dataverse.target().runLedgerFolder().map(folder -> RunLedger.isAlive(folder, runId)).orElse(false);
     }
 
     private String delete(ClientSchema.Table table, String id, List<String> problems) {

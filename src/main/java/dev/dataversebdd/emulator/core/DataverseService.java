@@ -318,6 +318,16 @@ public final class DataverseService {
         }
     }
 
+    /** Every row (columns and lookups, without the row version) and every N:N pair, one sorted line each. */
+    public java.util.SortedMap<String, String> describeState() {
+        lock.readLock().lock();
+        try {
+            return store.describe();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** N:N pairs currently stored, all relationships together. */
     public long pairCount() {
         lock.readLock().lock();

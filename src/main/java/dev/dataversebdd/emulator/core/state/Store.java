@@ -223,6 +223,25 @@ public final class Store {
         onUndo(() -> rows.get(row.logicalName()).put(row.id(), row));
     }
 
+    /**
+     * Every row and pair as one line of text each, sorted: {@code account <id> {columns} lookups {…}} and
+     * {@code pair <relationship> <row> <row>}. The row version is left out, so a value put back reads the same.
+     */
+    public java.util.SortedMap<String, String> describe() {
+        java.util.SortedMap<String, String> lines = new java.util.TreeMap<>();
+        rows.forEach((type, table) -> table.forEach((id, row) -> {
+            ObjectNode columns = row.attributes.deepCopy();
+            columns.remove(List.of("versionnumber", "modifiedon"));
+            lines.put(type + " " + id, columns + " lookups " + new java.util.TreeMap<>(row.lookups));
+        }));
+        pairs.forEach((key, related) -> related.forEach(other -> {
+            if (key.row().id().compareTo(other.id()) < 0) {
+                lines.put("pair " + key.relationship() + " " + key.row().id() + " " + other.id(), "");
+            }
+        }));
+        return lines;
+    }
+
     /** Deep copy of the whole state, for snapshot and restore. */
     public Store copy() {
         Store copy = new Store();
