@@ -52,6 +52,72 @@ class LiveConformanceSuiteTest {
         }
     }
 
+    /**
+     * Every alias the suite's Given steps use is an existing org row here, so scenarios use the org's rows instead of
+     * creating their own, and many of them cannot be done safely and fail (refused). Whatever they do, every one of
+     * those rows must come out as it was, field by field and link by link, and the run must leave nothing behind.
+     */
+    @Test
+    void should_leave_every_existing_row_as_it_was_when_the_suite_uses_them_all(@TempDir Path folder) throws Exception {
+        LocalOrgExtension local = new LocalOrgExtension();
+        local.beforeAll(null);
+        try {
+            StandInOrg org = new StandInOrg(local);
+            List<String> existing = new java.util.ArrayList<>();
+            java.util.Set<String> aliases = new java.util.HashSet<>();
+            for (String[] given : givenRows()) {
+                String table = given[0];
+                String alias = given[1];
+                String set = ENTITY_SETS.get(table);
+                if (set != null && aliases.add(alias)) {
+                    String json = "{\"" + NAME_COLUMNS.get(table) + "\":\"" + alias.replace("\"", "") + "\"}";
+                    existing.add(table + ":" + alias + "=" + org.seed(alias, set, json));
+                }
+            }
+            org.remember();
+            Map<String, String> settings = local.settings();
+            settings.put("dataverse.existing-rows", String.join(";", existing));
+            settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
+            settings.forEach(System::setProperty);
+            TestExecutionSummary summary;
+            try {
+                summary = runFeatures(folder);
+            } finally {
+                settings.keySet().forEach(System::clearProperty);
+            }
+            assertThat(existing.size(), greaterThan(10));
+            assertThat(summary.getTestsStartedCount(), greaterThan(100L));
+            org.assertUntouched();
+            org.assertNothingLeftBehind();
+        } finally {
+            local.afterAll(null);
+        }
+    }
+
+    private static final Map<String, String> ENTITY_SETS = Map.of("account", "accounts", "contact", "contacts",
+            "opportunity", "opportunities", "competitor", "competitors", "email", "emails", "task", "tasks",
+            "systemuser", "systemusers", "role", "roles");
+    private static final Map<String, String> NAME_COLUMNS = Map.of("account", "name", "contact", "lastname",
+            "opportunity", "name", "competitor", "name", "email", "subject", "task", "subject", "systemuser", "fullname",
+            "role", "name");
+
+    /** {table, alias} of every plain {@code Given a(n) <table> "<alias>"} step in features/. */
+    private static List<String[]> givenRows() throws java.io.IOException {
+        java.util.regex.Pattern given = java.util.regex.Pattern.compile("^\\s*(?:Given|And|But)\\s+an?\\s+(\\w+)\\s+\"([^\"]+)\"\\s*$");
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(Path.of("features"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".feature")).sorted().toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    java.util.regex.Matcher m = given.matcher(line);
+                    if (m.matches()) {
+                        rows.add(new String[] {m.group(1), m.group(2)});
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     private static TestExecutionSummary runFeatures(Path folder) {
         LauncherDiscoveryRequest request = request()
                 .selectors(selectDirectory("features"))
