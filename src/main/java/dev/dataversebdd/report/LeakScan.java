@@ -22,11 +22,26 @@ public final class LeakScan {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Binary files cannot carry a readable secret, and these folders hold third-party downloads, not our output. */
+    private static final List<String> SKIPPED_ENDINGS = List.of(".jar", ".class", ".zip", ".gz", ".png", ".jpg", ".ico",
+            ".woff", ".woff2", ".ttf", ".lock");
+    private static final List<String> SKIPPED_FOLDERS = List.of("it-repo", "allure-cli", "node_modules");
 
     private final List<String> secrets;
+    private final List<Path> except;
 
     public LeakScan(List<String> secrets) {
+        this(secrets, List.of());
+    }
+
+    private LeakScan(List<String> secrets, List<Path> except) {
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+        this.except = List.copyOf(except);
+    }
+
+    /** The same scan, leaving out everything below these folders. */
+    public LeakScan except(List<Path> folders) {
+        return new LeakScan(secrets, folders.stream().map(f -> f.toAbsolutePath().normalize()).toList());
     }
 
     /** One line per finding, e.g. {@code reports/allure-results/x-attachment.txt:3: a JWT-shaped token}. */
@@ -36,13 +51,27 @@ public final class LeakScan {
             return findings;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(LeakScan::isOurText)
+                    .filter(f -> except.stream().noneMatch(f.toAbsolutePath().normalize()::startsWith)).toList()) {
                 scanFile(file, findings);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         }
         return findings;
+    }
+
+    static boolean isOurText(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (SKIPPED_ENDINGS.stream().anyMatch(name::endsWith)) {
+            return false;
+        }
+        for (Path part : file) {
+            if (SKIPPED_FOLDERS.contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void scanFile(Path file, List<String> findings) throws IOException {

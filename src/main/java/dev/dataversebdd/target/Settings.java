@@ -20,8 +20,16 @@ public final class Settings {
         this.environment = environment;
     }
 
+    /**
+     * System properties, then environment variables. Secret settings given as system properties are first moved into
+     * memory ({@link SecretSettings}), so that no report that lists system properties can show them.
+     */
     public static Settings fromSystem() {
-        return new Settings(System::getProperty, System.getenv());
+        SecretSettings.takeFromSystemProperties();
+        return new Settings(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : SecretSettings.held(name).orElse(null);
+        }, System.getenv());
     }
 
     public Optional<String> get(String name) {
