@@ -43,6 +43,6 @@ class CommandsTest {
         Files.writeString(reports.resolve("x.json"), "{\"token\":\"eyJhbGciOi.eyJzdWIiOiIx.c2ln\"}");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> LeakScanCommand.main(new String[] {reports.toString()}));
-        assertThat(e.getMessage(), containsString("secrets leaked into " + reports));
+        assertThat(e.getMessage(), containsString("secrets leaked into [" + reports + "]"));
     }
 }

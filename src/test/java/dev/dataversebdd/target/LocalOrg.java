@@ -15,8 +15,10 @@ final class LocalOrg implements AutoCloseable {
 
     final LocalTokenEndpoint endpoint;
     final DataverseEmulator org;
+    private final Path ledgers;
 
     LocalOrg(Path folder, long tokenLifetimeSeconds) throws Exception {
+        this.ledgers = folder.resolve("ledgers");
         this.endpoint = new LocalTokenEndpoint(folder, SECRET, tokenLifetimeSeconds);
         this.org = DataverseEmulator.builder().start();
         org.service().requireBearerToken(endpoint::isValid);
@@ -34,6 +36,7 @@ final class LocalOrg implements AutoCloseable {
         settings.put("dataverse.authority", endpoint.authority());
         settings.put("dataverse.authority-trust-store", endpoint.trustStore().toString());
         settings.put("dataverse.authority-trust-store-password", LocalTokenEndpoint.STORE_PASSWORD);
+        settings.put("dataverse.ledger-dir", ledgers.toString());
         return settings;
     }
 
