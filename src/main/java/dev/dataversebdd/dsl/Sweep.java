@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.RunSweep;
 import dev.dataversebdd.target.LiveOrgConfiguration;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,25 +112,27 @@ public final class Sweep {
                     continue;
                 }
                 String id = row.path(table.primaryKey()).asText();
-                String result = dryRun ? "would delete" : delete(table, id, problems);
-                leftovers.add(new Leftover(table.logicalName(), table.entitySet(), id, rowName, started, result));
+                leftovers.add(new Leftover(table.logicalName(), table.entitySet(), id, rowName, started, "would delete"));
             }
         }
+        if (!dryRun && !leftovers.isEmpty()) {
+            leftovers = delete(leftovers, problems);
+        }
         return new Report(List.copyOf(leftovers), List.copyOf(problems));
+    }
+
+    /** Deletes the leftovers, none of them while a row that is not a leftover hangs below it (cascade). */
+    private List<Leftover> delete(List<Leftover> leftovers, List<String> problems) {
+        List<RowId> rows = leftovers.stream().map(l -> new RowId(l.table(), l.entitySet(), UUID.fromString(l.id())))
+                .toList();
+        Map<UUID, String> results = RunSweep.deleteTagged(dataverse.schema(), channel, rows, problems);
+        return leftovers.stream().map(l -> new Leftover(l.table(), l.entitySet(), l.id(), l.name(), l.runStarted(),
+                results.get(UUID.fromString(l.id())))).toList();
     }
 
     /** A run whose ledger on this machine is still locked is going on, however old its tag. */
     private boolean isAlive(String runId) {
         return dataverse.target().runLedgerFolder().map(folder -> RunLedger.isAlive(folder, runId)).orElse(false);
-    }
-
-    private String delete(ClientSchema.Table table, String id, List<String> problems) {
-        RecordedExchange deleted = channel.fetch("DELETE", table.entitySet() + "(" + id + ")", Map.of(), null);
-        if (deleted.status() == 204 || deleted.status() == 404) {
-            return deleted.status() == 204 ? "deleted" : "already gone";
-        }
-        problems.add("could not delete " + table.entitySet() + "(" + id + "): " + deleted.statusLine());
-        return "failed: " + deleted.statusLine();
     }
 
     private static Iterable<JsonNode> rows(RecordedExchange list) {

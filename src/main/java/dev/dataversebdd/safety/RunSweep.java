@@ -5,7 +5,10 @@ import dev.dataversebdd.dsl.internal.HttpChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Finishes the cleanup of a run from its ledger: puts back the before-images it recorded and deletes the rows it
@@ -40,6 +43,34 @@ public final class RunSweep {
         } catch (java.io.IOException e) {
             return List.of();
         }
+    }
+
+    /**
+     * Deletes rows found by their run tag, each only when no row outside {@code rows} hangs below it (the same cascade
+     * check as cleanup). Returns what happened to each row by id: {@code deleted}, or {@code left: …}.
+     */
+    public static Map<UUID, String> deleteTagged(ClientSchema schema, HttpChannel channel, List<RowId> rows,
+                                                 List<String> problems) {
+        Map<UUID, String> results = new LinkedHashMap<>();
+        List<String> found = new Cleanup(new Reads(schema, channel), channel, true).run(new Cleanup.Work(rows, List.of()),
+                new Cleanup.Record() {
+                    @Override
+                    public void restored(BeforeImage image) {
+                    }
+
+                    @Override
+                    public void deleted(RowId row) {
+                        results.put(row.id(), "deleted");
+                    }
+
+                    @Override
+                    public String describe(RowId row) {
+                        return row.toString();
+                    }
+                });
+        problems.addAll(found);
+        rows.forEach(row -> results.putIfAbsent(row.id(), "left: see the problems"));
+        return results;
     }
 
     public static Report finish(ClientSchema schema, HttpChannel channel, Path ledgerFile, boolean dryRun) {

@@ -135,6 +135,25 @@ class LiveRunSafetyTest {
     }
 
     @Test
+    void should_not_let_the_tag_sweep_cascade_into_an_existing_row_a_dead_run_left_linked() {
+        // GIVEN a run that linked X1 under its own account and died without cleaning up
+        Dataverse dead = connect();
+        DataverseSession dv = dead.openSession();
+        RowRef contact = dv.provide(NewRow.of("contact", "X1"));
+        dv.create(NewRow.of("account", "New1").bindAll("contact_customer_accounts", List.of(contact))).row();
+        dead.close();
+        // WHEN the tag sweep deletes every tagged row
+        Sweep.Report swept = new Sweep(connect()).olderThan(java.time.Duration.ZERO).dryRun(false).run();
+        // THEN it leaves the account (deleting it would take X1 along) and says why
+        assertThat(swept.leftovers().get(0).result(), startsWith("left"));
+        assertThat(String.join("\n", swept.problems()), containsString("contact " + x1));
+        // AND the run's ledger puts X1 back and then removes the account
+        String runId = dead.runLedger().orElseThrow().getFileName().toString().replace(".jsonl", "");
+        assertThat(new Sweep(connect()).dryRun(false).finishRun(runId).problems(), empty());
+        assertSafe();
+    }
+
+    @Test
     void should_never_delete_a_row_it_only_named_nor_a_row_bound_next_to_nested_rows() {
         try (DataverseSession dv = connect().openSession()) {
             RowRef deal = dv.provide(NewRow.of("opportunity", "Existing deal"));
