@@ -24,7 +24,8 @@ class ArchitectureTest {
 
     @Test
     void should_keep_the_dsl_free_of_the_emulator_so_they_cannot_share_a_bug() {
-        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..", "dev.dataversebdd.report..")
+        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..", "dev.dataversebdd.report..",
+                        "dev.dataversebdd.safety..")
                 .should().dependOnClassesThat().resideInAPackage("dev.dataversebdd.emulator..")
                 .check(MAIN);
     }
