@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a {@link NewRow} into the body of its create, and after a deep insert finds the rows it made inside (which
@@ -21,6 +24,8 @@ import java.util.UUID;
 final class NewRowBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final DataverseSession session;
 
@@ -60,9 +65,14 @@ final class NewRowBodies {
      * Finds the rows a deep insert created inside {@code parent} (Dataverse returns only the root's URL), from the
      * body that created it: every object nested under a navigation property is a new row. Each goes into the ledger,
      * so cleanup deletes it; with {@code nameThem} it also gets its alias back (the DSL's own bodies, whose names are
-     * the aliases), so read-back can name it. Rows bound with {@code @odata.bind} existed before and are left out.
+     * the aliases), so read-back can name it. A row whose id the body mentions anywhere (a bind, in any spelling)
+     * existed before and is left out. Used on the emulator; on a live org the guard gives every new row its id.
      */
     void discoverInserted(RowRef parent, JsonNode body, boolean nameThem) {
+        discoverInserted(parent, body, nameThem, mentionedIds(body, new HashSet<>()));
+    }
+
+    private void discoverInserted(RowRef parent, JsonNode body, boolean nameThem, Set<String> mentioned) {
         ClientSchema.Table parentTable = session.table(parent.table());
         for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -73,14 +83,12 @@ final class NewRowBodies {
             }
             ClientSchema.Table childTable = session.table(nav.get().targetTable());
             String nameColumn = childTable.primaryNameColumn().orElse(childTable.primaryKey());
-            Set<String> bound = new HashSet<>();
-            objectsOrStrings(body.path(field.getKey() + "@odata.bind")).forEach(b -> bound.add(b.asText()));
             JsonNode json = session.read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
                     + parentTable.primaryKey() + "&$expand=" + field.getKey() + "($select=" + childTable.primaryKey() + ","
                     + nameColumn + ")", Map.of(), parent.table());
             for (JsonNode candidate : objects(json.path(field.getKey()))) {
                 String id = candidate.path(childTable.primaryKey()).asText();
-                if (bound.stream().anyMatch(reference -> reference.contains(id))) {
+                if (mentioned.contains(id.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 String storedName = candidate.path(nameColumn).asText(null);
@@ -90,7 +98,7 @@ final class NewRowBodies {
                 String alias = nameThem && storedName != null ? session.aliasOf(storedName) : null;
                 RowRef created = session.remember(alias, childTable, UUID.fromString(id));
                 if (spec != null) {
-                    discoverInserted(created, spec, nameThem);
+                    discoverInserted(created, spec, nameThem, mentioned);
                 }
             }
         }
@@ -110,13 +118,15 @@ final class NewRowBodies {
         return objects;
     }
 
-    private static List<JsonNode> objectsOrStrings(JsonNode value) {
-        List<JsonNode> items = new ArrayList<>();
-        if (value.isArray()) {
-            value.forEach(items::add);
-        } else if (!value.isMissingNode() && !value.isNull()) {
-            items.add(value);
+    /** Every GUID written anywhere in the body, lower-cased: the rows it binds, however spelt. */
+    private static Set<String> mentionedIds(JsonNode node, Set<String> ids) {
+        if (node.isTextual()) {
+            Matcher guid = GUID.matcher(node.asText());
+            while (guid.find()) {
+                ids.add(guid.group().toLowerCase(Locale.ROOT));
+            }
         }
-        return items;
+        node.forEach(child -> mentionedIds(child, ids));
+        return ids;
     }
 }
