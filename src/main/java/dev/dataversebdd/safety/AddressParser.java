@@ -1,6 +1,7 @@
 package dev.dataversebdd.safety;
 
 import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.HttpChannel;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -85,21 +86,12 @@ final class AddressParser {
         } catch (IllegalArgumentException e) {
             throw new Unreadable("'" + written + "' is not a URL");
         }
-        if (requireTargetOrigin && !sameOrigin(uri, serviceRoot)) {
+        if (requireTargetOrigin && !HttpChannel.sameOrigin(uri, serviceRoot)) {
             throw new Unreadable("'" + written + "' names " + uri.getScheme() + "://" + uri.getRawAuthority()
                     + ", not the target " + serviceRoot.getScheme() + "://" + serviceRoot.getRawAuthority());
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
-    }
-
-    static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** {@code set(key)/following…?query}, relative to the service root, still percent-encoded. */

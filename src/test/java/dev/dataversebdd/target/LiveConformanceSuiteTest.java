@@ -34,14 +34,7 @@ class LiveConformanceSuiteTest {
     void should_pass_the_suite_in_live_mode_and_leave_nothing_behind(@TempDir Path folder) throws Exception {
         try (LocalOrg local = new LocalOrg(folder, 3600)) {
             DataverseEmulator org = local.org;
-            Map<String, String> settings = local.settings();
-            settings.forEach(System::setProperty);
-            TestExecutionSummary summary;
-            try {
-                summary = runFeatures(folder);
-            } finally {
-                settings.keySet().forEach(System::clearProperty);
-            }
+            TestExecutionSummary summary = runFeatures(folder, local.settings());
             assertThat(failures(summary), summary.getTotalFailureCount(), equalTo(0L));
             assertThat(summary.getTestsSucceededCount(), greaterThan(100L));
             assertThat("rows left in the org", org.service().rowCount(), equalTo(0));
@@ -78,13 +71,7 @@ class LiveConformanceSuiteTest {
             Map<String, String> settings = local.settings();
             settings.put("dataverse.existing-rows", String.join(";", existing));
             settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
-            settings.forEach(System::setProperty);
-            TestExecutionSummary summary;
-            try {
-                summary = runFeatures(folder);
-            } finally {
-                settings.keySet().forEach(System::clearProperty);
-            }
+            TestExecutionSummary summary = runFeatures(folder, settings);
             assertThat(existing.size(), greaterThan(10));
             assertThat(summary.getTestsStartedCount(), greaterThan(100L));
             org.assertUntouched();
@@ -116,6 +103,16 @@ class LiveConformanceSuiteTest {
             }
         }
         return rows;
+    }
+
+    /** Runs the suite in this JVM with {@code settings} as system properties, as {@code -D} would give them. */
+    private static TestExecutionSummary runFeatures(Path folder, Map<String, String> settings) {
+        settings.forEach(System::setProperty);
+        try {
+            return runFeatures(folder);
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
     }
 
     private static TestExecutionSummary runFeatures(Path folder) {

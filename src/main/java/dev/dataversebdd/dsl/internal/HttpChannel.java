@@ -89,7 +89,8 @@ public final class HttpChannel {
         }
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
+    /** Same scheme, host (any case) and port (the scheme's default when absent). */
+    public static boolean sameOrigin(URI a, URI b) {
         return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
                 && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
