@@ -1,4 +1,4 @@
-Feature: The reads that verify an association (D6, D10; ../shared/dataverse-semantics.md §5.7)
+Feature: The reads that verify an association (D6, D10)
 
   Background:
     Given an account "Contoso"

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of ../shared/STYLE.md, checked on the compiled main code. */
+/** The project's dependency rules (README, "Layout"), checked on the compiled main code. */
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Read-back checks: the state a request left, read with the GETs Microsoft documents (§5.7).
+ * Read-back checks: the state a request left, read with the GETs Microsoft documents (D6, D10).
  *
  * <pre>{@code
  * dv.expect(contoso).collection("opportunity_customer_accounts").contains(deal);

@@ -4,28 +4,28 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every place where Dataverse's sources conflict or are silent ([CONFLICT] / [INF] in
- * ../shared/dataverse-semantics.md), as a named switch with its possible modes. The first mode of each switch is
- * the default, chosen as that document recommends. Names are kebab-case so that the same words work from Java,
+ * Every place where Dataverse's sources conflict or are silent (CONFLICT / INF, see docs/sources.md), as a named
+ * switch with its possible modes. The first mode of each switch is the default: the documented behaviour where
+ * there is one. Names are kebab-case so that the same words work from Java,
  * the command line ({@code --behaviour relative-odata-id=accept}) and per request (header
  * {@code X-Emulator-Behaviour}).
  */
 public enum Behaviour {
 
-    /** §2.5 [CONFLICT]: D2 (2022) requires absolute {@code @odata.id}; D1 (2021) showed a relative one working. */
-    RELATIVE_ODATA_ID("relative-odata-id", "§2.5, §9 Q1", "CONFLICT", "reject", "accept"),
-    /** §5.5 [CONFLICT]: D1/D2 document {@code nav@odata.bind: null} as clearing; I3 saw 400, I5 saw it ignored. */
-    BIND_NULL("bind-null", "§5.5, §9 Q10", "CONFLICT", "clears", "rejected", "ignored"),
-    /** §5.6 [CONFLICT]: D1 documents the activity-party PUT; D2 withdrew it; I2 saw 400. */
-    ACTIVITY_PARTY_PUT("activity-party-put", "§5.6, §9 Q12", "CONFLICT", "replace-all", "replace-present-types", "rejected"),
-    /** §5.3 [INF]: disassociating rows that exist but are not related. */
-    DISASSOCIATE_UNRELATED("disassociate-unrelated", "§5.3, §9 Q5", "INF", "no-op", "not-found"),
-    /** §5.3 [INF]: {@code DELETE coll/$ref} with neither {@code $id} nor key: 400 (OData 4.0) or remove all (4.01). */
-    DELETE_REF_WITHOUT_ID("delete-ref-without-id", "§5.3, §9 Q6", "INF", "reject", "remove-all"),
-    /** §5.1 [INF]: status for an N:N pair that exists already (D5 maps DuplicateRecord to 412). */
-    DUPLICATE_ASSOCIATION("duplicate-association", "§5.1, §9 Q3", "INF", "412", "400", "no-op"),
-    /** §2.4 [CONFLICT]: error code for an unknown segment, 0x80060888 (2024) or 0x8006088a (2023). */
-    UNKNOWN_SEGMENT_CODE("unknown-segment-code", "§2.4", "CONFLICT", "0x80060888", "0x8006088a");
+    /** [CONFLICT]: D2 (2022) requires absolute {@code @odata.id}; D1 (2021) showed a relative one working. */
+    RELATIVE_ODATA_ID("relative-odata-id", "D1, D2", "CONFLICT", "reject", "accept"),
+    /** [CONFLICT]: D1/D2 document {@code nav@odata.bind: null} as clearing; I3 saw 400, I5 saw it ignored. */
+    BIND_NULL("bind-null", "D1, D2, I3, I4, I5", "CONFLICT", "clears", "rejected", "ignored"),
+    /** [CONFLICT]: D1 documents the activity-party PUT; D2 withdrew it; I2 saw 400. */
+    ACTIVITY_PARTY_PUT("activity-party-put", "D1, D2, I2", "CONFLICT", "replace-all", "replace-present-types", "rejected"),
+    /** [INF]: disassociating rows that exist but are not related. */
+    DISASSOCIATE_UNRELATED("disassociate-unrelated", "D1, D2", "INF", "no-op", "not-found"),
+    /** [INF]: {@code DELETE coll/$ref} with neither {@code $id} nor key: 400 (OData 4.0) or remove all (4.01). */
+    DELETE_REF_WITHOUT_ID("delete-ref-without-id", "O1, O2", "INF", "reject", "remove-all"),
+    /** [INF]: status for an N:N pair that exists already (D5 maps DuplicateRecord to 412). */
+    DUPLICATE_ASSOCIATION("duplicate-association", "D5, I9", "INF", "412", "400", "no-op"),
+    /** [CONFLICT]: error code for an unknown segment, 0x80060888 (2024) or 0x8006088a (2023). */
+    UNKNOWN_SEGMENT_CODE("unknown-segment-code", "D16, D20", "CONFLICT", "0x80060888", "0x8006088a");
 
     private final String key;
     private final String section;
@@ -43,7 +43,7 @@ public enum Behaviour {
         return key;
     }
 
-    /** Where ../shared/dataverse-semantics.md discusses it. */
+    /** The sources behind it (ids of docs/sources.md). */
     public String section() {
         return section;
     }

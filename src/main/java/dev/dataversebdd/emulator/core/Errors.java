@@ -3,7 +3,7 @@ package dev.dataversebdd.emulator.core;
 import java.util.UUID;
 
 /**
- * The error catalogue of ../shared/dataverse-semantics.md §7 (E1–E20): one factory per row, so that status,
+ * The error catalogue (E1–E20, see docs/sources.md): one factory per row, so that status,
  * code and message text stay together and match what Dataverse sends.
  */
 public final class Errors {

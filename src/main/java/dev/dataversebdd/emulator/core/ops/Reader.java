@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The GET requests that verify relationships (spec §5.7): rows, related rows, references and counts. */
+/** The GET requests that verify relationships (D6, D10): rows, related rows, references and counts. */
 public final class Reader {
 
     private final RowLocator rows;

@@ -17,8 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Maps a request (method and resource path) to the operation that serves it. The shapes follow
- * ../shared/dataverse-semantics.md §2.2 (P1–P8, R1–R5) plus the CRUD that fixtures need; anything else is a
+ * Maps a request (method and resource path) to the operation that serves it. The shapes are those of the
+ * associate/disassociate page (D1, D2: the $ref forms, PATCH binds, the activity-party PUT) and of the reads that
+ * verify them, plus the CRUD that fixtures need; anything else is a
  * Dataverse error or, where Dataverse would answer but the emulator does not model it, a 501 naming the gap.
  */
 public final class Router {
