@@ -33,6 +33,7 @@ public final class DataverseService {
     static final String API_PREFIX = "/api/data/";
     public static final String BEHAVIOUR_HEADER = "X-Emulator-Behaviour";
     private static final int DEFAULT_JOURNAL_CAPACITY = 10_000;
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
 
     private final Schema schema;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -44,6 +45,8 @@ public final class DataverseService {
     private volatile Duration latency = Duration.ZERO;
     private volatile Predicate<String> bearerTokenCheck;
     private Store store = new Store();
+    private volatile Error pendingDefect;
+    private volatile int defectAfterChanges;
     private Router router;
 
     public DataverseService(Schema schema, BehaviourProfile profile) {
@@ -61,11 +64,10 @@ public final class DataverseService {
             response = serve(request);
         } catch (DataverseException e) {
             response = Responses.error(e);
-        } catch (RuntimeException e) {
-            // A defect of the emulator, not of the request: still a Dataverse-shaped answer, never a stack trace.
-            response = Responses.error(new DataverseException(500, "0x80040216", "Unexpected emulator error ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ") while serving " + request.method() + " "
-                    + request.target() + ". Please report it."));
+        } catch (Throwable e) { // any defect, Errors included, must still get an answer (the unit of work is rolled back)
+            String requestLine = request.method() + " " + request.target();
+            LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
+            response = Responses.error(Errors.emulatorDefect(requestLine));
         }
         journal.record(request, response.status());
         return response;
@@ -109,11 +111,16 @@ public final class DataverseService {
         lock.writeLock().lock();
         try {
             store.begin();
+            Error defect = pendingDefect;
+            if (defect != null) {
+                pendingDefect = null;
+                store.failAfter(defectAfterChanges, defect);
+            }
             try {
                 EmulatorResponse response = router.route(path, context);
                 store.commit();
                 return response;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // whatever happened, nothing of the request may stay
                 store.rollback();
                 throw e;
             }
@@ -269,6 +276,15 @@ public final class DataverseService {
         synchronized (faults) {
             faults.addLast(fault);
         }
+    }
+
+    /**
+     * Makes the next write fail with {@code defect} after it has applied {@code afterChanges} changes, as a defect
+     * of the emulator would (a test surface: the write must be rolled back and still answered).
+     */
+    public void injectDefect(Error defect, int afterChanges) {
+        defectAfterChanges = afterChanges;
+        pendingDefect = defect;
     }
 
     public void clearFaults() {

@@ -150,6 +150,16 @@ public final class Errors {
     }
 
     /**
+     * A defect of the emulator while serving a request (anything thrown that is not a Dataverse refusal): the
+     * request's changes were rolled back, and the answer says so instead of hanging or showing a stack trace.
+     */
+    public static DataverseException emulatorDefect(String requestLine) {
+        return new DataverseException(500, "EMULATOR_DEFECT", "The emulator failed while serving " + requestLine
+                + ". Nothing of the request was applied. This is a defect of the emulator, not of the request; the "
+                + "emulator logged it with its stack trace. Please report it.");
+    }
+
+    /**
      * Anything the emulator does not model: never a silent 204. Names the request and the nearest route that is
      * supported, so the gap is easy to report or to work around.
      */

@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.http;
 
 import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.ops.Responses;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,13 +14,30 @@ import org.eclipse.jetty.util.Callback;
  */
 final class DataverseErrorHandler extends ErrorHandler {
 
+    /** Messages that name Java classes say nothing to a client and leak the implementation: left out. */
+    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+            "\\b(?:java|javax|org|com)\\.[a-z]\\w*\\.|Exception\\b");
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Object status = request.getAttribute(ERROR_STATUS);
         Object message = request.getAttribute(ERROR_MESSAGE);
         int code = status instanceof Integer i && i >= 400 ? i : 400;
-        WebApiHandler.write(Responses.error(new DataverseException(code, "0x0", "Bad Request - the HTTP request could "
-                + "not be read" + (message == null ? "." : ": " + message + "."))), response, callback);
+        WebApiHandler.write(Responses.error(new DataverseException(code, "0x0", reason(code) + " - the HTTP request "
+                + "could not be read" + (message == null || JAVA_WORDS.matcher(message.toString()).find() ? "."
+                : ": " + message + "."))), response, callback);
         return true;
+    }
+
+    /** The status's own reason phrase: a 505 must not say "Bad Request". */
+    private static String reason(int code) {
+        return switch (code) {
+            case 505 -> "HTTP Version Not Supported (the emulator speaks HTTP/1.0 and HTTP/1.1)";
+            case 431 -> "Request Header Fields Too Large";
+            case 414 -> "URI Too Long";
+            case 413 -> "Payload Too Large";
+            case 408 -> "Request Timeout";
+            default -> HttpStatus.getMessage(code);
+        };
     }
 }

@@ -26,6 +26,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class WebApiHandler extends Handler.Abstract.NonBlocking {
 
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
+
     private final DataverseService service;
     private final int maxBodyBytes;
 
@@ -46,15 +48,23 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             return true;
         }
         Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, failure) -> {
-            if (failure != null) {
-                write(Responses.error(declared < 0 && failure instanceof IllegalArgumentException
-                        ? Errors.payloadTooLarge(maxBodyBytes)
-                        : Errors.badPayload("The request body could not be read: " + failure.getMessage())), response, callback);
-            } else {
+            if (failure == null) {
                 answer(request, body, response, callback);
+            } else if (declared < 0 && isOverLimit(failure)) {
+                write(Responses.error(Errors.payloadTooLarge(maxBodyBytes)), response, callback);
+            } else {
+                // the client went away or sent a broken body: say so without any of Java's words
+                write(Responses.error(Errors.badPayload("The request body could not be read.")), response, callback);
             }
         });
         return true;
+    }
+
+    /** Jetty reports a chunked body over the limit as one of these, wrapped by the future that collects the body. */
+    private static boolean isOverLimit(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException;
     }
 
     private void answer(Request request, byte[] body, Response response, Callback callback) {
@@ -65,19 +75,28 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
+    /** Always completes the response: whatever is thrown, the client gets a Dataverse-shaped answer, never a hang. */
     private void serve(Request request, byte[] body, Response response, Callback callback) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (HttpField field : request.getHeaders()) {
-            headers.merge(field.getName(), field.getValue(), (a, b) -> a + ", " + b);
-        }
         EmulatorResponse answer;
         try {
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (HttpField field : request.getHeaders()) {
+                headers.merge(field.getName(), field.getValue(), (a, b) -> a + ", " + b);
+            }
             answer = service.handle(new EmulatorRequest(request.getMethod(), request.getHttpURI().getPath(),
                     request.getHttpURI().getQuery(), headers, body));
         } catch (DataverseException e) {
             answer = Responses.error(e);
+        } catch (Throwable e) { // a defect outside the core (the core answers its own)
+            String requestLine = request.getMethod() + " " + request.getHttpURI().getPathQuery();
+            LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
+            answer = Responses.error(Errors.emulatorDefect(requestLine));
         }
-        write(answer, response, callback);
+        try {
+            write(answer, response, callback);
+        } catch (Throwable e) { // cannot even write: end the exchange so the client is not left waiting
+            callback.failed(e);
+        }
     }
 
     static void write(EmulatorResponse answer, Response response, Callback callback) {

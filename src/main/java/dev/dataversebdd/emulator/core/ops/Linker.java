@@ -19,7 +19,6 @@ import java.util.Locale;
  */
 public final class Linker {
 
-    private static final int MAX_HIERARCHY_DEPTH = 10_000;
 
     private final RowLocator rows;
     private final Store store;
@@ -132,16 +131,20 @@ public final class Linker {
         return nav.lookupProperty();
     }
 
-    /** Refuses to make {@code child}'s parent {@code parent} when {@code parent} descends from {@code child}. */
+    /**
+     * Refuses to make {@code child}'s parent {@code parent} when {@code parent} descends from {@code child}, at any
+     * depth: the walk up the hierarchy ends at its root (the store never holds a loop, and the visited set would stop
+     * one anyway).
+     */
     private void refuseLoop(Row child, String lookup, Row parent) {
-        EntityRef cursor = parent.ref();
-        for (int depth = 0; cursor != null && depth < MAX_HIERARCHY_DEPTH; depth++) {
+        java.util.Set<EntityRef> visited = new java.util.HashSet<>();
+        for (EntityRef cursor = parent.ref(); cursor != null && visited.add(cursor);
+             cursor = store.find(cursor).map(r -> r.lookup(lookup)).orElse(null)) {
             if (cursor.equals(child.ref())) {
                 EntityType type = rows.typeOf(child);
                 String set = type.entitySetName();
                 throw Errors.hierarchyLoop(set.substring(0, 1).toUpperCase(Locale.ROOT) + set.substring(1));
             }
-            cursor = store.find(cursor).map(r -> r.lookup(lookup)).orElse(null);
         }
     }
 }

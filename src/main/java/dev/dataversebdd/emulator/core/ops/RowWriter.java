@@ -9,15 +9,19 @@ import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
-import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Creates (with {@code @odata.bind} and deep insert at any depth), updates (PATCH binds and unbinds) and deletes
+ * Creates (with {@code @odata.bind} and deep insert as deep as a body may nest: {@link Json} parses at most 64
+ * levels, so the recursion over a body is bounded), updates (PATCH binds and unbinds) and deletes
  * rows (with cascade and remove-link). Callers run each request inside one unit of work, so a failure anywhere
  * in a nested body leaves nothing behind.
  */
@@ -172,33 +176,48 @@ public final class RowWriter {
         }
     }
 
-    /** DELETE {set}({key}): cascades or removes links along each one-to-many relationship, then removes the row. */
+    /**
+     * DELETE {set}({key}): the row and every row its Cascade relationships reach go; rows that only point at one of
+     * them through a RemoveLink relationship lose that link. Iterative (a work list, not recursion), so that a chain
+     * of any depth is deleted, or rolled back, as one unit.
+     */
     public void delete(Row row) {
-        delete(row, new HashSet<>());
-    }
-
-    private void delete(Row row, Set<UUID> visited) {
-        if (!visited.add(row.id())) {
-            return;
-        }
-        EntityType type = rows.typeOf(row);
-        List<String> manyToMany = type.navigations().values().stream()
-                .filter(n -> n.kind() == NavigationProperty.Kind.MANY_TO_MANY).map(NavigationProperty::name).toList();
-        for (NavigationProperty nav : type.navigations().values()) {
-            if (nav.kind() != NavigationProperty.Kind.ONE_TO_MANY || nav.lookupProperty() == null) {
+        Map<UUID, Row> doomed = new LinkedHashMap<>();
+        Deque<Row> pending = new ArrayDeque<>(List.of(row));
+        while (!pending.isEmpty()) {
+            Row next = pending.pop();
+            if (doomed.putIfAbsent(next.id(), next) != null) {
                 continue;
             }
-            for (Row child : store.referencing(nav.targetType(), nav.lookupProperty(), row.ref())) {
+            for (NavigationProperty nav : oneToMany(next)) {
                 if (nav.onDelete() == NavigationProperty.DeleteAction.CASCADE) {
-                    delete(child, visited);
-                } else {
-                    store.setLookup(child, nav.lookupProperty(), null);
+                    pending.addAll(store.referencing(nav.targetType(), nav.lookupProperty(), next.ref()));
                 }
             }
         }
-        if (store.find(row.ref()).isPresent()) {
-            store.delete(row, manyToMany);
+        for (Row gone : doomed.values()) {
+            for (NavigationProperty nav : oneToMany(gone)) {
+                if (nav.onDelete() != NavigationProperty.DeleteAction.CASCADE) {
+                    for (Row child : store.referencing(nav.targetType(), nav.lookupProperty(), gone.ref())) {
+                        if (!doomed.containsKey(child.id())) {
+                            store.setLookup(child, nav.lookupProperty(), null);
+                        }
+                    }
+                }
+            }
         }
+        List<Row> order = new ArrayList<>(doomed.values());
+        Collections.reverse(order); // the deepest rows first
+        for (Row gone : order) {
+            EntityType type = rows.typeOf(gone);
+            store.delete(gone, type.navigations().values().stream()
+                    .filter(n -> n.kind() == NavigationProperty.Kind.MANY_TO_MANY).map(NavigationProperty::name).toList());
+        }
+    }
+
+    private List<NavigationProperty> oneToMany(Row row) {
+        return rows.typeOf(row).navigations().values().stream()
+                .filter(n -> n.kind() == NavigationProperty.Kind.ONE_TO_MANY && n.lookupProperty() != null).toList();
     }
 
     private void applyBindNull(Row row, NavigationProperty nav, RequestContext context) {

@@ -37,6 +37,8 @@ public final class Store {
     private final Map<PairKey, Set<EntityRef>> pairs = new HashMap<>();
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private boolean recording;
+    private int changesUntilDefect = -1;
+    private Error defect;
     private long versionClock = 1_000_000L;
     private long pairCount;
 
@@ -49,10 +51,12 @@ public final class Store {
     public void commit() {
         undo.clear();
         recording = false;
+        defect = null;
     }
 
     public void rollback() {
         recording = false;
+        defect = null;
         while (!undo.isEmpty()) {
             undo.pop().run();
         }
@@ -61,7 +65,18 @@ public final class Store {
     private void onUndo(Runnable action) {
         if (recording) {
             undo.push(action);
+            if (defect != null && --changesUntilDefect <= 0) {
+                Error thrown = defect;
+                defect = null;
+                throw thrown;
+            }
         }
+    }
+
+    /** Within the open unit of work, throws {@code error} right after the {@code changes}-th change (tests). */
+    public void failAfter(int changes, Error error) {
+        changesUntilDefect = changes;
+        defect = error;
     }
 
     public Row insert(String logicalName, UUID id, ObjectNode attributes) {
