@@ -139,6 +139,42 @@ public final class Errors {
                 + "' but the reference names one of type 'Microsoft.Dynamics.CRM." + actual + "'.");
     }
 
+    /** More {@code $expand} options than Dataverse allows in one query (Q1; the message is [INF]). */
+    public static DataverseException tooManyExpands(int count, int max) {
+        return new DataverseException(400, "0x80060888", "The query specifies " + count + " $expand options; at most "
+                + max + " are allowed in one query.");
+    }
+
+    /**
+     * {@code $top} or {@code $orderby} on a collection-valued navigation property inside a nested {@code $expand}:
+     * "Not supported with nested $expand" (Q1; the message is [INF]).
+     */
+    public static DataverseException nestedCollectionOption(String option, String navigation) {
+        return new DataverseException(400, "0x80060888", "The option " + option + " is not supported on the "
+                + "collection-valued navigation property '" + navigation + "' inside a nested $expand.");
+    }
+
+    /** {@code $top}, {@code $orderby} or {@code $filter} on a single-valued navigation property in {@code $expand}. */
+    public static DataverseException collectionOptionOnSingle(String option, String navigation) {
+        return new DataverseException(400, "0x80060888", "The option " + option + " applies only to collection-valued "
+                + "navigation properties; '" + navigation + "' is single-valued.");
+    }
+
+    /**
+     * A read whose answer would hold more rows than the emulator renders in one response (an emulator limit that
+     * keeps every read short; Dataverse itself pages at 5,000 rows and limits joins, Q1, Q2).
+     */
+    public static DataverseException responseTooLarge(int maxRows) {
+        return new DataverseException(400, "0x80040216", "The answer would hold more than " + maxRows + " rows, the "
+                + "expanded ones included, which is more than the emulator returns in one response. Ask for fewer with "
+                + "Prefer: odata.maxpagesize, $top, $filter or fewer $expand options.");
+    }
+
+    /** A {@code $skiptoken} the emulator did not issue. */
+    public static DataverseException invalidSkipToken(String token) {
+        return badRequestUri("The $skiptoken '" + token + "' is not one this service issued; follow @odata.nextLink as given.");
+    }
+
     /** Bodies over the emulator's size limit. */
     public static DataverseException payloadTooLarge(long limit) {
         return new DataverseException(413, "0x80048d19", "The request body is larger than the limit of " + limit + " bytes.");

@@ -41,25 +41,47 @@ public final class Reader {
         return Responses.json(200, body, annotationHeaders(context));
     }
 
-    /** GET {set} or GET {set}({key})/{collectionNav}: a filtered, projected list. */
+    /**
+     * GET {set} or GET {set}({key})/{collectionNav}: a filtered, projected list, one page at a time (Q2), within the
+     * render budget.
+     */
     public EmulatorResponse list(EntityType type, Collection<Row> candidates, RequestContext context) {
         QueryOptions query = context.query();
         renderer.validate(type, query.select(), query.expand());
+        Paging paging = Paging.of(context);
+        RenderBudget budget = RenderBudget.standard();
         ArrayNode value = Json.object().arrayNode();
         int limit = query.top() == null ? Integer.MAX_VALUE : query.top();
+        int matched = 0;
+        boolean more = false;
         for (Row row : candidates) {
-            if (value.size() >= limit) {
+            if (matched >= limit) {
                 break;
             }
-            if (query.filter() == null || matches(type, row, query.filter())) {
-                value.add(renderer.render(row, query.select(), query.expand(), context));
+            if (query.filter() != null && !matches(type, row, query.filter())) {
+                continue;
             }
+            if (matched++ < paging.offset()) {
+                continue;
+            }
+            if (value.size() == paging.pageSize()) {
+                more = true;
+                break;
+            }
+            value.add(renderer.render(row, query.select(), query.expand(), context, budget));
         }
         ObjectNode body = Json.object();
         body.put("@odata.context", context.serviceRoot() + "/$metadata#"
                 + RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand()));
         body.set("value", value);
-        return Responses.json(200, body, annotationHeaders(context));
+        if (more) {
+            body.put("@odata.nextLink", paging.nextLink(context, paging.offset() + value.size()));
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>(annotationHeaders(context));
+        if (paging.applied() != null) {
+            headers.merge("Preference-Applied", paging.applied(), (a, b) -> a + "," + b);
+        }
+        return Responses.json(200, body, headers);
     }
 
     /** GET {set}({key})/{singleNav}: the related row, or 204 when the lookup is empty (OData). */

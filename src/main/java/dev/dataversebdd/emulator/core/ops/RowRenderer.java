@@ -33,7 +33,10 @@ public final class RowRenderer {
         this.linker = linker;
     }
 
-    /** Fails with E3 before anything is rendered when {@code select} or {@code expand} names an unknown property. */
+    /**
+     * Fails before anything is rendered: E3 when {@code select} or {@code expand} names an unknown property, and
+     * Dataverse's refusals of collection options where they do not apply (Q1).
+     */
     public void validate(EntityType type, List<String> select, List<ExpandItem> expand) {
         if (select != null) {
             for (String name : select) {
@@ -47,11 +50,32 @@ public final class RowRenderer {
             if (nav == null) {
                 throw Errors.propertyNotFound(item.navigation(), type.qualifiedName());
             }
+            validateCollectionOptions(item, nav);
             validate(rows.schema().type(nav.targetType()), item.select(), item.expand());
         }
     }
 
+    private static void validateCollectionOptions(ExpandItem item, NavigationProperty nav) {
+        String option = item.top() != null ? "$top" : item.orderby() != null ? "$orderby" : null;
+        if (!nav.isCollection() && (option != null || item.filter() != null)) {
+            throw Errors.collectionOptionOnSingle(option != null ? option : "$filter", nav.name());
+        }
+        if (nav.isCollection() && item.nested() && option != null) {
+            throw Errors.nestedCollectionOption(option, nav.name());
+        }
+        if (item.orderby() != null || item.filter() != null) {
+            throw Errors.emulatorGap((item.orderby() != null ? "$orderby" : "$filter") + " inside $expand of '"
+                    + nav.name() + "'", "$select, $expand and $top inside $expand");
+        }
+    }
+
     public ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context) {
+        return render(row, select, expand, context, RenderBudget.standard());
+    }
+
+    ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
+                      RenderBudget budget) {
+        budget.spend();
         EntityType type = rows.typeOf(row);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("@odata.etag", row.etag());
@@ -73,20 +97,24 @@ public final class RowRenderer {
             List<Row> related = linker.related(row, nav);
             if (nav.isCollection()) {
                 ArrayNode array = json.putArray(nav.name());
-                related.forEach(r -> array.add(expanded(r, item, context)));
+                int limit = item.top() == null ? related.size() : Math.min(item.top(), related.size());
+                for (Row r : related.subList(0, limit)) {
+                    array.add(expanded(r, item, context, budget));
+                }
             } else {
                 json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()
-                        : expanded(related.get(0), item, context));
+                        : expanded(related.get(0), item, context, budget));
             }
         }
         return json;
     }
 
-    private ObjectNode expanded(Row related, ExpandItem item, RequestContext context) {
+    private ObjectNode expanded(Row related, ExpandItem item, RequestContext context, RenderBudget budget) {
         if (item.referencesOnly()) {
+            budget.spend();
             return reference(related, context);
         }
-        return render(related, item.select(), item.expand(), context);
+        return render(related, item.select(), item.expand(), context, budget);
     }
 
     public ObjectNode reference(Row row, RequestContext context) {

@@ -5,19 +5,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@code $expand} item: {@code nav}, {@code nav/$ref} or {@code nav($select=…;$expand=…)}.
+ * One {@code $expand} item: {@code nav}, {@code nav/$ref} or {@code nav($select=…;$expand=…;$top=…)}. The options
+ * Dataverse allows only on collection-valued navigation properties ({@code $top}, {@code $orderby}, {@code $filter})
+ * are kept as written; the renderer checks them against the schema.
+ *
+ * @param nested true inside another {@code $expand} (a nested {@code $expand})
  */
-public record ExpandItem(String navigation, boolean referencesOnly, List<String> select, List<ExpandItem> expand) {
+public record ExpandItem(String navigation, boolean referencesOnly, List<String> select, List<ExpandItem> expand,
+                         Integer top, String orderby, String filter, boolean nested) {
+
+    /** How many {@code $expand} options these items hold, nested ones included. */
+    static int count(List<ExpandItem> items) {
+        int count = 0;
+        for (ExpandItem item : items) {
+            count += 1 + count(item.expand());
+        }
+        return count;
+    }
 
     static List<ExpandItem> parseList(String value) {
+        return parseList(value, false);
+    }
+
+    private static List<ExpandItem> parseList(String value, boolean nested) {
         List<ExpandItem> items = new ArrayList<>();
         for (String part : Splitter.split(value, ",")) {
-            items.add(parse(part.trim()));
+            items.add(parse(part.trim(), nested));
         }
         return List.copyOf(items);
     }
 
-    private static ExpandItem parse(String text) {
+    private static ExpandItem parse(String text, boolean nested) {
         if (text.isEmpty()) {
             throw Errors.badRequestUri("Empty item in $expand.");
         }
@@ -27,26 +45,37 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
             if (open >= 0) {
                 throw Errors.emulatorGap("options inside '" + text + "'", "$expand=nav/$ref without options");
             }
-            return new ExpandItem(head.substring(0, head.length() - "/$ref".length()), true, null, List.of());
+            return new ExpandItem(head.substring(0, head.length() - "/$ref".length()), true, null, List.of(), null, null,
+                    null, nested);
         }
         if (open < 0) {
-            return new ExpandItem(head, false, null, List.of());
+            return new ExpandItem(head, false, null, List.of(), null, null, null, nested);
         }
         if (!text.endsWith(")")) {
             throw Errors.badRequestUri("Unbalanced parentheses in $expand item '" + text + "'.");
         }
         List<String> select = null;
-        List<ExpandItem> nested = List.of();
+        List<ExpandItem> inner = List.of();
+        Integer top = null;
+        String orderby = null;
+        String filter = null;
         for (String option : Splitter.split(text.substring(open + 1, text.length() - 1), ";")) {
             String trimmed = option.trim();
             if (trimmed.startsWith("$select=")) {
                 select = QueryOptions.parseSelect(trimmed.substring("$select=".length()));
             } else if (trimmed.startsWith("$expand=")) {
-                nested = parseList(trimmed.substring("$expand=".length()));
+                inner = parseList(trimmed.substring("$expand=".length()), true);
+            } else if (trimmed.startsWith("$top=")) {
+                top = QueryOptions.parseTop(trimmed.substring("$top=".length()));
+            } else if (trimmed.startsWith("$orderby=")) {
+                orderby = trimmed.substring("$orderby=".length());
+            } else if (trimmed.startsWith("$filter=")) {
+                filter = trimmed.substring("$filter=".length());
             } else if (!trimmed.isEmpty()) {
-                throw Errors.emulatorGap("the nested option '" + trimmed + "' in $expand", "$select and $expand inside $expand");
+                throw Errors.emulatorGap("the nested option '" + trimmed + "' in $expand",
+                        "$select, $expand and $top inside $expand");
             }
         }
-        return new ExpandItem(head, false, select, nested);
+        return new ExpandItem(head, false, select, inner, top, orderby, filter, nested);
     }
 }

@@ -12,13 +12,17 @@ import java.util.Set;
  * unencoded ({@code $}, {@code (}, {@code )}, {@code ;}), so splitting happens outside parentheses and each value
  * is percent-decoded on its own.
  */
-public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter filter, String id, Integer top) {
+public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter filter, String id, Integer top,
+                           String skipToken) {
+
+    /** Dataverse: "You can include up to 15 $expand options in a query" (Q1). */
+    public static final int MAX_EXPANDS = 15;
 
     private static final Set<String> KNOWN = Set.of("$select", "$expand", "$filter", "$id", "$top", "$count",
             "$orderby", "$skiptoken", "$apply", "$search", "$skip", "$format");
-    private static final Set<String> MODELLED = Set.of("$select", "$expand", "$filter", "$id", "$top");
+    private static final Set<String> MODELLED = Set.of("$select", "$expand", "$filter", "$id", "$top", "$skiptoken");
 
-    public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, null, null);
+    public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, null, null, null);
 
     public static QueryOptions parse(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -39,18 +43,24 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
                 throw Errors.badRequestUri("The query parameter '" + name + "' is not supported.");
             }
             if (!MODELLED.contains(name)) {
-                throw Errors.emulatorGap("the query option " + name, "$select, $expand, $filter (eq, and), $top, $id");
+                throw Errors.emulatorGap("the query option " + name, "$select, $expand, $filter (eq, and), $top, $id, $skiptoken");
             }
             if (options.put(name, value) != null) {
                 throw Errors.badRequestUri("Query option '" + name + "' was specified more than once.");
             }
         }
+        List<ExpandItem> expand = options.containsKey("$expand") ? ExpandItem.parseList(options.get("$expand")) : List.of();
+        int expands = ExpandItem.count(expand);
+        if (expands > MAX_EXPANDS) {
+            throw Errors.tooManyExpands(expands, MAX_EXPANDS);
+        }
         return new QueryOptions(
                 options.containsKey("$select") ? parseSelect(options.get("$select")) : null,
-                options.containsKey("$expand") ? ExpandItem.parseList(options.get("$expand")) : List.of(),
+                expand,
                 options.containsKey("$filter") ? Filter.parse(options.get("$filter")) : null,
                 options.get("$id"),
-                options.containsKey("$top") ? parseTop(options.get("$top")) : null);
+                options.containsKey("$top") ? parseTop(options.get("$top")) : null,
+                options.get("$skiptoken"));
     }
 
     static List<String> parseSelect(String value) {
@@ -65,7 +75,7 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
         return List.copyOf(names);
     }
 
-    private static Integer parseTop(String value) {
+    static Integer parseTop(String value) {
         try {
             int top = Integer.parseInt(value.trim());
             if (top < 0) {
