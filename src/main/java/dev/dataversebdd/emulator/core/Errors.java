@@ -175,6 +175,26 @@ public final class Errors {
         return badRequestUri("The $skiptoken '" + token + "' is not one this service issued; follow @odata.nextLink as given.");
     }
 
+    /**
+     * A string longer than its column's {@code MaxLength} (Dataverse's validation message; the code is [INF]).
+     */
+    public static DataverseException tooLong(String property, String logicalName, int maxLength) {
+        return new DataverseException(400, "0x80044331", "A validation error occurred. The length of the '" + property
+                + "' attribute of the '" + logicalName + "' entity exceeded the maximum allowed length of '" + maxLength
+                + "'.");
+    }
+
+    /** A second row with the alternate key values of an existing one (D12, D17 "Cannot insert duplicate key"). */
+    public static DataverseException duplicateAlternateKey(String logicalName, java.util.List<String> key) {
+        return new DataverseException(412, "0x80040237", "A record that has the attribute values " + key + " already "
+                + "exists on " + logicalName + ": an alternate key's values are unique. Cannot insert duplicate key.");
+    }
+
+    /** A request body whose bytes are not well-formed UTF-8 (an overlong '/' included). */
+    public static DataverseException bodyNotUtf8() {
+        return badPayload("The request body is not valid UTF-8.");
+    }
+
     /** Bodies over the emulator's size limit. */
     public static DataverseException payloadTooLarge(long limit) {
         return new DataverseException(413, "0x80048d19", "The request body is larger than the limit of " + limit + " bytes.");

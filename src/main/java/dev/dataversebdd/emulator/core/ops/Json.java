@@ -39,6 +39,7 @@ public final class Json {
         if (body.length == 0) {
             throw Errors.badPayload("The request body is empty: a JSON object was expected.");
         }
+        requireUtf8(body);
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
@@ -50,6 +51,18 @@ public final class Json {
             throw Errors.badPayload("The request body must be a JSON object, not " + describe(node) + ".");
         }
         return (ObjectNode) node;
+    }
+
+    /** Jackson decodes some malformed UTF-8 (overlong forms) silently; Dataverse's reader refuses it, and so does this. */
+    private static void requireUtf8(byte[] body) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Errors.bodyNotUtf8();
+        }
     }
 
     public static byte[] bytes(JsonNode node) {

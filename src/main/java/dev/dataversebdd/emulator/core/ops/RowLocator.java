@@ -73,6 +73,33 @@ public final class RowLocator {
         return null;
     }
 
+    /**
+     * Refuses a row whose values for one of its table's alternate keys are those of another row (D12: alternate key
+     * values are unique). Keys with an empty value are not checked.
+     */
+    void requireUniqueAlternateKeys(EntityType type, Row row) {
+        for (List<String> key : type.alternateKeys()) {
+            List<Object> values = key.stream().map(name -> keyValue(row, name)).toList();
+            if (values.contains(null)) {
+                continue;
+            }
+            for (Row other : store.rows(type.logicalName())) {
+                if (!other.id().equals(row.id()) && key.stream().map(name -> keyValue(other, name)).toList().equals(values)) {
+                    throw Errors.duplicateAlternateKey(type.logicalName(), key);
+                }
+            }
+        }
+    }
+
+    private static Object keyValue(Row row, String property) {
+        if (property.startsWith("_") && property.endsWith("_value")) {
+            return row.lookup(property) == null ? null : row.lookup(property).id();
+        }
+        JsonNode value = row.attribute(property);
+        return value == null || value.isNull() ? null : value.isNumber() ? value.decimalValue().stripTrailingZeros()
+                : value.asText();
+    }
+
     private static boolean matches(Row row, String property, Object expected) {
         if (property.startsWith("_") && property.endsWith("_value")) {
             return row.lookup(property) != null && row.lookup(property).id().equals(expected);

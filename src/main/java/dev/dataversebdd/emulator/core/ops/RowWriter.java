@@ -66,6 +66,7 @@ public final class RowWriter {
         }
         deriveComputed(type, attributes);
         Row row = store.insert(type.logicalName(), id, attributes);
+        rows.requireUniqueAlternateKeys(type, row);
         if (parentLink != null) {
             parentLink.accept(row);
         }
@@ -174,6 +175,7 @@ public final class RowWriter {
         if (deriveComputed(type, attributes)) {
             store.setAttribute(row, "fullname", attributes.get("fullname"));
         }
+        rows.requireUniqueAlternateKeys(type, row);
     }
 
     /**

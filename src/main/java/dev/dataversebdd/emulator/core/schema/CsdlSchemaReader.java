@@ -32,6 +32,7 @@ final class CsdlSchemaReader {
         final Map<String, String> properties = new LinkedHashMap<>();
         final List<RawNavigation> navigations = new ArrayList<>();
         final List<List<String>> alternateKeys = new ArrayList<>();
+        final Map<String, Integer> maxLengths = new LinkedHashMap<>();
 
         RawType(String name) {
             this.name = name;
@@ -80,7 +81,12 @@ final class CsdlSchemaReader {
                     }
                     case "Property" -> {
                         if (current != null) {
-                            current.properties.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"));
+                            String name = xml.getAttributeValue(null, "Name");
+                            current.properties.put(name, xml.getAttributeValue(null, "Type"));
+                            String maxLength = xml.getAttributeValue(null, "MaxLength");
+                            if (maxLength != null && maxLength.matches("\\d{1,9}")) {
+                                current.maxLengths.put(name, Integer.parseInt(maxLength));
+                            }
                         }
                     }
                     case "NavigationProperty" -> navigation = new RawNavigation(xml.getAttributeValue(null, "Name"),
@@ -156,7 +162,7 @@ final class CsdlSchemaReader {
                 navigations.put(raw.name(), navigation(raw, flattened));
             }
             result.add(new EntityType(type.name, entitySetByType.get(type.name), type.key.get(0), type.properties,
-                    navigations, type.alternateKeys));
+                    navigations, type.alternateKeys, type.maxLengths));
         }
         return result;
     }
@@ -176,6 +182,7 @@ final class CsdlSchemaReader {
             flat.properties.putAll(t.properties);
             flat.navigations.addAll(t.navigations);
             flat.alternateKeys.addAll(t.alternateKeys);
+            flat.maxLengths.putAll(t.maxLengths);
         }
         return flat;
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A table as the Web API sees it: logical name, entity set, primary key, structural properties,
- * navigation properties and alternate keys (inherited members already flattened in).
+ * navigation properties, alternate keys and string lengths (inherited members already flattened in).
  */
 public record EntityType(
         String logicalName,
@@ -14,12 +14,19 @@ public record EntityType(
         String primaryKey,
         Map<String, String> properties,
         Map<String, NavigationProperty> navigations,
-        List<List<String>> alternateKeys) {
+        List<List<String>> alternateKeys,
+        Map<String, Integer> maxLengths) {
 
     public EntityType {
         properties = Map.copyOf(properties);
         navigations = Map.copyOf(navigations);
         alternateKeys = List.copyOf(alternateKeys);
+        maxLengths = Map.copyOf(maxLengths);
+    }
+
+    /** The {@code MaxLength} the metadata declares for a string property, if any. */
+    public Optional<Integer> maxLength(String name) {
+        return Optional.ofNullable(maxLengths.get(name));
     }
 
     public Optional<NavigationProperty> navigation(String name) {
