@@ -23,6 +23,7 @@ final class AdminApi {
             POST   /_emulator/reset                   forget all rows, links, faults, journal
             POST   /_emulator/snapshots/{name}        save the current rows and links
             POST   /_emulator/snapshots/{name}/restore  bring them back
+            DELETE /_emulator/snapshots/{name}        drop one (reset drops them all)
             GET    /_emulator/journal                 the requests received (Authorization redacted)
             DELETE /_emulator/journal                 empty it
             POST   /_emulator/faults                  {"status": 429, "retryAfter": 2, "times": 3}
@@ -31,6 +32,8 @@ final class AdminApi {
             GET    /_emulator/behaviour               the behaviour switches, their modes and provenance
             PUT    /_emulator/behaviour               {"bind-null": "rejected", ...}
             PUT    /_emulator/auth                    {"mode": "off" | "any" | "tokens", "tokens": [...]}
+                                                  (once tokens are required, only if started with --allow-auth-changes)
+            When the Web API requires a bearer token, so does every route here.
             """;
 
     private final DataverseService service;
@@ -73,6 +76,10 @@ final class AdminApi {
             }
             return Responses.noContent();
         }
+        if (method.equals("DELETE") && path.startsWith("/snapshots/")) {
+            service.deleteSnapshot(path.substring("/snapshots/".length()));
+            return Responses.noContent();
+        }
         if (route.equals("GET /journal")) {
             return Responses.json(200, journal());
         }
@@ -107,6 +114,10 @@ final class AdminApi {
             return Responses.json(200, behaviour());
         }
         if (route.equals("PUT /auth")) {
+            if (service.requiresBearerToken() && !service.allowsAuthChangesOverHttp()) {
+                throw new DataverseException(403, "EMULATOR_ADMIN", "The emulator requires bearer tokens and was not "
+                        + "started to let that change over HTTP; restart it with --allow-auth-changes to allow it.");
+            }
             auth(Json.parseObject(request.body()));
             return Responses.noContent();
         }

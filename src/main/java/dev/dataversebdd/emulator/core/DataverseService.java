@@ -44,6 +44,7 @@ public final class DataverseService {
     private volatile BehaviourProfile profile;
     private volatile Duration latency = Duration.ZERO;
     private volatile Predicate<String> bearerTokenCheck;
+    private volatile boolean authChangesOverHttp;
     private Store store = new Store();
     private volatile Error pendingDefect;
     private volatile int defectAfterChanges;
@@ -57,7 +58,9 @@ public final class DataverseService {
 
     public EmulatorResponse handle(EmulatorRequest request) {
         if (request.path().startsWith(AdminApi.PREFIX)) {
-            return admin.handle(request);
+            // the test surface can change and erase everything: when the API needs a token, so does it
+            EmulatorResponse unauthorized = checkBearer(request, serviceRoot(request));
+            return unauthorized != null ? unauthorized : admin.handle(request);
         }
         EmulatorResponse response;
         try {
@@ -208,9 +211,12 @@ public final class DataverseService {
 
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
 
-    /** Forgets every row, link and snapshot-independent fault; the schema and behaviour profile stay. */
+    /** Forgets every row, link, snapshot and fault; the schema and behaviour profile stay. */
     public void reset() {
         replaceStore(new Store());
+        synchronized (snapshots) {
+            snapshots.clear();
+        }
         synchronized (faults) {
             faults.clear();
         }
@@ -241,6 +247,15 @@ public final class DataverseService {
             throw new IllegalArgumentException("no snapshot named '" + name + "'; taken: " + snapshotNames());
         }
         replaceStore(saved.copy());
+    }
+
+    /** Drops the snapshot saved under {@code name}, and the memory it holds. */
+    public void deleteSnapshot(String name) {
+        synchronized (snapshots) {
+            if (snapshots.remove(name) == null) {
+                throw new IllegalArgumentException("no snapshot named '" + name + "'; taken: " + snapshots.keySet());
+            }
+        }
     }
 
     public List<String> snapshotNames() {
@@ -310,6 +325,23 @@ public final class DataverseService {
      */
     public void requireBearerToken(Predicate<String> acceptedTokens) {
         bearerTokenCheck = acceptedTokens;
+    }
+
+    /** True while requests need a bearer token. */
+    public boolean requiresBearerToken() {
+        return bearerTokenCheck != null;
+    }
+
+    /**
+     * Whether {@code PUT /_emulator/auth} may change the token check over HTTP once one is in force (default false:
+     * whoever may call the API could otherwise switch its protection off). Java callers can always change it.
+     */
+    public void allowAuthChangesOverHttp(boolean allow) {
+        authChangesOverHttp = allow;
+    }
+
+    boolean allowsAuthChangesOverHttp() {
+        return authChangesOverHttp;
     }
 
     public BehaviourProfile profile() {

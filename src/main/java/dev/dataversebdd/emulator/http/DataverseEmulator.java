@@ -39,8 +39,13 @@ public final class DataverseEmulator implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:port}, the org URL stand-in. */
+    /** The address the server is bound to, e.g. {@code 127.0.0.1}. */
+    public String host() {
+        return connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+    }
+
     public String baseUri() {
-        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        String host = host();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 

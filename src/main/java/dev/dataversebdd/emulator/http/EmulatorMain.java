@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.http;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,13 +14,17 @@ public final class EmulatorMain {
 
     static final String USAGE = """
             usage: EmulatorMain [--port N] [--host ADDRESS] [--metadata FILE] [--behaviour NAME=MODE[,NAME=MODE]]
-                                [--require-bearer any]
+                                [--require-bearer any] [--allow-auth-changes]
               --port       port to listen on (default 5555; 0 picks a free one)
               --host       address to bind (default 127.0.0.1)
               --metadata   an org's CSDL $metadata file instead of the built-in schema
               --behaviour  switch a [CONFLICT]/[INF] behaviour; GET /_emulator/behaviour lists them
-              --require-bearer any   answer 401 to requests without 'Authorization: Bearer ...'
+              --require-bearer any   answer 401 to requests without 'Authorization: Bearer ...' (the admin
+                                     surface /_emulator included)
+              --allow-auth-changes   let PUT /_emulator/auth change or switch off the token check over HTTP
             """;
+
+    static final String ALLOW_AUTH_CHANGES = "--allow-auth-changes";
 
     private EmulatorMain() {
     }
@@ -35,9 +40,11 @@ public final class EmulatorMain {
         }
         DataverseEmulator.Builder builder;
         boolean requireBearer;
+        boolean allowAuthChanges;
         try {
             builder = configure(args);
             requireBearer = String.join(" ", args).contains("--require-bearer any");
+            allowAuthChanges = List.of(args).contains(ALLOW_AUTH_CHANGES);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
@@ -55,6 +62,8 @@ public final class EmulatorMain {
         if (requireBearer) {
             emulator.service().requireBearerToken(token -> !token.isEmpty());
         }
+        emulator.service().allowAuthChangesOverHttp(allowAuthChanges);
+        warnIfReachableFromOtherMachines(emulator.host());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -68,11 +77,29 @@ public final class EmulatorMain {
         stopped.await();
     }
 
+    /** Anything but a loopback address lets other machines read and change everything, admin surface included. */
+    static void warnIfReachableFromOtherMachines(String host) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            System.err.println("WARNING: listening on " + host + ", not on loopback: anyone who can reach this address "
+                    + "can read and change the emulator's data and its admin surface (/_emulator). Add "
+                    + "--require-bearer any on a shared network.");
+        }
+    }
+
     /** Turns the command line into a builder; {@link IllegalArgumentException} says what is wrong. */
     static DataverseEmulator.Builder configure(String[] args) {
         DataverseEmulator.Builder builder = DataverseEmulator.builder().port(5555);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
+            if (option.equals(ALLOW_AUTH_CHANGES)) {
+                continue; // a flag: applied once the emulator runs
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value"
                         : "unexpected argument '" + option + "'");

@@ -28,6 +28,9 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
 
     private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
 
+    /** Bodies up to this many times the limit are read and dropped before the 413; larger ones are cut off. */
+    private static final long DRAIN_FACTOR = 4;
+
     private final DataverseService service;
     private final int maxBodyBytes;
 
@@ -40,7 +43,14 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
-            write(Responses.error(Errors.payloadTooLarge(maxBodyBytes)), response, callback);
+            EmulatorResponse tooLarge = Responses.error(Errors.payloadTooLarge(maxBodyBytes));
+            if (declared <= DRAIN_FACTOR * maxBodyBytes) {
+                // most clients send the whole body before they read: take it in (and drop it) so they see the 413
+                Content.Source.consumeAll(request, Callback.from(() -> write(tooLarge, response, callback),
+                        failure -> write(tooLarge, response, callback)));
+            } else {
+                write(tooLarge, response, callback);
+            }
             return true;
         }
         if (declared == 0) {

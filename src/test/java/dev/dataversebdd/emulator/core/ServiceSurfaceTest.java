@@ -74,7 +74,10 @@ class ServiceSurfaceTest {
         assertThat(dv.send("GET", "/_emulator/journal", null).bodyText(), containsString("\"status\":503"));
         assertThat(dv.send("PUT", "/_emulator/auth", "{\"mode\":\"any\"}").status(), equalTo(204));
         assertThat(dv.send("GET", "accounts", null).status(), equalTo(401));
-        assertThat(dv.send("PUT", "/_emulator/auth", "{\"mode\":\"off\"}").status(), equalTo(204));
+        assertThat(dv.send("PUT", "/_emulator/auth", "{\"mode\":\"off\"}").status(), equalTo(401)); // now it needs one too
+        assertThat(dv.send("PUT", "/_emulator/auth", "{\"mode\":\"off\"}", "Authorization", "Bearer t").status(),
+                equalTo(403)); // and switching it off over HTTP was not allowed at start
+        dv.service.requireBearerToken(null);
         assertThat(dv.send("POST", "/_emulator/reset", null).status(), equalTo(204));
         assertThat(dv.service.rowCount(), equalTo(0));
         assertThat(dv.send("GET", "/_emulator/nothing", null).status(), equalTo(400));
