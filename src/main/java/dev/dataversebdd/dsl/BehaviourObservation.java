@@ -68,7 +68,7 @@ final class BehaviourObservation {
                         + modes.keySet());
             }
             if (!expected.matches(outcome)) {
-                throw outcome.fail(key + "=" + configured + " → " + expected, outcome.exchange().statusLine()
+                throw outcome.fail(key + "=" + configured + " -> " + expected, outcome.exchange().statusLine()
                         + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
             }
             matching.add(configured);

@@ -53,7 +53,7 @@ public final class DataverseSession implements AutoCloseable {
     private final Hints hints;
     private final FailureReport report;
     private final SessionSafety safety;
-    private final Map<String, RowRef> aliases = new LinkedHashMap<>();
+    private final Aliases aliases = new Aliases();
     private final Map<String, String> behaviourOverrides = new LinkedHashMap<>();
     private final BehaviourObservation behaviours = new BehaviourObservation();
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ public final class DataverseSession implements AutoCloseable {
     private final UUID missingId = UUID.randomUUID();
     private boolean arranging;
     private ReferenceForm referenceForm;
-    private String location;
+    private Supplier<String> location = () -> null;
     private RecordedExchange lastExchange;
     private RowRef lastCreated;
     private RecordedExchange lastRead;
@@ -80,7 +80,7 @@ public final class DataverseSession implements AutoCloseable {
         for (var existing : dataverse.target().existingRows()) {
             ClientSchema.Table table = table(existing.table());
             RowRef row = new RowRef(existing.alias(), table.logicalName(), table.entitySet(), existing.id());
-            aliases.put(existing.alias(), row);
+            aliases.put(row);
             existingRows.add(existing.id());
             safety.label(existing.id(), row.describe() + " (existing)");
         }
@@ -107,9 +107,9 @@ public final class DataverseSession implements AutoCloseable {
      */
     public RowRef provide(NewRow row) {
         String table = requireTable(row.table());
-        RowRef existing = aliases.get(row.alias());
-        if (existing != null && existingRows.contains(existing.id()) && existing.table().equals(table)) {
-            return existing;
+        Optional<RowRef> existing = aliases.find(table, row.alias());
+        if (existing.isPresent() && existingRows.contains(existing.get().id())) {
+            return existing.get();
         }
         return create(row).row();
     }
@@ -177,25 +177,17 @@ public final class DataverseSession implements AutoCloseable {
 
     // ---- aliases, settings ----
 
-    /** The row created under {@code alias}; fails listing the known aliases when there is none. */
+    /**
+     * The row called {@code alias}, whatever its table; fails listing the known rows when there is none, and naming
+     * both when rows of two tables share the alias.
+     */
     public RowRef row(String alias) {
-        RowRef row = aliases.get(alias);
-        if (row == null) {
-            throw new IllegalArgumentException("no row called \"" + alias + "\" in this scenario; known: "
-                    + (aliases.isEmpty() ? "none yet" : aliases.values().stream().map(RowRef::describe).toList()));
-        }
-        return row;
+        return aliases.get(alias);
     }
 
-    /** The row called {@code alias}, checking it is a row of {@code table} ({@code account "Contoso"}). */
+    /** The row of {@code table} called {@code alias} ({@code account "Contoso"}). */
     public RowRef row(String table, String alias) {
-        RowRef row = row(alias);
-        String logicalName = requireTable(table);
-        if (!row.table().equals(logicalName)) {
-            throw new IllegalArgumentException("\"" + alias + "\" is " + (row.table().matches("^[aeiou].*") ? "an " : "a ")
-                    + row.table() + ", not " + (logicalName.matches("^[aeiou].*") ? "an " : "a ") + logicalName);
-        }
-        return row;
+        return aliases.get(requireTable(table), alias);
     }
 
     /** The logical name of a table the target has (by logical name or entity set); fails listing the tables. */
@@ -222,7 +214,7 @@ public final class DataverseSession implements AutoCloseable {
     public RowRef name(String alias, String table, UUID id) {
         ClientSchema.Table known = table(table);
         RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
-        aliases.put(alias, row);
+        aliases.put(row);
         safety.label(id, row.describe());
         return row;
     }
@@ -270,12 +262,21 @@ public final class DataverseSession implements AutoCloseable {
                 case "missing" -> missingId().toString();
                 case "root" -> serviceRoot();
                 case "host" -> serviceRoot().substring(0, serviceRoot().indexOf("/api/data/"));
-                default -> row(name).id().toString();
+                default -> placeholderRow(name).id().toString();
             };
             m.appendReplacement(result, Matcher.quoteReplacement(value));
         }
         m.appendTail(result);
         return result.toString();
+    }
+
+    /** {@code Contoso} or, where two tables have a "Contoso", {@code account:Contoso}. */
+    private RowRef placeholderRow(String name) {
+        int colon = name.indexOf(':');
+        if (colon > 0 && dataverse.schema().table(name.substring(0, colon)).isPresent()) {
+            return row(name.substring(0, colon), name.substring(colon + 1));
+        }
+        return row(name);
     }
 
     /**
@@ -294,6 +295,12 @@ public final class DataverseSession implements AutoCloseable {
 
     /** The scenario line failures should name, e.g. {@code features/associate/one-to-many.feature:14}. */
     public DataverseSession at(String location) {
+        this.location = () -> location;
+        return this;
+    }
+
+    /** Where failures happen, asked when one does (the Gherkin glue passes the running step's line). */
+    public DataverseSession locatedBy(Supplier<String> location) {
         this.location = location;
         return this;
     }
@@ -327,7 +334,8 @@ public final class DataverseSession implements AutoCloseable {
                 : " (observed on " + dataverse.target().description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);
         if (configured.isEmpty()) {
-            System.err.println("dataverse-bdd: " + (location == null ? "" : location + ": ") + "behaviour " + note);
+            String where = location.get();
+            System.err.println("dataverse-bdd: " + (where == null ? "" : where + ": ") + "behaviour " + note);
         }
         return modes;
     }
@@ -384,7 +392,7 @@ public final class DataverseSession implements AutoCloseable {
     AssertionFailedError failure(String operation, String expected, String actual, String doing,
                                  RecordedExchange exchange, String table) {
         String hint = exchange == null ? null : hints.forFailure(exchange, table).orElse(null);
-        return report.failure(operation, expected, actual, doing, location, exchange, hint);
+        return report.failure(operation, expected, actual, doing, location.get(), exchange, hint);
     }
 
     /** The table's schema entry; fails listing the tables the target has. */
@@ -474,7 +482,7 @@ public final class DataverseSession implements AutoCloseable {
         RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
         safety.label(id, alias == null ? table.logicalName() + " " + id : row.describe());
         if (alias != null) {
-            aliases.put(alias, row);
+            aliases.put(row);
         }
         return row;
     }

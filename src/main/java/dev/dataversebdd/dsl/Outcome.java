@@ -76,7 +76,7 @@ public final class Outcome {
     public ErrorOutcome failsWith(int status) {
         requireStatus(status);
         DataverseError error = DataverseError.parse(exchange.responseBody())
-                .orElseThrow(() -> fail("a Dataverse error body {\"error\":{\"code\":…,\"message\":…}}",
+                .orElseThrow(() -> fail("a Dataverse error body {\"error\":{\"code\":...,\"message\":...}}",
                         exchange.responseBody().isEmpty() ? "an empty body" : "another body"));
         return new ErrorOutcome(this, error);
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class RawRequest {
 
-    private static final Pattern ENTITY_SET_PATH = Pattern.compile("^/?(?:api/data/v\\d\\.\\d/)?([A-Za-z0-9_]+)(\\?.*)?$");
+    /** The entity set a path starts with, keyed or not: {@code accounts}, {@code /api/data/v9.0/accounts(…)/…}. */
+    private static final Pattern FIRST_SEGMENT = Pattern.compile("^/?(?:api/data/v\\d\\.\\d/)?([A-Za-z0-9_]+)([(/?].*)?$");
 
     private final DataverseSession session;
     private final String method;
@@ -48,11 +49,12 @@ public final class RawRequest {
     }
 
     public Outcome send() {
-        Matcher set = ENTITY_SET_PATH.matcher(path.startsWith("/api/") ? path.substring(1) : path);
-        String table = set.matches() ? session.schema().table(set.group(1)).map(t -> t.logicalName()).orElse(null) : null;
+        Matcher first = FIRST_SEGMENT.matcher(path.startsWith("/api/") ? path.substring(1) : path);
+        String table = first.matches() ? session.schema().table(first.group(1)).map(t -> t.logicalName()).orElse(null) : null;
+        boolean createsInSet = table != null && (first.group(2) == null || first.group(2).startsWith("?"));
         Outcome outcome = session.call(method + " request", "send " + method + " " + path, method, path, headers, body,
-                table, method.equals("POST") && table != null ? Outcome.EntityId.ANY : Outcome.EntityId.NONE);
-        if (method.equals("POST") && table != null && outcome.succeeded()) {
+                table, method.equals("POST") && createsInSet ? Outcome.EntityId.ANY : Outcome.EntityId.NONE);
+        if (method.equals("POST") && createsInSet && outcome.succeeded()) {
             outcome.about(session.registerRawCreate(session.table(table), outcome.exchange(), body));
         }
         return outcome;

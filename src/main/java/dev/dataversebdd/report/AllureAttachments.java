@@ -24,7 +24,7 @@ public final class AllureAttachments implements Consumer<RecordedExchange> {
         if (lifecycle.getCurrentTestCaseOrStep().isEmpty()) {
             return;
         }
-        String name = exchange.method() + " " + shortTarget(exchange.target()) + " → " + exchange.statusLine();
+        String name = exchange.method() + " " + shortTarget(exchange.target()) + " -> " + exchange.statusLine();
         lifecycle.addAttachment(name, "text/plain", ".txt", formatter.format(exchange).getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -40,6 +40,6 @@ public final class AllureAttachments implements Consumer<RecordedExchange> {
     private static String shortTarget(String target) {
         int api = target.indexOf("/api/data/");
         String rest = api < 0 ? target : target.substring(api + "/api/data/".length());
-        return rest.length() > 120 ? rest.substring(0, 120) + "…" : rest;
+        return rest.length() > 120 ? rest.substring(0, 120) + "..." : rest;
     }
 }

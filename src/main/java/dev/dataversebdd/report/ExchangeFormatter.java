@@ -9,8 +9,9 @@ import java.util.Set;
  */
 public final class ExchangeFormatter {
 
-    private static final Set<String> QUIET_REQUEST_HEADERS = Set.of("accept", "odata-maxversion", "odata-version",
-            "content-length", "host", "connection", "user-agent", "accept-encoding");
+    /** Headers the HTTP client adds by itself; every header the DSL sent (Accept and OData-* included) is shown. */
+    private static final Set<String> QUIET_REQUEST_HEADERS = Set.of("content-length", "host", "connection", "user-agent",
+            "accept-encoding");
     private static final Set<String> QUIET_RESPONSE_HEADERS = Set.of("date", "content-length", "connection",
             "transfer-encoding", "keep-alive");
 
@@ -48,7 +49,7 @@ public final class ExchangeFormatter {
             return;
         }
         String shown = body.length() > bodyLimit
-                ? body.substring(0, bodyLimit) + " … (" + (body.length() - bodyLimit) + " more characters)" : body;
+                ? body.substring(0, bodyLimit) + " ... (" + (body.length() - bodyLimit) + " more characters)" : body;
         text.append("  ").append(shown.replace("\n", "\n  ")).append('\n');
     }
 }

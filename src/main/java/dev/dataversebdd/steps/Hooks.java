@@ -2,6 +2,7 @@ package dev.dataversebdd.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,9 +16,20 @@ public final class Hooks {
         this.world = world;
     }
 
+    /** Failures name the failing step's line (with the StepLines plugin on), else the scenario's. */
+    /**
+     * Connects once, before the first scenario: a configuration error stops the run here with one message, instead
+     * of failing every scenario with the same words.
+     */
+    @BeforeAll
+    public static void connectToTheTarget() {
+        RunContext.dataverse();
+    }
+
     @Before(order = 0)
     public void nameTheScenario(Scenario scenario) {
-        world.session().at(location(scenario.getUri()) + ":" + scenario.getLine());
+        String scenarioLine = location(scenario.getUri()) + ":" + scenario.getLine();
+        world.session().locatedBy(() -> StepLines.current().orElse(scenarioLine));
     }
 
     @After(order = 0)
@@ -25,7 +37,7 @@ public final class Hooks {
         world.close();
     }
 
-    private static String location(URI uri) {
+    static String location(URI uri) {
         if (!"file".equals(uri.getScheme())) {
             return uri.toString();
         }

@@ -121,7 +121,7 @@ public final class LiveOrgConfiguration {
                     + "stand-in may use http): '" + text + "'.");
         }
         if (url.getPath() != null && url.getPath().contains("/api/data")) {
-            throw new ConfigurationException("Setting " + Settings.describe(URL) + " is the org URL without /api/data/…"
+            throw new ConfigurationException("Setting " + Settings.describe(URL) + " is the org URL without /api/data/..."
                     + " (the API version is " + Settings.describe(Targets.API_VERSION) + "): '" + text + "'.");
         }
         return url;
@@ -154,7 +154,13 @@ public final class LiveOrgConfiguration {
         if (settings.get(CLIENT_SECRET).isPresent()) {
             return EntraClientCredentials.withSecret(authority, clientId, settings.get(CLIENT_SECRET).get(), scope, trust);
         }
-        Path certificate = Path.of(settings.require(CLIENT_CERTIFICATE, how));
+        if (settings.get(CLIENT_CERTIFICATE).isEmpty()) {
+            throw new ConfigurationException("Settings " + TENANT_ID + " and " + CLIENT_ID + " are set, but the app "
+                    + "registration's credential is missing: set " + Settings.describe(CLIENT_SECRET) + ", or "
+                    + Settings.describe(CLIENT_CERTIFICATE) + " (a PKCS#12 file, with " + CLIENT_CERTIFICATE_PASSWORD
+                    + " if it has one). Or give a token instead with " + Settings.describe(TOKEN) + ".");
+        }
+        Path certificate = Path.of(settings.get(CLIENT_CERTIFICATE).get());
         try (InputStream in = Files.newInputStream(certificate)) {
             return EntraClientCredentials.withCertificate(authority, clientId, in,
                     settings.get(CLIENT_CERTIFICATE_PASSWORD).orElse(""), scope, trust);

@@ -42,7 +42,7 @@ public final class Settings {
 
     public String require(String name, String why) {
         return get(name).orElseThrow(() -> new ConfigurationException("Missing setting " + name + ": " + why
-                + ". Set it with -D" + name + "=… or the environment variable " + environmentName(name) + "."));
+                + ". Set it with -D" + name + "=... or the environment variable " + environmentName(name) + "."));
     }
 
     public static String environmentName(String name) {

@@ -1,84 +1,110 @@
 package dev.dataversebdd.dsl;
 
+import static dev.dataversebdd.golden.GoldenFiles.assertGolden;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.FailureReport;
-import dev.dataversebdd.dsl.internal.Hints;
-import dev.dataversebdd.emulator.core.schema.Schema;
-import dev.dataversebdd.report.RecordedExchange;
-import dev.dataversebdd.report.Redactor;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.dataversebdd.emulator.core.Fault;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import dev.dataversebdd.target.EmbeddedEmulatorTarget;
+import dev.dataversebdd.target.RetryPolicy;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Failure messages are a product surface: these pin them to golden files in src/test/resources/golden/.
- * Set -Dgolden.update=true to rewrite the files after an intended change, then review the diff.
+ * One golden file per kind of failure, each produced by real DSL calls against the embedded emulator: a change to
+ * any of the classes that build a message (report, hints, formatter, redaction) shows up as a diff here.
  */
 class FailureMessageGoldenTest {
 
-    private static final String TARGET = "embedded emulator at http://127.0.0.1:51234 (api v9.2)";
-    private static final String ACCOUNT = "7d3f2b1e-0000-4000-8000-000000000002";
-    private static final String OPPORTUNITY = "11aa0000-0000-4000-8000-000000000001";
-    private final ClientSchema schema = ClientSchema.parse(Schema.standard().document());
-    private final FailureReport report = new FailureReport(TARGET, Redactor.withSecrets(List.of("s3cr3t-client-value")));
-    private final Hints hints = new Hints(schema);
+    private static final String STEP = "features/golden.feature:7";
+
+    private final DataverseEmulator emulator = DataverseEmulator.builder().start();
+    private final DataverseSession dv = Dataverse.connect(EmbeddedEmulatorTarget.of(emulator,
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(5)))).openSession().at(STEP);
+    private final RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+    private final RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+
+    @AfterEach
+    void stop() {
+        dv.close();
+        emulator.close();
+    }
+
+    private static String failureOf(Executable check) {
+        return assertThrows(AssertionError.class, check).getMessage();
+    }
 
     @Test
-    void should_explain_a_misspelt_navigation_property_with_a_did_you_mean_hint() throws IOException {
-        // GIVEN
-        RecordedExchange exchange = new RecordedExchange("POST", "http://127.0.0.1:51234",
-                "/api/data/v9.2/accounts(" + ACCOUNT + ")/opportunity_customer_acounts",
-                ordered("Authorization", "Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwcyJ9.c2lnbmF0dXJl",
-                        "Content-Type", "application/json"),
-                "{\"name\":\"x\"}", 404, ordered("Content-Type", "application/json; odata.metadata=minimal",
-                "OData-Version", "4.0"), "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Resource not found for the "
-                + "segment 'opportunity_customer_acounts'.\"}}", 3);
-        // WHEN
-        AssertionFailedError error = report.failure("associate", "204 No Content", "404 Not Found",
-                "associate opportunity \"Big deal\" to account \"Contoso\" via opportunity_customer_acounts",
-                "features/associate/one-to-many.feature:14", exchange, hints.forFailure(exchange, "account").orElse(null));
-        // THEN
+    void should_explain_a_misspelt_navigation_property_with_the_closest_name() {
+        // WHEN the README's headline mistake is made
+        AssertionFailedError error = assertThrows(AssertionFailedError.class,
+                () -> dv.associate(deal).to(contoso).via("opportunity_customer_acounts").isNoContent());
+        // THEN the hint names the navigation property that was meant, and expected/actual travel as data
         assertGolden("associate-misspelt-navigation.txt", error.getMessage());
         assertThat(error.getExpected().getValue(), equalTo("204 No Content"));
-        assertThat(error.getActual().getValue(), equalTo("404 Not Found"));
+        assertThat(error.getActual().getValue(), equalTo("400 Bad Request"));
     }
 
     @Test
-    void should_explain_a_lookup_column_used_before_ref_and_mask_every_secret() throws IOException {
-        RecordedExchange exchange = new RecordedExchange("PUT", "http://127.0.0.1:51234",
-                "/api/data/v9.2/contacts(" + OPPORTUNITY + ")/parentcustomerid/$ref",
-                ordered("Authorization", "Bearer abc.def", "Cookie", "ReqClientId=1"),
-                "{\"@odata.id\":\"accounts(" + ACCOUNT + ")\",\"client_secret\":\"s3cr3t-client-value\"}", 400,
-                Map.of("OData-Version", "4.0"), "{\"error\":{\"code\":\"0x8006088a\",\"message\":\"The URI segment '$ref' is "
-                + "invalid after the segment 'parentcustomerid'.\"}}", 2);
-        String message = report.message("rebind", "204 No Content", "400 Bad Request",
-                "set parentcustomerid of contact \"Ann\" to account \"Contoso\"", null, exchange,
-                hints.forFailure(exchange, "contact").orElse(null));
-        assertGolden("rebind-lookup-column.txt", message);
+    void should_suggest_the_navigation_property_of_a_misspelt_bind_in_a_raw_patch() {
+        assertGolden("raw-patch-misspelt-bind.txt", failureOf(() -> dv.send("PATCH", deal.path())
+                .body("{\"customerid_acount@odata.bind\":\"/accounts(" + contoso.id() + ")\"}").send().isNoContent()));
     }
 
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
+    @Test
+    void should_show_a_wrong_status() {
+        assertGolden("wrong-status.txt", failureOf(() -> dv.disassociate(deal).via("customerid_account").failsWith(404)));
     }
 
-    private static void assertGolden(String name, String actual) throws IOException {
-        Path file = Path.of("src/test/resources/golden", name);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
-        }
-        assertThat(actual + "\n", equalTo(Files.readString(file, StandardCharsets.UTF_8)));
+    @Test
+    void should_decode_the_dataverse_error_of_a_missing_row() {
+        RowRef gone = dv.name("Gone", "account", dv.missingId());
+        assertGolden("dataverse-error.txt", failureOf(() -> dv.associate(deal).to(gone)
+                .via("opportunity_customer_accounts").isNoContent()));
+    }
+
+    @Test
+    void should_show_a_wrong_error_code() {
+        RowRef gone = dv.name("Gone", "account", dv.missingId());
+        assertGolden("wrong-error-code.txt", failureOf(() -> dv.associate(deal).to(gone)
+                .via("opportunity_customer_accounts").failsWith(404).withCode("0x0")));
+    }
+
+    @Test
+    void should_list_the_known_rows_for_a_misspelt_alias() {
+        assertGolden("misspelt-alias.txt", assertThrows(IllegalArgumentException.class,
+                () -> dv.row("account", "Contosso")).getMessage());
+    }
+
+    @Test
+    void should_show_the_read_back_of_a_lookup() {
+        assertGolden("read-back-lookup.txt", failureOf(() -> dv.expect(deal).lookup("customerid_account").pointsTo(contoso)));
+    }
+
+    @Test
+    void should_show_the_read_back_of_a_collection() {
+        assertGolden("read-back-collection.txt", failureOf(() -> dv.expect(contoso)
+                .collection("opportunity_customer_accounts").contains(deal)));
+    }
+
+    @Test
+    void should_show_the_read_back_of_the_parties() {
+        RowRef ann = dv.create(NewRow.of("contact", "Ann")).row();
+        RowRef mail = dv.create(NewRow.of("email", "Offer")).row();
+        dv.replaceParties(mail).with(Participation.TO, ann).send().isNoContent();
+        assertGolden("read-back-parties.txt", failureOf(() -> dv.expect(mail).parties()
+                .are(Party.of(Participation.CC, ann))));
+    }
+
+    @Test
+    void should_show_the_answer_after_the_retries_of_a_429() {
+        emulator.service().injectFault(new Fault(429, 0, 2));
+        assertGolden("retried-429.txt", failureOf(() -> dv.rebind(deal).via("customerid_account").to(contoso).isNoContent()));
+        emulator.service().clearFaults();
     }
 }

@@ -119,7 +119,7 @@ class PlainJUnitUsageTest {
             assertThat(assertThrows(IllegalArgumentException.class, () -> dv.row("Contosso")).getMessage(),
                     equalTo("no row called \"Contosso\" in this scenario; known: [account \"Contoso\"]"));
             assertThat(assertThrows(IllegalArgumentException.class, () -> dv.row("contact", "Contoso")).getMessage(),
-                    equalTo("\"Contoso\" is an account, not a contact"));
+                    equalTo("no contact called \"Contoso\" in this scenario (but account \"Contoso\"); known: [account \"Contoso\"]"));
             assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireTable("acount")).getMessage(),
                     startsWith("the target has no table 'acount'; did you mean 'account'?"));
             assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireNavigation("customerid_acount"))

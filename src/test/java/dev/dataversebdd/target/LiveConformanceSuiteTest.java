@@ -121,7 +121,8 @@ class LiveConformanceSuiteTest {
                 .filters(includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
                 .configurationParameter("cucumber.filter.tags", "not @emulator-only")
-                .configurationParameter("cucumber.plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, json:"
+                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines, "
+                        + "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, json:"
                         + folder.resolve("cucumber/live.json") + ", html:" + folder.resolve("cucumber/live.html"))
                 .build();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

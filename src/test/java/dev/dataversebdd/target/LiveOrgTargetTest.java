@@ -118,8 +118,15 @@ class LiveOrgTargetTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), containsString("Missing setting dataverse.tenant-id: no credentials: set "
                 + "dataverse.token (env DATAVERSE_TOKEN)"));
-        assertThat(e.getMessage(), containsString("Set it with -Ddataverse.tenant-id=… or the environment variable "
+        assertThat(e.getMessage(), containsString("Set it with -Ddataverse.tenant-id=... or the environment variable "
                 + "DATAVERSE_TENANT_ID."));
+        Map<String, String> noCredential = LOCAL.settings();
+        noCredential.remove("dataverse.client-secret");
+        assertThat(assertThrows(ConfigurationException.class, () -> live(noCredential)).getMessage(), equalTo(
+                "Settings dataverse.tenant-id and dataverse.client-id are set, but the app registration's credential is "
+                + "missing: set dataverse.client-secret (env DATAVERSE_CLIENT_SECRET), or dataverse.client-certificate "
+                + "(env DATAVERSE_CLIENT_CERTIFICATE) (a PKCS#12 file, with dataverse.client-certificate-password if it "
+                + "has one). Or give a token instead with dataverse.token (env DATAVERSE_TOKEN)."));
         Map<String, String> noUrl = new HashMap<>(Map.of("dataverse.target", "live"));
         assertThat(assertThrows(ConfigurationException.class, () -> live(noUrl)).getMessage(),
                 containsString("Missing setting dataverse.url"));

@@ -20,7 +20,7 @@ public final class LiveSuiteMain {
         var builder = request().filters(includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
                 .configurationParameter("cucumber.filter.tags", "not @emulator-only")
-                .configurationParameter("cucumber.plugin", "summary");
+                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines, summary");
         for (String folder : folders) {
             builder.selectors(selectDirectory(folder));
         }

@@ -208,6 +208,12 @@ public final class ClientSchema {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
+    /** The {@code n} candidates closest to {@code wrong} by edit distance (ignoring case), closest first. */
+    public static List<String> nearest(String wrong, java.util.Collection<String> candidates, int n) {
+        return candidates.stream().sorted(Comparator.comparingInt((String c) -> EditDistance.between(
+                wrong.toLowerCase(), c.toLowerCase())).thenComparing(Comparator.naturalOrder())).limit(n).toList();
+    }
+
     /** Candidates closest to {@code wrong} by edit distance, for "did you mean" hints. */
     public static Optional<String> closest(String wrong, java.util.Collection<String> candidates) {
         return candidates.stream()

@@ -49,13 +49,14 @@ public final class Hints {
         }
         if ((m = REF_AFTER.matcher(message)).find()) {
             String segment = m.group(1);
-            return Optional.of("'" + segment + "' is not a navigation property" + known.map(t -> " of " + t.logicalName()
-                    + "; navigation properties that could be meant: " + startingWith(t, segment)).orElse("") + ".");
+            return Optional.of(sentence("'" + segment + "' is not a navigation property" + known.map(t -> " of "
+                    + t.logicalName() + suggestion(segment, navigationsFor(t, exchange.method()))).orElse("")));
         }
         if ((m = UNDECLARED.matcher(message)).find()) {
             String name = m.group(1);
-            return Optional.of("'" + name + "@odata.bind' needs a navigation property, and '" + name + "' is not one"
-                    + known.map(t -> "; for this lookup use one of " + startingWith(t, name)).orElse("") + ".");
+            return Optional.of(sentence("'" + name + "@odata.bind' needs a navigation property, and '" + name
+                    + "' is not one" + known.map(t -> " of " + t.logicalName() + suggestion(name, t.navigations().keySet()))
+                    .orElse("")));
         }
         if ((m = INVALID_PROPERTY.matcher(message)).find()) {
             String name = m.group(1);
@@ -92,10 +93,27 @@ public final class Hints {
         return names;
     }
 
-    private static List<String> startingWith(ClientSchema.Table table, String prefix) {
-        List<String> matches = table.navigations().keySet().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
-        return matches.isEmpty()
-                ? table.navigations().keySet().stream().filter(n -> !table.navigations().get(n).collection()).sorted().toList()
-                : matches;
+    /**
+     * The navigation properties a {@code $ref} request can mean: collection-valued ones for POST (associate),
+     * single-valued ones for PUT (rebind), any for DELETE.
+     */
+    private static List<String> navigationsFor(ClientSchema.Table table, String method) {
+        return table.navigations().values().stream()
+                .filter(n -> method.equals("POST") ? n.collection() : !method.equals("PUT") || !n.collection())
+                .map(ClientSchema.Navigation::name).toList();
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith("?") || text.endsWith(".") ? text : text + ".";
+    }
+
+    /** "; did you mean 'x'?" for a close name, else the three closest by edit distance. */
+    private static String suggestion(String wrong, java.util.Collection<String> candidates) {
+        Optional<String> closest = ClientSchema.closest(wrong, candidates);
+        if (closest.isPresent()) {
+            return "; did you mean '" + closest.get() + "'?";
+        }
+        List<String> nearest = ClientSchema.nearest(wrong, candidates, 3);
+        return nearest.isEmpty() ? "" : "; the closest are " + nearest;
     }
 }

@@ -50,7 +50,7 @@ public final class JdkTransport implements Transport {
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
-                responseHeaders.put(name, String.join(", ", values));
+                responseHeaders.put(HeaderNames.canonical(name), String.join(", ", values));
             }
         });
         return HttpChannel.record(method, URI.create(url), headers, body, response.statusCode(), responseHeaders,

@@ -37,7 +37,7 @@ public final class PartyReplacer {
         }
         JsonNode value = body.get("value");
         if (value == null || !value.isArray() || body.size() != 1) {
-            throw Errors.badPayload("The body of PUT ../" + nav.name() + " must be {\"value\": [ …activity parties… ]}.");
+            throw Errors.badPayload("The body of PUT ../" + nav.name() + " must be {\"value\": [ ...activity parties... ]}.");
         }
         EntityType partyType = rows.schema().type(nav.targetType());
         Set<Integer> presentTypes = new HashSet<>();

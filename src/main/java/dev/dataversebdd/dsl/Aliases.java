@@ -1,0 +1,62 @@
+package dev.dataversebdd.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rows a session knows by name, keyed by table <em>and</em> alias: an account and a contact may both be called
+ * "Contoso". A bare alias that names rows of two tables is refused, listing both, so a step never picks the wrong one.
+ */
+final class Aliases {
+
+    private final Map<String, RowRef> rows = new LinkedHashMap<>();
+
+    void put(RowRef row) {
+        rows.put(key(row.table(), row.alias()), row);
+    }
+
+    Optional<RowRef> find(String table, String alias) {
+        return Optional.ofNullable(rows.get(key(table, alias)));
+    }
+
+    /** The row of {@code table} called {@code alias}; fails naming the rows that are known. */
+    RowRef get(String table, String alias) {
+        return find(table, alias).orElseThrow(() -> new IllegalArgumentException("no " + table + " called \"" + alias
+                + "\" in this scenario" + others(alias) + "; known: " + known()));
+    }
+
+    /** The one row called {@code alias}, whatever its table; fails when there is none, or more than one. */
+    RowRef get(String alias) {
+        List<RowRef> named = rows.values().stream().filter(r -> r.alias().equals(alias)).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.isEmpty()) {
+            throw new IllegalArgumentException("no row called \"" + alias + "\" in this scenario; known: " + known());
+        }
+        throw new IllegalArgumentException("\"" + alias + "\" names " + named.size() + " rows: "
+                + named.stream().map(RowRef::describe).toList() + "; say which, e.g. {" + named.get(0).table() + ":"
+                + alias + "}");
+    }
+
+    void clear() {
+        rows.clear();
+    }
+
+    private String others(String alias) {
+        List<String> others = new ArrayList<>();
+        rows.values().stream().filter(r -> r.alias().equals(alias)).forEach(r -> others.add(r.describe()));
+        return others.isEmpty() ? "" : " (but " + String.join(", ", others) + ")";
+    }
+
+    private Object known() {
+        return rows.isEmpty() ? "none yet" : rows.values().stream().map(RowRef::describe).toList();
+    }
+
+    private static String key(String table, String alias) {
+        return table + "\u0000" + alias;
+    }
+}

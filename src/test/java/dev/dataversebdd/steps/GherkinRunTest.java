@@ -1,0 +1,103 @@
+package dev.dataversebdd.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** The step library as a team runs it: feature files through Cucumber on the JUnit Platform. */
+class GherkinRunTest {
+
+    @TempDir
+    Path folder;
+
+    private TestExecutionSummary run(String feature) throws Exception {
+        Path file = folder.resolve("x.feature");
+        Files.writeString(file, feature);
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(request().selectors(selectFile(file.toFile())).filters(includeEngines("cucumber"))
+                .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
+                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines").build(), listener);
+        return listener.getSummary();
+    }
+
+    private static List<String> failures(TestExecutionSummary summary) {
+        return summary.getFailures().stream().map(f -> f.getException().getMessage()).toList();
+    }
+
+    @Test
+    void should_name_the_line_of_the_failing_step_not_of_the_scenario() throws Exception {
+        TestExecutionSummary summary = run("""
+                Feature: lines
+                  Scenario: a read-back that fails
+                    Given an account "Contoso"
+                    And an opportunity "Big deal"
+                    Then the opportunity_customer_accounts of account "Contoso" contain opportunity "Big deal"
+                """);
+        assertThat(failures(summary).size(), equalTo(1));
+        assertThat(failures(summary).get(0), containsString("step:    " + folder.resolve("x.feature") + ":5"));
+    }
+
+    @Test
+    void should_keep_an_account_and_a_contact_of_the_same_name_apart() throws Exception {
+        TestExecutionSummary summary = run("""
+                Feature: aliases
+                  Scenario: two rows called Contoso
+                    Given an account "Contoso"
+                    And a contact "Contoso"
+                    When contact "Contoso" is added to the contact_customer_accounts of account "Contoso"
+                    Then the request succeeds with 204 No Content
+                    And the parentcustomerid_account of contact "Contoso" is account "Contoso"
+                    When I send GET "contacts({contact:Contoso})?$select=_parentcustomerid_value"
+                    Then the response JSON "_parentcustomerid_value" is "{account:Contoso}"
+                """);
+        assertThat(failures(summary).toString(), summary.getTotalFailureCount(), equalTo(0L));
+        assertThat(summary.getTestsSucceededCount(), equalTo(1L));
+    }
+
+    @Test
+    void should_refuse_a_bare_placeholder_that_names_rows_of_two_tables() throws Exception {
+        TestExecutionSummary summary = run("""
+                Feature: aliases
+                  Scenario: ambiguous
+                    Given an account "Contoso"
+                    And a contact "Contoso"
+                    When I send GET "accounts({Contoso})"
+                """);
+        assertThat(failures(summary).get(0), containsString("\"Contoso\" names 2 rows: [account \"Contoso\", contact "
+                + "\"Contoso\"]; say which, e.g. {account:Contoso}"));
+    }
+
+    @Test
+    void should_stop_the_run_once_on_a_configuration_error() throws Exception {
+        System.setProperty("dataverse.target", "live");
+        TestExecutionSummary summary;
+        try {
+            summary = run("""
+                    Feature: three scenarios that cannot run
+                      Scenario: one
+                        Given an account "A"
+                      Scenario: two
+                        Given an account "B"
+                      Scenario: three
+                        Given an account "C"
+                    """);
+        } finally {
+            System.clearProperty("dataverse.target");
+        }
+        assertThat(summary.getTestsStartedCount(), equalTo(0L));
+        assertThat(failures(summary).size(), equalTo(1));
+        assertThat(failures(summary).get(0), containsString("Missing setting dataverse.url"));
+    }
+}
