@@ -17,11 +17,17 @@ import java.util.function.Consumer;
 public final class HttpChannel {
 
     /** The headers Microsoft's documentation sends with every Web API request. */
-    static final Map<String, String> DEFAULT_HEADERS = Map.of(
-            "Accept", "application/json",
-            "OData-MaxVersion", "4.0",
-            "OData-Version", "4.0");
+    static final Map<String, String> DEFAULT_HEADERS = orderedDefaults();
     private static final Transport REST_ASSURED = new RestAssuredTransport();
+
+    /** In the order Microsoft's samples write them, the same in every run (reports and golden files compare them). */
+    private static Map<String, String> orderedDefaults() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("OData-MaxVersion", "4.0");
+        headers.put("OData-Version", "4.0");
+        return java.util.Collections.unmodifiableMap(headers);
+    }
 
     private final Target target;
     private final URI base;
