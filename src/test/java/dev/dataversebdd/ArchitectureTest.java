@@ -18,7 +18,7 @@ class ArchitectureTest {
     void should_keep_the_emulator_free_of_the_client_side() {
         noClasses().that().resideInAPackage("dev.dataversebdd.emulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..",
-                        "dev.dataversebdd.target..", "dev.dataversebdd.report..", "io.restassured..", "io.cucumber..")
+                        "dev.dataversebdd.targets..", "dev.dataversebdd.report..", "io.restassured..", "io.cucumber..")
                 .check(MAIN);
     }
 

@@ -1,8 +1,8 @@
 package dev.dataversebdd.cli;
 
 import dev.dataversebdd.report.LeakScan;
-import dev.dataversebdd.target.SecretSettings;
-import dev.dataversebdd.target.Settings;
+import dev.dataversebdd.targets.SecretSettings;
+import dev.dataversebdd.targets.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import java.util.Map;
 
 /**
  * Adds a row to a collection-valued navigation property: {@code POST {parent}/{nav}/$ref} with
@@ -12,36 +11,37 @@ import java.util.Map;
  */
 public final class Associate {
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final RowUrls urls;
     private final RowRef row;
 
-    Associate(DataverseSession session, RowRef row) {
-        this.session = session;
+    Associate(Conversation conversation, RowUrls urls, RowRef row) {
+        this.conversation = conversation;
+        this.urls = urls;
         this.row = row;
     }
 
     /** The row that owns the collection-valued navigation property. */
     public Via to(RowRef parent) {
-        return new Via(session, row, parent);
+        return new Via(this, parent);
     }
 
     /** The last word of the sentence: which navigation property of the parent. */
     public static final class Via {
-        private final DataverseSession session;
-        private final RowRef row;
+        private final Associate associate;
         private final RowRef parent;
 
-        private Via(DataverseSession session, RowRef row, RowRef parent) {
-            this.session = session;
-            this.row = row;
+        private Via(Associate associate, RowRef parent) {
+            this.associate = associate;
             this.parent = parent;
         }
 
         public Outcome via(String collectionNavigation) {
-            String body = "{\"@odata.id\":\"" + session.idReference(row) + "\"}";
-            return session.call("associate", "associate " + row.describe() + " to " + parent.describe()
-                            + " via " + collectionNavigation, "POST", parent.path() + "/" + collectionNavigation + "/$ref",
-                    Map.of(), body, parent.table(), Outcome.EntityId.NONE);
+            RowRef row = associate.row;
+            String body = "{\"@odata.id\":\"" + associate.urls.id(row) + "\"}";
+            return associate.conversation.send(Operation.of("associate", "associate " + row.describe() + " to "
+                    + parent.describe() + " via " + collectionNavigation, "POST", parent.path() + "/"
+                    + collectionNavigation + "/$ref", body, parent.table()));
         }
     }
 }

@@ -1,17 +1,15 @@
 package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.FailureReport;
+import dev.dataversebdd.dsl.internal.Hints;
+import dev.dataversebdd.report.AllureAttachments;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.dsl.internal.JdkTransport;
 import dev.dataversebdd.report.Redactor;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.SessionSafety;
-import dev.dataversebdd.target.ConfigurationException;
-import dev.dataversebdd.target.ExistingRow;
-import dev.dataversebdd.target.LiveOrgConfiguration;
-import dev.dataversebdd.target.Settings;
-import dev.dataversebdd.target.Target;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +48,9 @@ public final class Dataverse implements AutoCloseable {
         this.redactor = redactor;
         this.existingRows = new LinkedHashMap<>();
         for (ExistingRow row : target.existingRows()) {
-            ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new ConfigurationException("Setting "
-                    + Settings.describe(LiveOrgConfiguration.EXISTING_ROWS) + " names the table '" + row.table()
-                    + "', which " + target.description() + " does not have. Tables: " + schema.tableNames()));
+            ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
+                    "The existing row " + row.table() + ":" + row.alias() + " (setting dataverse.existing-rows) names a "
+                    + "table that " + target.description() + " does not have. Tables: " + schema.tableNames()));
             existingRows.put(row.id(), new RowId(table.logicalName(), table.entitySet(), row.id()));
         }
     }
@@ -77,7 +75,11 @@ public final class Dataverse implements AutoCloseable {
 
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */
     public DataverseSession openSession() {
-        return new DataverseSession(this);
+        AllureAttachments attachments = new AllureAttachments(redactor);
+        HttpChannel channel = channel(attachments);
+        Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
+        Behaviours behaviours = new Behaviours(target, attachments, failures);
+        return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours);
     }
 
     /** The run's write-ahead ledger on a live org, once a session has opened it (empty on the emulator). */
@@ -87,7 +89,7 @@ public final class Dataverse implements AutoCloseable {
 
     /** A session's safety net: the live guard on a live org, bookkeeping on the emulator. */
     SessionSafety safety(HttpChannel channel) {
-        return target.isEmulator() ? SessionSafety.forEmulator(schema, channel)
+        return !target.isSharedWithOthers() ? SessionSafety.forEmulator(schema, channel)
                 : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger());
     }
 

@@ -2,7 +2,6 @@ package dev.dataversebdd.dsl;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Removes a reference with DELETE, in the three forms Microsoft documents, chosen explicitly:
@@ -14,65 +13,65 @@ import java.util.Map;
  */
 public final class Disassociate {
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final RowUrls urls;
     private final RowRef row;
 
-    Disassociate(DataverseSession session, RowRef row) {
-        this.session = session;
+    Disassociate(Conversation conversation, RowUrls urls, RowRef row) {
+        this.conversation = conversation;
+        this.urls = urls;
         this.row = row;
     }
 
     /** From the collection-valued navigation property of {@code parent}. */
     public From from(RowRef parent) {
-        return new From(session, row, parent);
+        return new From(this, parent);
     }
 
     /** Clears the single-valued navigation property of the row: {@code DELETE {row}/{singleNav}/$ref}. */
     public Outcome via(String singleNavigation) {
-        return session.call("disassociate", "clear " + singleNavigation + " of " + row.describe(), "DELETE",
-                row.path() + "/" + singleNavigation + "/$ref", Map.of(), null, row.table(), Outcome.EntityId.NONE);
+        return conversation.send(Operation.of("disassociate", "clear " + singleNavigation + " of " + row.describe(),
+                "DELETE", row.path() + "/" + singleNavigation + "/$ref", null, row.table()));
     }
 
     /** Names the parent's navigation property. */
     public static final class From {
-        private final DataverseSession session;
-        private final RowRef row;
+        private final Disassociate disassociate;
         private final RowRef parent;
 
-        private From(DataverseSession session, RowRef row, RowRef parent) {
-            this.session = session;
-            this.row = row;
+        private From(Disassociate disassociate, RowRef parent) {
+            this.disassociate = disassociate;
             this.parent = parent;
         }
 
         public Form via(String collectionNavigation) {
-            return new Form(session, row, parent, collectionNavigation);
+            return new Form(disassociate, parent, collectionNavigation);
         }
     }
 
     /** Which of the two documented URL forms names the row to remove. */
     public static final class Form {
-        private final DataverseSession session;
+        private final Disassociate disassociate;
         private final RowRef row;
         private final RowRef parent;
         private final String navigation;
 
-        private Form(DataverseSession session, RowRef row, RowRef parent, String navigation) {
-            this.session = session;
-            this.row = row;
+        private Form(Disassociate disassociate, RowRef parent, String navigation) {
+            this.disassociate = disassociate;
+            this.row = disassociate.row;
             this.parent = parent;
             this.navigation = navigation;
         }
 
         /** {@code DELETE {parent}/{nav}/$ref?$id={row URL}}. */
         public Outcome byIdQuery() {
-            return send(parent.path() + "/" + navigation + "/$ref?$id=" + session.idReference(row), "$id");
+            return send(parent.path() + "/" + navigation + "/$ref?$id=" + disassociate.urls.id(row), "$id");
         }
 
         /** As {@link #byIdQuery()} with the {@code $id} value percent-encoded, as some clients send it. */
         public Outcome byEncodedIdQuery() {
             return send(parent.path() + "/" + navigation + "/$ref?$id="
-                    + URLEncoder.encode(session.idReference(row), StandardCharsets.UTF_8), "percent-encoded $id");
+                    + URLEncoder.encode(disassociate.urls.id(row), StandardCharsets.UTF_8), "percent-encoded $id");
         }
 
         /** {@code DELETE {parent}/{nav}({row id})/$ref}. */
@@ -81,8 +80,9 @@ public final class Disassociate {
         }
 
         private Outcome send(String path, String form) {
-            return session.call("disassociate", "disassociate " + row.describe() + " from " + parent.describe() + " via "
-                    + navigation + " (" + form + ")", "DELETE", path, Map.of(), null, parent.table(), Outcome.EntityId.NONE);
+            return disassociate.conversation.send(Operation.of("disassociate", "disassociate " + row.describe() + " from "
+                    + parent.describe() + " via " + navigation + " (" + form + ")", "DELETE", path, null, parent.table()));
         }
+
     }
 }

@@ -27,26 +27,30 @@ final class NewRowBodies {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private final DataverseSession session;
+    private final Rows rows;
+    private final RowUrls urls;
+    private final Conversation conversation;
 
-    NewRowBodies(DataverseSession session) {
-        this.session = session;
+    NewRowBodies(Rows rows, RowUrls urls, Conversation conversation) {
+        this.rows = rows;
+        this.urls = urls;
+        this.conversation = conversation;
     }
 
     /** The JSON body that creates {@code row}: columns, {@code @odata.bind}s and nested rows. */
     ObjectNode render(NewRow row) {
-        ClientSchema.Table table = session.table(row.table());
+        ClientSchema.Table table = rows.table(row.table());
         ObjectNode body = JSON.createObjectNode();
         table.primaryNameColumn().filter(c -> !row.values().containsKey(c) && row.alias() != null)
-                .ifPresent(c -> body.put(c, session.storedName(row.alias())));
+                .ifPresent(c -> body.put(c, rows.storedName(row.alias())));
         row.values().forEach((column, value) -> body.set(column, JSON.valueToTree(value)));
         row.binds().forEach((nav, targets) -> {
             boolean collection = table.navigation(nav).map(ClientSchema.Navigation::collection).orElse(targets.size() > 1);
             if (collection) {
                 ArrayNode array = body.putArray(nav + "@odata.bind");
-                targets.forEach(t -> array.add(session.bindReference(t)));
+                targets.forEach(t -> array.add(urls.bind(t)));
             } else {
-                body.put(nav + "@odata.bind", session.bindReference(targets.get(0)));
+                body.put(nav + "@odata.bind", urls.bind(targets.get(0)));
             }
         });
         row.inserts().forEach((nav, children) -> {
@@ -73,7 +77,7 @@ final class NewRowBodies {
     }
 
     private void discoverInserted(RowRef parent, JsonNode body, boolean nameThem, Set<String> mentioned) {
-        ClientSchema.Table parentTable = session.table(parent.table());
+        ClientSchema.Table parentTable = rows.table(parent.table());
         for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             Optional<ClientSchema.Navigation> nav = parentTable.navigation(field.getKey());
@@ -81,9 +85,9 @@ final class NewRowBodies {
             if (nav.isEmpty() || nested.isEmpty()) {
                 continue;
             }
-            ClientSchema.Table childTable = session.table(nav.get().targetTable());
+            ClientSchema.Table childTable = rows.table(nav.get().targetTable());
             String nameColumn = childTable.primaryNameColumn().orElse(childTable.primaryKey());
-            JsonNode json = session.read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
+            JsonNode json = conversation.read("find the rows created inside " + parent.describe(), parent.path() + "?$select="
                     + parentTable.primaryKey() + "&$expand=" + field.getKey() + "($select=" + childTable.primaryKey() + ","
                     + nameColumn + ")", Map.of(), parent.table());
             for (JsonNode candidate : objects(json.path(field.getKey()))) {
@@ -95,8 +99,8 @@ final class NewRowBodies {
                 JsonNode spec = nested.size() == 1 ? nested.get(0) : nested.stream()
                         .filter(n -> storedName != null && storedName.equals(n.path(nameColumn).asText(null)))
                         .findFirst().orElse(null);
-                String alias = nameThem && storedName != null ? session.aliasOf(storedName) : null;
-                RowRef created = session.remember(alias, childTable, UUID.fromString(id));
+                String alias = nameThem && storedName != null ? rows.aliasOf(storedName) : null;
+                RowRef created = rows.remember(alias, childTable, UUID.fromString(id));
                 if (spec != null) {
                     discoverInserted(created, spec, nameThem, mentioned);
                 }

@@ -4,6 +4,7 @@ import dev.dataversebdd.dsl.internal.DataverseError;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.StatusText;
 import java.util.Optional;
+import org.hamcrest.Matchers;
 
 /**
  * What the target answered to one operation, with the checks a scenario makes on it. Each check fails with the
@@ -19,7 +20,7 @@ public final class Outcome {
     /** Whether Dataverse documents an {@code OData-EntityId} header for the operation. */
     enum EntityId { NONE, ANY, OF_ROW }
 
-    private final DataverseSession session;
+    private final Failures failures;
     private final String operation;
     private final String doing;
     private final RecordedExchange exchange;
@@ -27,14 +28,13 @@ public final class Outcome {
     private final EntityId entityId;
     private RowRef row;
 
-    Outcome(DataverseSession session, String operation, String doing, RecordedExchange exchange, String table,
-            EntityId entityId) {
-        this.session = session;
-        this.operation = operation;
-        this.doing = doing;
+    Outcome(Failures failures, Operation sent, RecordedExchange exchange) {
+        this.failures = failures;
+        this.operation = sent.name();
+        this.doing = sent.sentence();
         this.exchange = exchange;
-        this.table = table;
-        this.entityId = entityId;
+        this.table = sent.table();
+        this.entityId = sent.entityId();
     }
 
     Outcome about(RowRef row) {
@@ -96,6 +96,41 @@ public final class Outcome {
             throw fail("JSON at '" + path + "' " + describe(matcher), value == null ? "null" : "\"" + value + "\"");
         }
         return this;
+    }
+
+    /** The JSON value at {@code path} equals {@code expected} (as text). */
+    public Outcome hasJsonValue(String path, String expected) {
+        return hasJsonValue(path, Matchers.hasToString(expected));
+    }
+
+    /** The JSON value at {@code path} ends with {@code suffix}. */
+    public Outcome hasJsonValueEndingWith(String path, String suffix) {
+        return hasJsonValue(path, Matchers.hasToString(Matchers.endsWith(suffix)));
+    }
+
+    /** The JSON value at {@code path} is null (or absent). */
+    public Outcome hasJsonNull(String path) {
+        return hasJsonValue(path, Matchers.nullValue());
+    }
+
+    /** The JSON array at {@code path} has {@code count} items. */
+    public Outcome hasJsonItems(String path, int count) {
+        return hasJsonValue(path, Matchers.hasSize(count));
+    }
+
+    /** A response header has exactly this value. */
+    public Outcome hasHeader(String name, String expected) {
+        return hasHeader(name, Matchers.equalTo(expected));
+    }
+
+    /** A response header ends with {@code suffix}. */
+    public Outcome hasHeaderEndingWith(String name, String suffix) {
+        return hasHeader(name, Matchers.endsWith(suffix));
+    }
+
+    /** The response has no such header. */
+    public Outcome hasNoHeader(String name) {
+        return hasHeader(name, Matchers.nullValue());
     }
 
     /** A response header, checked with a Hamcrest matcher (null when absent). */
@@ -166,6 +201,6 @@ public final class Outcome {
     }
 
     AssertionError fail(String expected, String actual) {
-        return session.failure(operation, expected, actual, doing, exchange, table);
+        return failures.of(operation, expected, actual, doing, exchange, table);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Replaces an activity's parties: {@code PUT emails({id})/email_activity_parties} with {@code {"value":[…]}}
@@ -19,14 +18,16 @@ public final class PartyReplacement {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final RowUrls urls;
     private final RowRef activity;
     private final List<String> sentence = new ArrayList<>();
     private final ArrayNode parties = JSON.createArrayNode();
     private String navigation;
 
-    PartyReplacement(DataverseSession session, RowRef activity) {
-        this.session = session;
+    PartyReplacement(Conversation conversation, RowUrls urls, RowRef activity) {
+        this.conversation = conversation;
+        this.urls = urls;
         this.activity = activity;
         this.navigation = activity.table() + "_activity_parties";
     }
@@ -34,7 +35,7 @@ public final class PartyReplacement {
     /** Another party, bound through {@code partyid_<table>@odata.bind}. */
     public PartyReplacement with(Participation participation, RowRef party) {
         ObjectNode json = parties.addObject();
-        json.put("partyid_" + party.table() + "@odata.bind", session.bindReference(party));
+        json.put("partyid_" + party.table() + "@odata.bind", urls.bind(party));
         json.put("participationtypemask", participation.mask());
         sentence.add(participation.label() + " " + party.describe());
         return this;
@@ -55,8 +56,8 @@ public final class PartyReplacement {
     public Outcome send() {
         ObjectNode body = JSON.createObjectNode();
         body.set("value", parties);
-        return session.call("replace parties", "replace the parties of " + activity.describe() + " with "
-                        + (sentence.isEmpty() ? "none" : String.join(", ", sentence)), "PUT",
-                activity.path() + "/" + navigation, Map.of(), body.toString(), activity.table(), Outcome.EntityId.NONE);
+        return conversation.send(Operation.of("replace parties", "replace the parties of " + activity.describe() + " with "
+                + (sentence.isEmpty() ? "none" : String.join(", ", sentence)), "PUT", activity.path() + "/" + navigation,
+                body.toString(), activity.table()));
     }
 }

@@ -20,14 +20,16 @@ public final class RawRequest {
     /** The entity set a path starts with, keyed or not: {@code accounts}, {@code /api/data/v9.0/accounts(…)/…}. */
     private static final Pattern FIRST_SEGMENT = Pattern.compile("^/?(?:api/data/v\\d\\.\\d/)?([A-Za-z0-9_]+)([(/?].*)?$");
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final Rows rows;
     private final String method;
     private final String path;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String body;
 
-    RawRequest(DataverseSession session, String method, String path) {
-        this.session = session;
+    RawRequest(Conversation conversation, Rows rows, String method, String path) {
+        this.conversation = conversation;
+        this.rows = rows;
         this.method = method;
         this.path = path;
     }
@@ -50,12 +52,13 @@ public final class RawRequest {
 
     public Outcome send() {
         Matcher first = FIRST_SEGMENT.matcher(path.startsWith("/api/") ? path.substring(1) : path);
-        String table = first.matches() ? session.schema().table(first.group(1)).map(t -> t.logicalName()).orElse(null) : null;
+        String table = first.matches() ? rows.schema().table(first.group(1)).map(t -> t.logicalName()).orElse(null) : null;
         boolean createsInSet = table != null && (first.group(2) == null || first.group(2).startsWith("?"));
-        Outcome outcome = session.call(method + " request", "send " + method + " " + path, method, path, headers, body,
-                table, method.equals("POST") && createsInSet ? Outcome.EntityId.ANY : Outcome.EntityId.NONE);
+        Outcome outcome = conversation.send(Operation.of(method + " request", "send " + method + " " + path, method, path,
+                body, table).withHeaders(headers).expectingEntityId(method.equals("POST") && createsInSet
+                ? Outcome.EntityId.ANY : Outcome.EntityId.NONE));
         if (method.equals("POST") && createsInSet && outcome.succeeded()) {
-            outcome.about(session.registerRawCreate(session.table(table), outcome.exchange(), body));
+            outcome.about(rows.registerRawCreate(rows.table(table), outcome.exchange(), body));
         }
         return outcome;
     }

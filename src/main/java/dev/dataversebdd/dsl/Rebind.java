@@ -1,6 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import java.util.Map;
 
 /**
  * Changes a single-valued navigation property: {@code PUT {row}/{singleNav}/$ref} with
@@ -12,35 +11,35 @@ import java.util.Map;
  */
 public final class Rebind {
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final RowUrls urls;
     private final RowRef row;
 
-    Rebind(DataverseSession session, RowRef row) {
-        this.session = session;
+    Rebind(Conversation conversation, RowUrls urls, RowRef row) {
+        this.conversation = conversation;
+        this.urls = urls;
         this.row = row;
     }
 
     public To via(String singleNavigation) {
-        return new To(session, row, singleNavigation);
+        return new To(this, singleNavigation);
     }
 
     /** The new target of the navigation property. */
     public static final class To {
-        private final DataverseSession session;
-        private final RowRef row;
+        private final Rebind rebind;
         private final String navigation;
 
-        private To(DataverseSession session, RowRef row, String navigation) {
-            this.session = session;
-            this.row = row;
+        private To(Rebind rebind, String navigation) {
+            this.rebind = rebind;
             this.navigation = navigation;
         }
 
         public Outcome to(RowRef target) {
-            String body = "{\"@odata.id\":\"" + session.idReference(target) + "\"}";
-            return session.call("rebind", "set " + navigation + " of " + row.describe() + " to "
-                            + target.describe(), "PUT", row.path() + "/" + navigation + "/$ref", Map.of(), body,
-                    row.table(), Outcome.EntityId.NONE);
+            RowRef row = rebind.row;
+            String body = "{\"@odata.id\":\"" + rebind.urls.id(target) + "\"}";
+            return rebind.conversation.send(Operation.of("rebind", "set " + navigation + " of " + row.describe() + " to "
+                    + target.describe(), "PUT", row.path() + "/" + navigation + "/$ref", body, row.table()));
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.RunSweep;
-import dev.dataversebdd.target.LiveOrgConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ public final class Sweep {
     public record Report(List<Leftover> leftovers, List<String> problems) {
     }
 
-    private static final Pattern TAG = Pattern.compile("^(" + LiveOrgConfiguration.RUN_TAG_PREFIX
+    private static final Pattern TAG = Pattern.compile("^(" + RunTags.PREFIX
             + "(\\d{8}T\\d{6}Z)-[0-9a-f]+) ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,7 +98,7 @@ public final class Sweep {
             }
             String column = table.primaryNameColumn().get();
             RecordedExchange list = channel.fetch("GET", table.entitySet() + "?$select=" + table.primaryKey() + ","
-                    + column + "&$filter=startswith(" + column + ",'" + LiveOrgConfiguration.RUN_TAG_PREFIX + "')", Map.of(), null);
+                    + column + "&$filter=startswith(" + column + ",'" + RunTags.PREFIX + "')", Map.of(), null);
             if (list.status() != 200) {
                 problems.add("could not list " + table.entitySet() + ": " + list.statusLine());
                 continue;
@@ -145,7 +144,7 @@ public final class Sweep {
 
     private static Instant parse(String time) {
         try {
-            return LocalDateTime.parse(time, LiveOrgConfiguration.RUN_TAG_TIME).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(time, RunTags.TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

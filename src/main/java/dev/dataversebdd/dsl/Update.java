@@ -21,20 +21,22 @@ public final class Update {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataverseSession session;
+    private final Conversation conversation;
+    private final RowUrls urls;
     private final RowRef row;
     private final ObjectNode body = JSON.createObjectNode();
     private final List<String> sentence = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", "*"));
 
-    Update(DataverseSession session, RowRef row) {
-        this.session = session;
+    Update(Conversation conversation, RowUrls urls, RowRef row) {
+        this.conversation = conversation;
+        this.urls = urls;
         this.row = row;
     }
 
     /** {@code nav@odata.bind: "<target>"}. */
     public Update bind(String singleNavigation, RowRef target) {
-        body.put(singleNavigation + "@odata.bind", session.bindReference(target));
+        body.put(singleNavigation + "@odata.bind", urls.bind(target));
         sentence.add("bind " + singleNavigation + " to " + target.describe());
         return this;
     }
@@ -71,7 +73,8 @@ public final class Update {
     }
 
     public Outcome send() {
-        return session.call("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
-                row.path(), headers, body.toString(), row.table(), Outcome.EntityId.OF_ROW).about(row);
+        return conversation.send(Operation.of("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
+                row.path(), body.toString(), row.table()).withHeaders(headers).expectingEntityId(Outcome.EntityId.OF_ROW))
+                .about(row);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dataversebdd.safety;
 
+import dev.dataversebdd.dsl.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -28,11 +28,11 @@ public final class OutcomeSteps {
 
     @Then("the error message contains {string}")
     public void errorMessageContains(String text) {
-        world.outcome().hasErrorMessageContaining(world.session().interpolate(text));
+        world.outcome().hasErrorMessageContaining(world.interpolate(text));
     }
 
     @Then("the request fails with {int}, error code {string} and a message containing {string}")
     public void failsWithCodeAndMessage(int status, String code, String text) {
-        world.outcome().failsWith(status).withCode(code).withMessageContaining(world.session().interpolate(text));
+        world.outcome().failsWith(status).withCode(code).withMessageContaining(world.interpolate(text));
     }
 }

@@ -18,12 +18,12 @@ public final class RelationshipSteps {
 
     @Given("{row} is in the {nav} of {row}")
     public void isInThe(RowRef row, String navigation, RowRef parent) {
-        world.session().arrange(() -> world.session().associate(row).to(parent).via(navigation).isNoContent());
+        world.givenAssociated(row, parent, navigation);
     }
 
     @Given("the {nav} of {row} is bound to {row}")
     public void theLookupIs(String navigation, RowRef row, RowRef target) {
-        world.session().arrange(() -> world.session().update(row).bind(navigation, target).send().isNoContent());
+        world.givenBound(row, navigation, target);
     }
 
     @Given("references are sent in {referenceForm} form")

@@ -18,12 +18,12 @@ public final class RowSteps {
 
     @Given("a(n) {table} {string}")
     public void aRow(String table, String alias) {
-        world.session().arrange(() -> world.session().provide(NewRow.of(table, alias)));
+        world.given(NewRow.of(table, alias));
     }
 
     @Given("a(n) {table} {string} with:")
     public void aRowWith(String table, String alias, Map<String, String> columns) {
-        world.session().arrange(() -> world.session().create(NewRow.of(table, alias).withText(columns)).row());
+        world.givenCreated(NewRow.of(table, alias).withText(columns));
     }
 
     @When("a(n) {table} {string} is created")

@@ -1,9 +1,9 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.Dataverse;
-import dev.dataversebdd.target.Settings;
-import dev.dataversebdd.target.Target;
-import dev.dataversebdd.target.Targets;
+import dev.dataversebdd.targets.Settings;
+import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.targets.Targets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

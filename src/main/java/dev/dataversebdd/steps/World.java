@@ -1,12 +1,18 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Outcome;
+import dev.dataversebdd.dsl.RawRequest;
+import dev.dataversebdd.dsl.RowRef;
+import org.apiguardian.api.API;
 
 /**
- * One scenario's state, injected by PicoContainer into every step class: the DSL session and the outcome of the
- * last action, which the Then steps check.
+ * One scenario's state, injected by PicoContainer into every step class: the DSL session, the outcome of the last
+ * action (which the Then steps check), and the few things steps need beyond the DSL, so that each step is one call.
+ * A team's own step classes can take it in their constructor too.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class World {
 
     private DataverseSession session;
@@ -30,6 +36,36 @@ public final class World {
             throw new IllegalStateException("no request has been made yet in this scenario: a When step must come first");
         }
         return outcome;
+    }
+
+    /** Raw step text with its placeholders filled in ({@code {Alias}}, {@code {root}}, …; see Placeholders). */
+    public String interpolate(String text) {
+        return Placeholders.fill(text, session());
+    }
+
+    /** A raw request to an interpolated path. */
+    public RawRequest request(String method, String path) {
+        return session().send(method, interpolate(path));
+    }
+
+    /** A Given row: an existing row named in configuration, else a new one; set up on the cheaper client. */
+    public RowRef given(NewRow row) {
+        return session().arrange(() -> session().provide(row));
+    }
+
+    /** A Given row created with these values, set up on the cheaper client. */
+    public RowRef givenCreated(NewRow row) {
+        return session().arrange(() -> session().create(row).row());
+    }
+
+    /** A Given association, set up on the cheaper client and checked. */
+    public void givenAssociated(RowRef row, RowRef parent, String navigation) {
+        session().arrange(() -> session().associate(row).to(parent).via(navigation).isNoContent());
+    }
+
+    /** A Given lookup, bound with PATCH on the cheaper client and checked. */
+    public void givenBound(RowRef row, String navigation, RowRef target) {
+        session().arrange(() -> session().update(row).bind(navigation, target).send().isNoContent());
     }
 
     void close() {

@@ -15,7 +15,7 @@ import dev.dataversebdd.emulator.core.EmulatorResponse;
 import dev.dataversebdd.emulator.core.LargeMetadata;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
-import dev.dataversebdd.target.EmbeddedEmulatorTarget;
+import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dataversebdd.emulator.core.Fault;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
-import dev.dataversebdd.target.EmbeddedEmulatorTarget;
-import dev.dataversebdd.target.RetryPolicy;
+import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

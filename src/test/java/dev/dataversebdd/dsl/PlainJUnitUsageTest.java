@@ -7,10 +7,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dataversebdd.emulator.http.DataverseEmulator;
-import dev.dataversebdd.target.EmbeddedEmulatorTarget;
-import dev.dataversebdd.target.Settings;
-import dev.dataversebdd.target.Target;
-import dev.dataversebdd.target.Targets;
+import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
+import dev.dataversebdd.targets.Settings;
+import dev.dataversebdd.targets.Targets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

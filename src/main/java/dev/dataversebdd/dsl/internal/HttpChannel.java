@@ -1,8 +1,8 @@
 package dev.dataversebdd.dsl.internal;
 
 import dev.dataversebdd.report.RecordedExchange;
-import dev.dataversebdd.target.RetryPolicy;
-import dev.dataversebdd.target.Target;
+import dev.dataversebdd.dsl.RetryPolicy;
+import dev.dataversebdd.dsl.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.dataversebdd.emulator.core;
 
+import dev.dataversebdd.dsl.Target;
 import static dev.dataversebdd.emulator.core.ServiceDriver.ref;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,0 +1,67 @@
+package dev.dataversebdd.dsl;
+
+import dev.dataversebdd.report.AllureAttachments;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The [CONFLICT]/[INF] behaviours of a session: switched per request on a target that takes switches (the emulator),
+ * observed on one that does not (a live org), where the answer tells which documented reading the org follows.
+ */
+final class Behaviours {
+
+    /** The emulator's per-request behaviour header, spelled out here because the DSL never imports the emulator. */
+    static final String HEADER = "X-Emulator-Behaviour";
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd");
+
+    private final Target target;
+    private final AllureAttachments attachments;
+    private final Failures failures;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final BehaviourObservation observation = new BehaviourObservation();
+
+    Behaviours(Target target, AllureAttachments attachments, Failures failures) {
+        this.target = target;
+        this.attachments = attachments;
+        this.failures = failures;
+    }
+
+    void switchTo(String key, String mode) {
+        if (!target.switchesBehaviours()) {
+            throw new IllegalStateException("behaviour '" + key + "' can be switched only on a target that takes "
+                    + "switches (the embedded emulator); " + target.description() + " behaves as it does.");
+        }
+        overrides.put(key, mode);
+    }
+
+    Optional<String> mode(String key) {
+        String override = overrides.get(key);
+        return override != null ? Optional.of(override) : target.behaviourMode(key);
+    }
+
+    /** The header value that carries this session's switches, if it has any. */
+    Optional<String> header() {
+        return overrides.isEmpty() ? Optional.empty() : Optional.of(String.join(",", overrides.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+    }
+
+    Set<String> observe(String key, Outcome outcome) {
+        Optional<String> configured = mode(key);
+        Set<String> modes = observation.observe(key, configured.orElse(null), outcome);
+        String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
+                : " (observed on " + target.description() + ", answer " + outcome.exchange().statusLine() + ")");
+        attachments.note("behaviour " + key, note);
+        if (configured.isEmpty()) {
+            String where = failures.location();
+            LOG.log(System.Logger.Level.INFO, "dataverse-bdd: " + (where == null ? "" : where + ": ") + "behaviour "
+                    + note);
+        }
+        return modes;
+    }
+
+    void when(String key, String mode, Runnable check) {
+        observation.when(key, mode, check);
+    }
+}

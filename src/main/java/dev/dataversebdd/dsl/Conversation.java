@@ -1,0 +1,112 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.Prepared;
+import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.SessionSafety;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The one way a session's requests go out. An {@link Operation} passes the live-safety guard, picks up the behaviour
+ * switches, goes through the channel (RestAssured for what a scenario checks, the JDK client while arranging and for
+ * read-backs; retries, recording and reporting included), and comes back as an {@link Outcome}; then the rows it
+ * proved it created are settled. Read-backs come back as JSON, or as a failure that shows the exchange.
+ */
+final class Conversation {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpChannel channel;
+    private final SessionSafety safety;
+    private final Failures failures;
+    private final Behaviours behaviours;
+    private boolean arranging;
+    private RecordedExchange lastExchange;
+    private RecordedExchange lastRead;
+    private Prepared lastPrepared;
+    private List<RowId> lastCreatedRows = List.of();
+
+    Conversation(HttpChannel channel, SessionSafety safety, Failures failures, Behaviours behaviours) {
+        this.channel = channel;
+        this.safety = safety;
+        this.failures = failures;
+        this.behaviours = behaviours;
+    }
+
+    Outcome send(Operation operation) {
+        Map<String, String> headers = new LinkedHashMap<>(operation.headers());
+        behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
+        Prepared prepared = safety.prepare(operation.method(), operation.path(), headers, operation.body());
+        lastExchange = arranging ? channel.fetch(operation.method(), operation.path(), prepared.headers(), prepared.body())
+                : channel.send(operation.method(), operation.path(), prepared.headers(), prepared.body());
+        lastPrepared = prepared;
+        lastCreatedRows = safety.settle(prepared, lastExchange);
+        return new Outcome(failures, operation, lastExchange);
+    }
+
+    /** Runs {@code work} with its requests on the cheaper JDK client (set-up, the Given part of a scenario). */
+    <T> T arranging(Supplier<T> work) {
+        boolean outer = arranging;
+        arranging = true;
+        try {
+            return work.get();
+        } finally {
+            arranging = outer;
+        }
+    }
+
+    /** GETs JSON for a read-back check; a non-200 answer, or one that is not JSON, fails the check. */
+    JsonNode read(String what, String path, Map<String, String> headers, String table) {
+        RecordedExchange exchange = get(path, headers);
+        if (exchange.status() != 200) {
+            throw failures.of("read-back", "200 OK", exchange.statusLine(), what, exchange, table);
+        }
+        try {
+            return JSON.readTree(exchange.responseBody());
+        } catch (IOException e) {
+            throw failures.of("read-back", "a JSON body", "unparseable text", what, exchange, table);
+        }
+    }
+
+    /** A read-back GET, whatever its status. */
+    RecordedExchange get(String path, Map<String, String> headers) {
+        lastRead = channel.fetch("GET", path, headers, null);
+        return lastRead;
+    }
+
+    /** The last read-back GET, which read-back failures show. */
+    RecordedExchange lastRead() {
+        return lastRead;
+    }
+
+    RecordedExchange lastExchange() {
+        if (lastExchange == null) {
+            throw new IllegalStateException("no request has been sent in this scenario yet");
+        }
+        return lastExchange;
+    }
+
+    /** The rows the last request proved it created (live org: ids chosen by the guard), the top row first. */
+    List<RowId> lastCreatedRows() {
+        return lastCreatedRows;
+    }
+
+    Prepared lastPrepared() {
+        return lastPrepared;
+    }
+
+    SessionSafety safety() {
+        return safety;
+    }
+
+    Failures failures() {
+        return failures;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dataversebdd.dsl;
+
+import dev.dataversebdd.dsl.internal.FailureReport;
+import dev.dataversebdd.dsl.internal.Hints;
+import dev.dataversebdd.report.RecordedExchange;
+import java.util.function.Supplier;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * What every check needs to fail well, and nothing more: the report that formats the message, the hints, and where
+ * the failure happens (the running step's line, asked for when a failure is built).
+ */
+final class Failures {
+
+    private final FailureReport report;
+    private final Hints hints;
+    private Supplier<String> location = () -> null;
+
+    Failures(FailureReport report, Hints hints) {
+        this.report = report;
+        this.hints = hints;
+    }
+
+    void locatedBy(Supplier<String> where) {
+        this.location = where;
+    }
+
+    String location() {
+        return location.get();
+    }
+
+    /** @param exchange the request and answer to show (null for none); {@code table} steers the hint */
+    AssertionFailedError of(String operation, String expected, String actual, String doing, RecordedExchange exchange,
+                            String table) {
+        String hint = exchange == null ? null : hints.forFailure(exchange, table).orElse(null);
+        return report.failure(operation, expected, actual, doing, location.get(), exchange, hint);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dataversebdd.dsl;
+
+import java.time.Duration;
+
+/**
+ * How to ride out Dataverse's service protection limits (429 with {@code Retry-After}) and passing 502/503:
+ * at most {@code maxRetries} more attempts, waiting {@code Retry-After} when given, else an exponential backoff
+ * from {@code firstBackoff}, never longer than {@code maxWait} at a time.
+ */
+public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxWait) {
+
+    public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
+
+    public static RetryPolicy standard(int maxRetries) {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(500), Duration.ofSeconds(60));
+    }
+
+    /** 429 is retried for every method (the request was not processed); 502/503 only for idempotent ones. */
+    public boolean shouldRetry(String method, int status, int attempt) {
+        if (attempt > maxRetries) {
+            return false;
+        }
+        if (status == 429) {
+            return true;
+        }
+        boolean idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
+        return idempotent && (status == 502 || status == 503);
+    }
+
+    /** How long to wait before attempt {@code attempt} (1 for the first retry). */
+    public Duration wait(String retryAfter, int attempt) {
+        Duration wait = firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
+        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
+            wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+        }
+        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.RowId;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rows a session knows: by alias (per table), the ones it created (top rows and the rows nested in a deep
+ * insert, each given to the session's safety net so cleanup removes it), and the target's tables, with "did you
+ * mean" errors for misspelt names.
+ */
+final class Rows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");
+
+    private final ClientSchema schema;
+    private final Conversation conversation;
+    private final String rowNamePrefix;
+    private final Aliases aliases = new Aliases();
+    private final NewRowBodies bodies;
+    private RowRef lastCreated;
+
+    Rows(ClientSchema schema, Conversation conversation, RowUrls urls, String rowNamePrefix) {
+        this.schema = schema;
+        this.conversation = conversation;
+        this.rowNamePrefix = rowNamePrefix;
+        this.bodies = new NewRowBodies(this, urls, conversation);
+    }
+
+    NewRowBodies bodies() {
+        return bodies;
+    }
+
+    Aliases aliases() {
+        return aliases;
+    }
+
+    ClientSchema schema() {
+        return schema;
+    }
+
+    /** The table's schema entry; fails listing the tables the target has. */
+    ClientSchema.Table table(String name) {
+        return schema.table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '" + name + "'"
+                + ClientSchema.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                + " Tables: " + schema.tableNames()));
+    }
+
+    /** A navigation property that some table declares; fails with the closest names. */
+    String requireNavigation(String name) {
+        List<String> all = schema.tableNames().stream()
+                .flatMap(t -> schema.table(t).orElseThrow().navigations().keySet().stream()).distinct().toList();
+        if (!all.contains(name)) {
+            throw new IllegalArgumentException("no table of the target has a navigation property '" + name + "'"
+                    + ClientSchema.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + " (names are case sensitive)");
+        }
+        return name;
+    }
+
+    /** Names a row the session learned of; naming never makes a row the session's own, only its creates do. */
+    RowRef name(String alias, String tableName, UUID id) {
+        ClientSchema.Table known = table(tableName);
+        RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
+        aliases.put(row);
+        conversation.safety().label(id, row.describe());
+        return row;
+    }
+
+    /** A row of the org named in {@code dataverse.existing-rows}: known by alias, used, never the session's. */
+    RowRef existing(String alias, String tableName, UUID id) {
+        ClientSchema.Table known = table(tableName);
+        RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
+        aliases.put(row);
+        conversation.safety().label(id, row.describe() + " (existing)");
+        return row;
+    }
+
+    RowRef lastCreated() {
+        if (lastCreated == null) {
+            throw new IllegalStateException("no row has been created in this scenario yet");
+        }
+        return lastCreated;
+    }
+
+    /**
+     * After a successful create: the new row and the rows nested in it become the session's own, named by their
+     * aliases where {@code nameThem}. On a live org the guard proved which rows the request made (it chose their
+     * ids); on the emulator they are found by reading the new row back.
+     */
+    RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
+                           boolean nameThem) {
+        List<RowId> proven = conversation.lastCreatedRows();
+        if (proven.isEmpty()) {
+            RowRef row = remember(alias, table, createdId(exchange, table));
+            lastCreated = row;
+            if (body != null && body.isObject()) {
+                bodies.discoverInserted(row, body, nameThem);
+            }
+            return row;
+        }
+        RowRef top = null;
+        for (RowId created : proven) {
+            ClientSchema.Table createdTable = table(created.table());
+            String name = top == null ? alias : nameThem ? conversation.safety()
+                    .bodyThatCreated(conversation.lastPrepared(), created.id())
+                    .flatMap(json -> createdTable.primaryNameColumn().map(c -> json.path(c).asText(null)))
+                    .map(this::aliasOf).orElse(null) : null;
+            RowRef row = own(name, createdTable, created.id());
+            top = top == null ? row : top;
+        }
+        lastCreated = top;
+        return top;
+    }
+
+    /** After a successful raw create: its row and the rows its body made inside become the session's own. */
+    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body) {
+        JsonNode json;
+        try {
+            json = body == null ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            json = null; // a body the target accepted but that is not JSON cannot have nested rows
+        }
+        return registerCreated(null, table, exchange, json, false);
+    }
+
+    /** A row the session learned it made on the emulator (inside a deep insert): its own, and named when aliased. */
+    RowRef remember(String alias, ClientSchema.Table table, UUID id) {
+        conversation.safety().created(new RowId(table.logicalName(), table.entitySet(), id));
+        return own(alias, table, id);
+    }
+
+    private RowRef own(String alias, ClientSchema.Table table, UUID id) {
+        RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
+        conversation.safety().label(id, alias == null ? table.logicalName() + " " + id : row.describe());
+        if (alias != null) {
+            aliases.put(row);
+        }
+        return row;
+    }
+
+    /** The alias behind a stored name: the name without the run tag. */
+    String aliasOf(String storedName) {
+        return storedName.startsWith(rowNamePrefix) ? storedName.substring(rowNamePrefix.length()) : storedName;
+    }
+
+    /** The name a row is stored under: its alias, behind the run tag on a live org (for the sweep). */
+    String storedName(String alias) {
+        return rowNamePrefix + alias;
+    }
+
+    /** The id of a row a 2xx create answered with: from {@code OData-EntityId}, or from the body of a 201. */
+    private UUID createdId(RecordedExchange exchange, ClientSchema.Table table) {
+        String entityId = exchange.responseHeader("OData-EntityId");
+        if (entityId != null) {
+            Matcher m = ENTITY_ID.matcher(entityId);
+            if (m.find()) {
+                return UUID.fromString(m.group(2));
+            }
+        }
+        try {
+            JsonNode body = JSON.readTree(exchange.responseBody());
+            return UUID.fromString(body.path(table.primaryKey()).asText());
+        } catch (IOException | IllegalArgumentException e) {
+            throw conversation.failures().of("create", "OData-EntityId or the new row's " + table.primaryKey(), "neither",
+                    "read the id of the created " + table.logicalName(), exchange, table.logicalName());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dataversebdd.steps;
+
+import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.RowRef;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The placeholders raw steps write in paths and bodies: {@code {root}} (the service root), {@code {host}} (its scheme
+ * and authority), {@code {missing}} (a GUID that names no row), {@code {name:Alias}} (the name a row is stored under,
+ * behind the run tag on a live org), {@code {Alias}} and, where two tables share an alias, {@code {table:Alias}}
+ * (the row's id): {@code opportunities({Big deal})/customerid_account/$ref}.
+ */
+final class Placeholders {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\"]+)}");
+
+    private Placeholders() {
+    }
+
+    static String fill(String text, DataverseSession session) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String root = session.serviceRoot();
+            String value = name.startsWith("name:") ? session.storedName(row(name.substring(5), session)) : switch (name) {
+                case "missing" -> session.missingId().toString();
+                case "root" -> root;
+                case "host" -> root.substring(0, root.indexOf("/api/data/"));
+                default -> row(name, session).id().toString();
+            };
+            m.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(result);
+        return result.toString();
+    }
+
+    /** {@code Contoso} or {@code account:Contoso}. */
+    private static RowRef row(String name, DataverseSession session) {
+        int colon = name.indexOf(':');
+        if (colon > 0 && session.hasTable(name.substring(0, colon))) {
+            return session.row(name.substring(0, colon), name.substring(colon + 1));
+        }
+        return session.row(name);
+    }
+}

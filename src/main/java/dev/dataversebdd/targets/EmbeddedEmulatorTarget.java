@@ -1,0 +1,116 @@
+package dev.dataversebdd.targets;
+
+import dev.dataversebdd.dsl.ExistingRow;
+import dev.dataversebdd.dsl.RetryPolicy;
+import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The default target: a {@link DataverseEmulator} in this JVM on 127.0.0.1. No org, no network, no setup.
+ *
+ * <pre>{@code
+ * try (Target target = EmbeddedEmulatorTarget.start(null, BehaviourProfile.defaults(), "v9.2", RetryPolicy.NONE)) { … }
+ * }</pre>
+ */
+public final class EmbeddedEmulatorTarget implements Target {
+
+    private final DataverseEmulator emulator;
+    private final String version;
+    private final RetryPolicy retryPolicy;
+
+    private EmbeddedEmulatorTarget(DataverseEmulator emulator, String version, RetryPolicy retryPolicy) {
+        this.emulator = emulator;
+        this.version = version;
+        this.retryPolicy = retryPolicy;
+    }
+
+    /**
+     * Starts an emulator with the built-in schema, or the org's {@code $metadata} at {@code metadata} when given.
+     */
+    public static EmbeddedEmulatorTarget start(Path metadata, BehaviourProfile profile, String version,
+                                               RetryPolicy retryPolicy) {
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().profile(profile);
+        if (metadata != null) {
+            builder.metadata(metadata);
+        }
+        return new EmbeddedEmulatorTarget(builder.start(), version, retryPolicy);
+    }
+
+    /** Wraps an emulator the caller started (and stops); no retries, so injected faults reach the test. */
+    public static EmbeddedEmulatorTarget of(DataverseEmulator emulator) {
+        return of(emulator, RetryPolicy.NONE);
+    }
+
+    public static EmbeddedEmulatorTarget of(DataverseEmulator emulator, RetryPolicy retryPolicy) {
+        return new EmbeddedEmulatorTarget(emulator, "v9.2", retryPolicy);
+    }
+
+    public DataverseEmulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    public String serviceRoot() {
+        return emulator.baseUri() + "/api/data/" + version;
+    }
+
+    @Override
+    public String description() {
+        return "embedded emulator at " + emulator.baseUri() + " (api " + version + ")";
+    }
+
+    @Override
+    public Map<String, String> requestHeaders() {
+        return Map.of();
+    }
+
+    @Override
+    public boolean isSharedWithOthers() {
+        return false;
+    }
+
+    @Override
+    public boolean switchesBehaviours() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> behaviourMode(String behaviourKey) {
+        return Optional.of(emulator.service().profile().mode(Behaviour.byKey(behaviourKey)));
+    }
+
+    @Override
+    public byte[] metadataDocument() {
+        return emulator.service().schema().document();
+    }
+
+    @Override
+    public java.util.List<String> secrets() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public String rowNamePrefix() {
+        return "";
+    }
+
+    @Override
+    public java.util.List<ExistingRow> existingRows() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dataversebdd.targets;
+
+import dev.dataversebdd.dsl.ExistingRow;
+import dev.dataversebdd.dsl.RetryPolicy;
+import dev.dataversebdd.dsl.Target;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Dataverse org (or anything reached by URL like one), with OAuth. Configured by {@link Targets}; see the
+ * README's "Run against your org".
+ */
+public final class LiveOrgTarget implements Target {
+
+    private final URI org;
+    private final String version;
+    private final TokenSource tokens;
+    private final RetryPolicy retryPolicy;
+    private final String rowNamePrefix;
+    private final List<ExistingRow> existingRows;
+    private final java.nio.file.Path ledgerFolder;
+    private volatile byte[] metadata;
+
+    LiveOrgTarget(URI org, String version, TokenSource tokens, RetryPolicy retryPolicy, String rowNamePrefix,
+                  List<ExistingRow> existingRows, java.nio.file.Path ledgerFolder) {
+        this.org = org;
+        this.version = version;
+        this.tokens = tokens;
+        this.retryPolicy = retryPolicy;
+        this.rowNamePrefix = rowNamePrefix;
+        this.existingRows = List.copyOf(existingRows);
+        this.ledgerFolder = ledgerFolder;
+    }
+
+    @Override
+    public String serviceRoot() {
+        return org.toString().replaceAll("/+$", "") + "/api/data/" + version;
+    }
+
+    @Override
+    public String description() {
+        return "live org " + org + " (api " + version + ")";
+    }
+
+    @Override
+    public Map<String, String> requestHeaders() {
+        return Map.of("Authorization", "Bearer " + tokens.accessToken());
+    }
+
+    @Override
+    public boolean isSharedWithOthers() {
+        return true;
+    }
+
+    @Override
+    public boolean switchesBehaviours() {
+        return false;
+    }
+
+    @Override
+    public java.util.Optional<String> behaviourMode(String behaviourKey) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public byte[] metadataDocument() {
+        byte[] document = metadata;
+        if (document == null) {
+            document = fetchMetadata();
+            metadata = document;
+        }
+        return document;
+    }
+
+    private byte[] fetchMetadata() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        for (int attempt = 1; ; attempt++) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(serviceRoot() + "/$metadata"))
+                    .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/xml")
+                    .timeout(Duration.ofMinutes(2)).GET().build();
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new ConfigurationException("Cannot reach " + serviceRoot() + "/$metadata: " + e.getMessage()
+                        + ". Check dataverse.url.");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading $metadata", e);
+            }
+            int status = response.statusCode();
+            if (status == 200) {
+                return response.body();
+            }
+            if (retryPolicy.shouldRetry("GET", status, attempt)) {
+                sleep(retryPolicy.wait(response.headers().firstValue("Retry-After").orElse(null), attempt));
+                continue;
+            }
+            if (status == 401 || status == 403) {
+                throw new AuthenticationException(description() + " answered " + status + " to GET $metadata: the token "
+                        + "was refused. Check that the app registration has an application user with a security role "
+                        + "in this org.");
+            }
+            throw new ConfigurationException(description() + " answered " + status + " to GET $metadata. Check "
+                    + "dataverse.url and dataverse.api-version.");
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public List<String> secrets() {
+        return tokens.secrets();
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    @Override
+    public String rowNamePrefix() {
+        return rowNamePrefix;
+    }
+
+    @Override
+    public List<ExistingRow> existingRows() {
+        return existingRows;
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> runLedgerFolder() {
+        return java.util.Optional.of(ledgerFolder);
+    }
+
+    @Override
+    public void close() {
+        // nothing to release: the HTTP clients are per request, MSAL's cache dies with the JVM
+    }
+}

@@ -1,0 +1,73 @@
+package dev.dataversebdd.targets;
+
+import dev.dataversebdd.dsl.RetryPolicy;
+import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Chooses the target from configuration: the embedded emulator unless {@code dataverse.target=live}.
+ *
+ * <pre>{@code
+ * Target target = Targets.fromConfiguration(Settings.fromSystem());
+ * }</pre>
+ *
+ * <table>
+ *   <caption>Settings (system property, or environment variable in upper snake case)</caption>
+ *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
+ *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
+ *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
+ *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator</td></tr>
+ *   <tr><td>dataverse.url, dataverse.allowed-hosts, dataverse.token, dataverse.tenant-id, …</td>
+ *       <td>a live org: see {@link LiveOrgConfiguration}</td></tr>
+ * </table>
+ */
+public final class Targets {
+
+    public static final String TARGET = "dataverse.target";
+    public static final String API_VERSION = "dataverse.api-version";
+    public static final String EMULATOR_METADATA = "dataverse.emulator.metadata";
+    public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
+    private static final Set<String> VERSIONS = Set.of("v8.0", "v8.1", "v8.2", "v9.0", "v9.1", "v9.2");
+
+    private Targets() {
+    }
+
+    public static Target fromConfiguration(Settings settings) {
+        String kind = settings.get(TARGET).orElse("emulator");
+        String version = settings.get(API_VERSION).orElse("v9.2");
+        if (!VERSIONS.contains(version)) {
+            throw new ConfigurationException("Setting " + Settings.describe(API_VERSION) + " is '" + version
+                    + "'; use one of " + VERSIONS.stream().sorted().toList() + ".");
+        }
+        return switch (kind) {
+            case "emulator" -> embeddedEmulator(settings, version);
+            case "live" -> LiveOrgConfiguration.read(settings, version);
+            default -> throw new ConfigurationException("Setting " + Settings.describe(TARGET) + " is '" + kind
+                    + "'; use 'emulator' (default) or 'live'.");
+        };
+    }
+
+    private static Target embeddedEmulator(Settings settings, String version) {
+        Path metadata = settings.get(EMULATOR_METADATA).map(Path::of).orElse(null);
+        if (metadata != null && !Files.isReadable(metadata)) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA) + " names '" + metadata
+                    + "', which does not exist or cannot be read (relative paths start at " + Path.of("").toAbsolutePath()
+                    + "). Download it with GET [org]/api/data/v9.2/$metadata.");
+        }
+        BehaviourProfile profile;
+        try {
+            profile = BehaviourProfile.defaults().withAll(settings.get(EMULATOR_BEHAVIOUR).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR) + ": " + e.getMessage());
+        }
+        try {
+            return EmbeddedEmulatorTarget.start(metadata, profile, version,
+                    RetryPolicy.standard(LiveOrgConfiguration.retries(settings, 0)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA) + ": " + e.getMessage());
+        }
+    }
+}

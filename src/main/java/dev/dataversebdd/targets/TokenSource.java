@@ -1,0 +1,10 @@
+package dev.dataversebdd.targets;
+
+/** Gives a bearer token for the org, fresh enough to use now (cached and renewed by the implementation). */
+public interface TokenSource {
+
+    String accessToken();
+
+    /** Values that must never appear in reports, logs or messages (secrets, certificate passwords, tokens). */
+    java.util.List<String> secrets();
+}
