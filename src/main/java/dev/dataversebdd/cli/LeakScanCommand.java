@@ -6,12 +6,14 @@ import dev.dataversebdd.targets.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Fails the build when a secret reached the reports or the build folder (every folder given as an argument). The build runs it after every suite (see pom.xml, execution
  * {@code leak-scan}); by hand: {@code mvn -q exec:java -Dexec.mainClass=dev.dataversebdd.cli.LeakScanCommand -Dexec.args=reports}.
  * It throws rather than exiting, because it runs inside Maven's JVM.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LeakScanCommand {
 
     /** {@code --except=<folder>}: a folder not to scan, e.g. the invoker's copies of test projects. */

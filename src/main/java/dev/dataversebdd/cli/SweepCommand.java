@@ -2,7 +2,6 @@ package dev.dataversebdd.cli;
 
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.Sweep;
-import dev.dataversebdd.safety.RunSweep;
 import dev.dataversebdd.targets.ConfigurationException;
 import dev.dataversebdd.targets.Settings;
 import dev.dataversebdd.dsl.Target;
@@ -10,12 +9,14 @@ import dev.dataversebdd.targets.Targets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Deletes the rows killed runs left in a live org:
  * {@code mvn -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.SweepCommand -Dexec.args="--older-than 2h"}.
  * Reads the same settings as a live run (dataverse.url, dataverse.allowed-hosts, credentials).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class SweepCommand {
 
     static final String USAGE = """
@@ -78,7 +79,7 @@ public final class SweepCommand {
     }
 
     private static int finishRun(Target target, String runId, boolean delete) {
-        RunSweep.Report report = new Sweep(Dataverse.connect(target)).dryRun(!delete).finishRun(runId);
+        Sweep.RunReport report = new Sweep(Dataverse.connect(target)).dryRun(!delete).finishRun(runId);
         report.done().forEach(System.out::println);
         report.problems().forEach(problem -> System.err.println("problem: " + problem));
         System.out.printf("run %s on %s: %d step(s)%s, %d problem(s)%n", report.runId(), target.description(),

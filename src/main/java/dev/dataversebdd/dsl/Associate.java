@@ -1,5 +1,7 @@
 package dev.dataversebdd.dsl;
 
+import org.apiguardian.api.API;
+
 
 /**
  * Adds a row to a collection-valued navigation property: {@code POST {parent}/{nav}/$ref} with
@@ -9,6 +11,7 @@ package dev.dataversebdd.dsl;
  * dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Associate {
 
     private final Conversation conversation;

@@ -1,5 +1,7 @@
 package dev.dataversebdd.dsl;
 
+import org.apiguardian.api.API;
+
 /**
  * The answer to a create: the new row, and the outcome to check.
  *
@@ -8,6 +10,7 @@ package dev.dataversebdd.dsl;
  * dv.create(NewRow.of("contact", "Ann").bind("parentcustomerid", contoso)).outcome().failsWith(400);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Created {
 
     private final Outcome outcome;

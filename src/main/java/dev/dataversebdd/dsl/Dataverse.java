@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The entry point: a connection to one target (the embedded emulator or a live org), its schema read once from
@@ -33,6 +34,7 @@ import java.util.UUID;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Dataverse implements AutoCloseable {
 
     private final Target target;

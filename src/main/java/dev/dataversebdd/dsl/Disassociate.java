@@ -2,6 +2,7 @@ package dev.dataversebdd.dsl;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Removes a reference with DELETE, in the three forms Microsoft documents, chosen explicitly:
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code DELETE {row}/{singleNav}/$ref}: {@code disassociate(row).via(singleNav)}</li>
  * </ul>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Disassociate {
 
     private final Conversation conversation;

@@ -1,6 +1,7 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.DataverseError;
+import org.apiguardian.api.API;
+
 
 /**
  * Checks on a Dataverse error answer.
@@ -9,6 +10,7 @@ import dev.dataversebdd.dsl.internal.DataverseError;
  * outcome.failsWith(400).withCode("0x8006088a").withMessageContaining("invalid after the segment");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ErrorOutcome {
 
     private final Outcome outcome;

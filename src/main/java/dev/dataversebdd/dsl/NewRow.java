@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A row to create: its table, its alias (also written to the table's primary name column), column values,
@@ -16,6 +17,7 @@ import java.util.Map;
  *         .insert("opportunity_customer_accounts", NewRow.of("opportunity", "Big deal"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class NewRow {
 
     private final String table;

@@ -1,10 +1,10 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.DataverseError;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.StatusText;
 import java.util.Optional;
 import org.hamcrest.Matchers;
+import org.apiguardian.api.API;
 
 /**
  * What the target answered to one operation, with the checks a scenario makes on it. Each check fails with the
@@ -15,6 +15,7 @@ import org.hamcrest.Matchers;
  * dv.associate(rival).to(deal).via("opportunitycompetitors_association").failsWith(412).withCode("0x80040237");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Outcome {
 
     /** Whether Dataverse documents an {@code OData-EntityId} header for the operation. */

@@ -2,6 +2,7 @@ package dev.dataversebdd.dsl;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The participation types of an activity party ({@code participationtypemask}); an email uses the first four.
@@ -10,6 +11,7 @@ import java.util.Locale;
  * dv.replaceParties(mail).with(Participation.TO, ann).with(Participation.CC, bob).send();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Participation {
     SENDER(1, "sender"), TO(2, "to"), CC(3, "cc"), BCC(4, "bcc"), REQUIRED_ATTENDEE(5, "required attendee"),
     OPTIONAL_ATTENDEE(6, "optional attendee"), ORGANIZER(7, "organizer"), REGARDING(8, "regarding"),

@@ -1,6 +1,7 @@
 package dev.dataversebdd.dsl;
 
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * One expected activity party.
@@ -9,6 +10,7 @@ import java.util.UUID;
  * dv.expect(mail).parties().are(Party.of(Participation.TO, ann), Party.of(Participation.CC, bob));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Party(Participation participation, RowRef row) {
 
     record Entry(int mask, UUID partyId) {

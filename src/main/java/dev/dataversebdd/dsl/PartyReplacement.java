@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Replaces an activity's parties: {@code PUT emails({id})/email_activity_parties} with {@code {"value":[…]}}
@@ -14,6 +15,7 @@ import java.util.List;
  * dv.replaceParties(mail).with(Participation.CC, ann).with(Participation.TO, bob).send().isNoContent();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class PartyReplacement {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A request written by hand, for conformance work: any method, path, header and body. A successful POST to an
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
  *   .send().isNoContent();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class RawRequest {
 
     /** The entity set a path starts with, keyed or not: {@code accounts}, {@code /api/data/v9.0/accounts(…)/…}. */

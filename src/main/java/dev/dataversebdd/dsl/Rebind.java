@@ -1,5 +1,7 @@
 package dev.dataversebdd.dsl;
 
+import org.apiguardian.api.API;
+
 
 /**
  * Changes a single-valued navigation property: {@code PUT {row}/{singleNav}/$ref} with
@@ -9,6 +11,7 @@ package dev.dataversebdd.dsl;
  * dv.rebind(deal).via("customerid_account").to(fabrikam).isNoContent();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Rebind {
 
     private final Conversation conversation;

@@ -1,5 +1,7 @@
 package dev.dataversebdd.dsl;
 
+import org.apiguardian.api.API;
+
 /**
  * How a request names another row in {@code @odata.id}, {@code $id} or {@code @odata.bind}. Conformance
  * scenarios vary it on purpose; everyday use keeps the defaults, which follow Microsoft's documentation.
@@ -9,6 +11,7 @@ package dev.dataversebdd.dsl;
  * dv.withReferenceForm(ReferenceForm.RELATIVE).rebind(deal).via("customerid_account").to(contoso);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum ReferenceForm {
     /** {@code http://host/api/data/v9.2/accounts(…)}: what D2 requires for {@code @odata.id}. */
     ABSOLUTE,

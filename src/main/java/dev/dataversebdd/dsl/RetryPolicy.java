@@ -1,12 +1,14 @@
 package dev.dataversebdd.dsl;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How to ride out Dataverse's service protection limits (429 with {@code Retry-After}) and passing 502/503:
  * at most {@code maxRetries} more attempts, waiting {@code Retry-After} when given, else an exponential backoff
  * from {@code firstBackoff}, never longer than {@code maxWait} at a time.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxWait) {
 
     public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);

@@ -1,6 +1,7 @@
 package dev.dataversebdd.dsl;
 
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A row the session created (or was told about), known by its alias in scenarios.
@@ -10,6 +11,7 @@ import java.util.UUID;
  * contoso.id();   // the GUID Dataverse gave it
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RowRef(String alias, String table, String entitySet, UUID id) {
 
     /** {@code accounts(00000000-…)}: the relative form of the row's URL. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Finds and deletes what killed runs left behind: rows whose primary name starts with a run tag
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * Sweep.Report report = new Sweep(dataverse).olderThan(Duration.ofHours(2)).dryRun(true).run();
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Sweep {
 
     /** One leftover row and what the sweep did with it. */
@@ -38,6 +40,10 @@ public final class Sweep {
 
     /** What the sweep found, in the order found. */
     public record Report(List<Leftover> leftovers, List<String> problems) {
+    }
+
+    /** What finishing one run's cleanup did (or, in a dry run, would do), and what it left undone. */
+    public record RunReport(String runId, List<String> done, List<String> problems) {
     }
 
     private static final Pattern TAG = Pattern.compile("^(" + RunTags.PREFIX
@@ -78,10 +84,11 @@ public final class Sweep {
      * back what it changed on existing rows and deletes what it proved it created, untagged rows included. Honours
      * {@link #dryRun}; refuses a run that is still alive.
      */
-    public RunSweep.Report finishRun(String runId) {
+    public RunReport finishRun(String runId) {
         Path folder = dataverse.target().runLedgerFolder().orElseThrow(() -> new IllegalStateException(
                 dataverse.target().description() + " keeps no run ledgers"));
-        return RunSweep.finish(dataverse.schema(), channel, RunSweep.ledgerOf(folder, runId), dryRun);
+        RunSweep.Report report = RunSweep.finish(dataverse.schema(), channel, RunSweep.ledgerOf(folder, runId), dryRun);
+        return new RunReport(report.runId(), report.done(), report.problems());
     }
 
     public Report run() {

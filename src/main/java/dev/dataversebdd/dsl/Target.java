@@ -2,6 +2,7 @@ package dev.dataversebdd.dsl;
 
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where scenarios send their requests: the embedded emulator or a live org. The DSL talks only to this
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Target target = Targets.fromConfiguration();   // emulator unless configured for a live org
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public interface Target extends AutoCloseable {
 
     /** The service root without a trailing slash, e.g. {@code http://127.0.0.1:51234/api/data/v9.2}. */

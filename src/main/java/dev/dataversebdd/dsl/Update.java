@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Associates and disassociates on update: {@code PATCH {row}} with {@code nav@odata.bind}, {@code nav: null} or
@@ -17,6 +18,7 @@ import java.util.Map;
  * dv.update(deal).bind("customerid_account", contoso).send().isNoContent();
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Update {
 
     private static final ObjectMapper JSON = new ObjectMapper();

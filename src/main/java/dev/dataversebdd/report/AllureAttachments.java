@@ -3,11 +3,13 @@ package dev.dataversebdd.report;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Attaches every request/response pair to the running Allure test, redacted. Outside an Allure test (plain JUnit
  * without the Allure adapter) it does nothing, so the DSL works with or without reports.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class AllureAttachments implements Consumer<RecordedExchange> {
 
     private static final int BODY_LIMIT = 64 * 1024;

@@ -2,11 +2,13 @@ package dev.dataversebdd.report;
 
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Writes a request and its response as indented text for failure messages and report attachments:
  * redacted, with bodies capped so that a log stays readable.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExchangeFormatter {
 
     /** Headers the HTTP client adds by itself; every header the DSL sent (Accept and OData-* included) is shown. */

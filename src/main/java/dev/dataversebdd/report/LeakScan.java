@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Looks through a folder of reports for anything that must never be there: a configured secret, or a string
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  * List<String> leaks = new LeakScan(List.of(clientSecret)).scan(Path.of("reports"));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LeakScan {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");

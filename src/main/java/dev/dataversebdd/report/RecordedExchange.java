@@ -3,12 +3,14 @@ package dev.dataversebdd.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * One request and its response as the DSL sent and received them (not yet redacted).
  *
  * @param target path and query, e.g. {@code /api/data/v9.2/accounts(…)/x/$ref}
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record RecordedExchange(String method, String baseUri, String target, Map<String, String> requestHeaders,
                                String requestBody, int status, Map<String, String> responseHeaders,
                                String responseBody, long millis) {

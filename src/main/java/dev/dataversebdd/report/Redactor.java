@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Removes secrets from everything that leaves the process as text: failure messages, logs, Allure attachments.
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * String safe = redactor.text(message);
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Redactor {
 
     public static final String MASK = "***";

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Masks token-shaped text and secret values in the report files a run wrote: step text is written by Cucumber's own
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * new ReportScrubber(Redactor.withSecrets(secrets)).scrub(List.of(Path.of("reports")), runStarted);
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportScrubber {
 
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;

@@ -1,8 +1,10 @@
 package dev.dataversebdd.report;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** {@code 204 No Content}: a status with the reason phrase people read in logs. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class StatusText {
 
     private static final Map<Integer, String> REASONS = Map.ofEntries(

@@ -1,6 +1,6 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.DataverseError;
+import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.dataversebdd.safety;
 
+import dev.dataversebdd.dsl.RefusedRequest;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.ArrayList;

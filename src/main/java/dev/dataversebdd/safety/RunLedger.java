@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A live run's write-ahead ledger on disk ({@code <folder>/<run id>.jsonl}): every row the run is about to create and
@@ -26,6 +27,7 @@ import java.util.UUID;
  * is alive it holds a lock on {@code <run id>.lock}, which the operating system releases when the process dies, so
  * a sweep never works on a run that is still going.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunLedger implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Finishes the cleanup of a run from its ledger: puts back the before-images it recorded and deletes the rows it
@@ -16,6 +17,7 @@ import java.util.UUID;
  * Rows whose id the author wrote and whose create was never answered are listed, not deleted: nothing proves
  * they are the run's.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RunSweep {
 
     /** What the sweep did (or, in a dry run, would do) and what it left undone. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * One session's safety net, the only door between the DSL and this package. On a live org every write passes
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reaching foreign ones. On the embedded emulator requests pass unchanged and cleanup only deletes what the session
  * made: every row there is disposable.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SessionSafety {
 
     private final Ownership ownership;

@@ -3,11 +3,13 @@ package dev.dataversebdd.steps;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import org.apiguardian.api.API;
 
 /**
  * Where Dataverse's sources disagree ([CONFLICT]) or are silent ([INF]). On the emulator a scenario checks the
  * configured mode; on a live org the same scenario reports which mode the org shows.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class BehaviourSteps {
 
     private final World world;

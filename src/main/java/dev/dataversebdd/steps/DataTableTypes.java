@@ -6,8 +6,10 @@ import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.DataTableType;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Table rows that read as domain objects. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class DataTableTypes {
 
     static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");

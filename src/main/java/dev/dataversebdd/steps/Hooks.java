@@ -6,8 +6,10 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /** Names the scenario line in failure messages, and undoes the scenario's rows and links when it ends. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Hooks {
 
     private final World world;

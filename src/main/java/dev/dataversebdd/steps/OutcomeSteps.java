@@ -1,8 +1,10 @@
 package dev.dataversebdd.steps;
 
 import io.cucumber.java.en.Then;
+import org.apiguardian.api.API;
 
 /** Checks on the answer to the last When: Dataverse's 204 semantics, or its error. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class OutcomeSteps {
 
     private final World world;

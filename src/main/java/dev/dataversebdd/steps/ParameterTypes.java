@@ -5,11 +5,13 @@ import dev.dataversebdd.dsl.ReferenceForm;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The domain words of the step library. A misspelt alias, table or navigation property fails here, at
  * conversion, with a message that lists what exists, before any request is sent.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ParameterTypes {
 
     private final World world;

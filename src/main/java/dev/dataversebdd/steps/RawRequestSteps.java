@@ -4,11 +4,13 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Requests written by hand, for conformance work. Paths and bodies may name rows as {@code {Alias}} (their id)
  * and the service root as {@code {root}}: {@code opportunities({Big deal})/customerid_account/$ref}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RawRequestSteps {
 
     private final World world;

@@ -4,8 +4,10 @@ import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Then;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Reads the state back, as Microsoft's documentation does after each operation. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReadBackSteps {
 
     private final World world;

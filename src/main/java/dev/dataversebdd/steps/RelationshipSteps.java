@@ -6,8 +6,10 @@ import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Associate, disassociate, rebind, bind and unbind on update, and activity parties, in the business's words. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RelationshipSteps {
 
     private final World world;

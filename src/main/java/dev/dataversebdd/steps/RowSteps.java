@@ -6,8 +6,10 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** Rows: creating them (plain, with binds, by deep insert) and naming rows learned from the target. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RowSteps {
 
     private final World world;

@@ -6,6 +6,7 @@ import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.TestStepFinished;
 import io.cucumber.plugin.event.TestStepStarted;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A Cucumber plugin that lets failure messages name the line of the step that failed ({@code step:
@@ -13,6 +14,7 @@ import java.util.Optional;
  * events. Add it to {@code cucumber.plugin} ({@code dev.dataversebdd.steps.StepLines}); without it messages name the
  * scenario's line. Each scenario runs on one thread, so the current step is kept per thread.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class StepLines implements ConcurrentEventListener {
 
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();

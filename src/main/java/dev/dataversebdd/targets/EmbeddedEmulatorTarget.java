@@ -9,6 +9,7 @@ import dev.dataversebdd.emulator.http.DataverseEmulator;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The default target: a {@link DataverseEmulator} in this JVM on 127.0.0.1. No org, no network, no setup.
@@ -17,6 +18,7 @@ import java.util.Optional;
  * try (Target target = EmbeddedEmulatorTarget.start(null, BehaviourProfile.defaults(), "v9.2", RetryPolicy.NONE)) { … }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class EmbeddedEmulatorTarget implements Target {
 
     private final DataverseEmulator emulator;

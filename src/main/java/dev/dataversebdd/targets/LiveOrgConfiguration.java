@@ -22,6 +22,7 @@ import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
+import org.apiguardian.api.API;
 
 /**
  * Reads and checks the settings of a live run before any request is sent. Names (system property, or the
@@ -44,6 +45,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   <tr><td>dataverse.ledger-dir</td><td>folder of the write-ahead run ledgers, default {@code target/dataverse-bdd/runs}</td></tr>
  * </table>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LiveOrgConfiguration {
 
     public static final String URL = "dataverse.url";

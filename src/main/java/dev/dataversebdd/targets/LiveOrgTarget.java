@@ -16,7 +16,7 @@ import java.util.Map;
  * A real Dataverse org (or anything reached by URL like one), with OAuth. Configured by {@link Targets}; see the
  * README's "Run against your org".
  */
-public final class LiveOrgTarget implements Target {
+final class LiveOrgTarget implements Target {
 
     private final URI org;
     private final String version;

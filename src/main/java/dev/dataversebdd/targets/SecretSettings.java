@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Keeps the secret settings (token, client secret, certificate and trust-store passwords) out of the JVM's system
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * as possible (when the JUnit Platform session opens, see {@code report.SecretsSessionListener}, and on every read of
  * the settings) and kept in memory only.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SecretSettings {
 
     /** The settings whose values are secrets. */

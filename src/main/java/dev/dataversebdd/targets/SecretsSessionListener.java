@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.apiguardian.api.API;
 
 /**
  * Registered with the JUnit Platform through {@code META-INF/services}, so every test run that has dataverse-bdd on
@@ -15,6 +16,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * secret values in the report files the run wrote under {@code reports/}, {@code target/} and the Allure results
  * folder.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class SecretsSessionListener implements LauncherSessionListener {
 
     private FileTime opened;

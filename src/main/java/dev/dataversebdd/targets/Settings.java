@@ -4,12 +4,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Reads dataverse-bdd settings. Each setting has one name, e.g. {@code dataverse.target}, looked up first as a
  * Java system property (also how Cucumber/JUnit platform properties reach it), then as an environment variable
  * in upper snake case ({@code DATAVERSE_TARGET}).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Settings {
 
     private final Function<String, String> systemProperties;

@@ -6,6 +6,7 @@ import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the target from configuration: the embedded emulator unless {@code dataverse.target=live}.
@@ -24,6 +25,7 @@ import java.util.Set;
  *       <td>a live org: see {@link LiveOrgConfiguration}</td></tr>
  * </table>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Targets {
 
     public static final String TARGET = "dataverse.target";

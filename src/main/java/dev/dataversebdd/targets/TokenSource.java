@@ -1,7 +1,7 @@
 package dev.dataversebdd.targets;
 
 /** Gives a bearer token for the org, fresh enough to use now (cached and renewed by the implementation). */
-public interface TokenSource {
+interface TokenSource {
 
     String accessToken();
 

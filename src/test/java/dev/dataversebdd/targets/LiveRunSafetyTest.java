@@ -14,8 +14,7 @@ import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.dsl.Sweep;
 import dev.dataversebdd.emulator.core.Fault;
-import dev.dataversebdd.safety.RefusedRequest;
-import dev.dataversebdd.safety.RunSweep;
+import dev.dataversebdd.dsl.RefusedRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -129,7 +128,7 @@ class LiveRunSafetyTest {
         // AND once the run has ended, the sweep of its ledger finishes the job
         dataverse.close();
         String runId = dataverse.runLedger().orElseThrow().getFileName().toString().replace(".jsonl", "");
-        RunSweep.Report swept = new Sweep(connect()).dryRun(false).finishRun(runId);
+        Sweep.RunReport swept = new Sweep(connect()).dryRun(false).finishRun(runId);
         assertThat(swept.problems(), empty());
         assertSafe();
     }

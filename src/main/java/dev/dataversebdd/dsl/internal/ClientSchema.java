@@ -12,6 +12,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apiguardian.api.API;
 
 /**
  * What the DSL needs to know of the target's tables: entity sets, primary keys, navigation properties and
@@ -19,6 +20,7 @@ import javax.xml.stream.XMLStreamReader;
  * Written independently of the emulator's reader on purpose: a shared parser could share a bug and agree with
  * itself.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ClientSchema {
 
     /**

@@ -1,15 +1,18 @@
 package dev.dataversebdd.dsl.internal;
 
+import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.ExchangeFormatter;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.Redactor;
 import org.opentest4j.AssertionFailedError;
+import org.apiguardian.api.API;
 
 /**
  * Builds the failure message STYLE.md describes: a grep-able first line (operation, expected, actual), the domain
  * sentence, the target, the scenario line, the decoded Dataverse error, the redacted request and response, and
  * at most one hint. Expected and actual also travel as data so IDEs and Allure can show a diff.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class FailureReport {
 
     private static final int BODY_LIMIT = 2_000;

@@ -1,15 +1,18 @@
 package dev.dataversebdd.dsl.internal;
 
+import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Turns a failed response into one hint, phrased as cause plus remedy, using the target's schema
  * ("account has no navigation property 'x'; did you mean 'y'?").
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Hints {
 
     private static final Pattern SEGMENT = Pattern.compile("Resource not found for the segment '([^']*)'");

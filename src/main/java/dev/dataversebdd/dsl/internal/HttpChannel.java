@@ -8,17 +8,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * How the DSL talks to a target: the headers Microsoft's samples send, the target's authorization, retries on
  * 429/502/503 (printed and reported, never silent), and a listener that sees every exchange (Allure). Operations
  * under test go through RestAssured ({@link #send}); supporting traffic through the JDK client ({@link #fetch}).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HttpChannel {
 
     /** The headers Microsoft's documentation sends with every Web API request. */
     static final Map<String, String> DEFAULT_HEADERS = orderedDefaults();
     private static final Transport REST_ASSURED = new RestAssuredTransport();
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd");
 
     /** In the order Microsoft's samples write them, the same in every run (reports and golden files compare them). */
     private static Map<String, String> orderedDefaults() {
@@ -71,8 +74,8 @@ public final class HttpChannel {
                 return exchange;
             }
             Duration wait = policy.wait(exchange.responseHeader("Retry-After"), attempt);
-            System.err.printf("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms%n", exchange.statusLine(), method,
-                    exchange.target(), attempt, policy.maxRetries(), wait.toMillis());
+            LOG.log(System.Logger.Level.WARNING, String.format("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms",
+                    exchange.statusLine(), method, exchange.target(), attempt, policy.maxRetries(), wait.toMillis()));
             pause(wait);
         }
     }

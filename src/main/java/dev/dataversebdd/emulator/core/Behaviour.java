@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.core;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Every place where Dataverse's sources conflict or are silent (CONFLICT / INF, see docs/sources.md), as a named
@@ -10,6 +11,7 @@ import java.util.List;
  * the command line ({@code --behaviour relative-odata-id=accept}) and per request (header
  * {@code X-Emulator-Behaviour}).
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public enum Behaviour {
 
     /** [CONFLICT]: D2 (2022) requires absolute {@code @odata.id}; D1 (2021) showed a relative one working. */

@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.core;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An immutable choice of mode for every {@link Behaviour}. Unset switches use their default.
@@ -11,6 +12,7 @@ import java.util.Map;
  * BehaviourProfile strict = BehaviourProfile.defaults().with("bind-null", "rejected");
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class BehaviourProfile {
 
     private static final BehaviourProfile DEFAULTS = new BehaviourProfile(new EnumMap<>(Behaviour.class));

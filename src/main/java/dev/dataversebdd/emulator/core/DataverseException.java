@@ -1,10 +1,13 @@
 package dev.dataversebdd.emulator.core;
 
+import org.apiguardian.api.API;
+
 /**
  * A refusal the emulator answers with Dataverse's error envelope
  * {@code {"error":{"code":"…","message":"…"}}}. Thrown before anything is written, or inside a unit of work
  * that is then rolled back.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DataverseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * The emulated Dataverse Web API, without any HTTP server: {@link #handle} takes a request and returns the
@@ -28,6 +29,7 @@ import java.util.function.Predicate;
  * EmulatorResponse r = service.handle(EmulatorRequest.of("GET", "/api/data/v9.2/accounts", null, Map.of()));
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DataverseService {
 
     static final String API_PREFIX = "/api/data/";

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * An HTTP request as the core sees it, free of any server library.
@@ -12,6 +13,7 @@ import java.util.TreeMap;
  * @param rawQuery the raw query string without {@code ?}, or null
  * @param headers  header names are matched case-insensitively
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record EmulatorRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body) {
 
     public EmulatorRequest {

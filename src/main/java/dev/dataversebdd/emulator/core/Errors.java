@@ -1,11 +1,13 @@
 package dev.dataversebdd.emulator.core;
 
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The error catalogue (E1–E20, see docs/sources.md): one factory per row, so that status,
  * code and message text stay together and match what Dataverse sends.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Errors {
 
     private static final String INPUT_PREFIX = "An error occurred while validating input parameters: ";

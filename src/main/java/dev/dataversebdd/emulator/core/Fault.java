@@ -1,11 +1,14 @@
 package dev.dataversebdd.emulator.core;
 
+import org.apiguardian.api.API;
+
 /**
  * An answer the emulator gives instead of serving the next {@code times} requests, e.g. Dataverse's service
  * protection limit: {@code new Fault(429, 2, 3)} answers three requests with 429 and {@code Retry-After: 2}.
  *
  * @param retryAfterSeconds null for no {@code Retry-After} header
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public record Fault(int status, Integer retryAfterSeconds, int times) {
 
     public Fault {

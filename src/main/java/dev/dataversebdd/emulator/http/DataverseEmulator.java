@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.apiguardian.api.API;
 
 /**
  * The embedded Dataverse emulator on a real HTTP server (Jetty), bound to 127.0.0.1 on an ephemeral port by
@@ -22,6 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class DataverseEmulator implements AutoCloseable {
 
     private final Server server;

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apiguardian.api.API;
 
 /**
  * Runs the emulator standalone for non-Java clients until Ctrl-C:
  * {@code mvn -q compile exec:java -Dexec.args="--port 5555"}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class EmulatorMain {
 
     static final String USAGE = """

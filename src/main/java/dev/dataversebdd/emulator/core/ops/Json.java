@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.Errors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /** JSON in and out of the emulator: strict parsing (a body is one JSON value, nothing after it), exact numbers. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -11,12 +11,14 @@ import dev.dataversebdd.emulator.core.state.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Links and unlinks rows through navigation properties, whichever request shape asked for it ({@code $ref},
  * {@code @odata.bind}, deep insert, PATCH null). One place for the rules: the target's table must match the
  * navigation property, a multi-table lookup holds one target, a hierarchy must not loop, an N:N pair exists once.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Linker {
 
 

@@ -9,12 +9,14 @@ import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.Row;
 import java.util.HashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * {@code PUT emails({id})/email_activity_parties} (D1, withdrawn by D2): writes an activity's party list, the one
  * collection that Dataverse lets an update replace. The {@link Behaviour#ACTIVITY_PARTY_PUT} switch decides
  * between replacing every party, replacing only the participation types present, and refusing like I2.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PartyReplacer {
 
     private final RowLocator rows;

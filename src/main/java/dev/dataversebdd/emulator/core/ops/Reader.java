@@ -16,8 +16,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /** The GET requests that verify relationships (D6, D10): rows, related rows, references and counts. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Reader {
 
     private final RowLocator rows;

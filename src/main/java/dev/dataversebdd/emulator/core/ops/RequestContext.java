@@ -6,12 +6,14 @@ import dev.dataversebdd.emulator.core.EmulatorRequest;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * What every operation needs to know about the request it serves: the service root to echo in generated URLs
  * (same host and API version as the request), the behaviour profile in force, the query options and the
  * {@code Prefer} preferences.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record RequestContext(EmulatorRequest request, String serviceRoot, BehaviourProfile profile,
                              QueryOptions query) {
 

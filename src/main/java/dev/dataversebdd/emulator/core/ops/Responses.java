@@ -7,8 +7,10 @@ import dev.dataversebdd.emulator.core.EmulatorResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /** The response shapes Dataverse uses, with the headers each one carries. */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Responses {
 
     private Responses() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Maps a request (method and resource path) to the operation that serves it. The shapes are those of the
@@ -22,6 +23,7 @@ import java.util.UUID;
  * verify them, plus the CRUD that fixtures need; anything else is a
  * Dataverse error or, where Dataverse would answer but the emulator does not model it, a 501 naming the gap.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Router {
 
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");

@@ -13,11 +13,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Finds entity sets and rows from what requests name: a set name, a key predicate (primary, named primary or
  * alternate key) or an entity reference URL. Every miss is the Dataverse error for it.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RowLocator {
 
     private final Schema schema;

@@ -12,12 +12,14 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes rows as Dataverse's JSON: {@code @odata.etag}, the selected columns (primary key always), lookup
  * properties as {@code _x_value} GUIDs with their annotations when asked for, and {@code $expand}ed navigation
  * properties (objects, arrays or {@code {"@odata.id": …}} references).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RowRenderer {
 
     static final String NAV_ANNOTATION = "@Microsoft.Dynamics.CRM.associatednavigationproperty";

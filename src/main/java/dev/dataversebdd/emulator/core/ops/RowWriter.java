@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Creates (with {@code @odata.bind} and deep insert as deep as a body may nest: {@link Json} parses at most 64
@@ -25,6 +26,7 @@ import java.util.UUID;
  * rows (with cascade and remove-link). Callers run each request inside one unit of work, so a failure anywhere
  * in a nested body leaves nothing behind.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class RowWriter {
 
     static final String BIND = "@odata.bind";

@@ -3,11 +3,13 @@ package dev.dataversebdd.emulator.core.schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A table as the Web API sees it: logical name, entity set, primary key, structural properties,
  * navigation properties, alternate keys and string lengths (inherited members already flattened in).
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record EntityType(
         String logicalName,
         String entitySetName,

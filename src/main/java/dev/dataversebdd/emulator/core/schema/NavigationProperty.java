@@ -1,5 +1,7 @@
 package dev.dataversebdd.emulator.core.schema;
 
+import org.apiguardian.api.API;
+
 /**
  * One navigation property of an entity type, as its CSDL declares it.
  *
@@ -10,6 +12,7 @@ package dev.dataversebdd.emulator.core.schema;
  *   <li>{@link Kind#MANY_TO_MANY}: in an intersect set of pairs, named by the navigation property on both sides.</li>
  * </ul>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record NavigationProperty(
         String name,
         Kind kind,

@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The emulator's view of an org's tables and relationships, read from a CSDL {@code $metadata} document.
  * Immutable; the original document is kept to serve {@code GET $metadata} byte for byte.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class Schema {
 
     private static final String DEFAULT_METADATA = "/dev/dataversebdd/emulator/metadata.xml";

@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * One stored row. Structural values live in {@link #attributes()}; links live apart in {@link #lookups()}
  * (lookup property to target), so that a multi-table lookup remembers which table it points to.
  * Only {@link Store} mutates a row, so that every change is indexed and can be undone.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Row {
 
     private final String logicalName;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The emulator's rows, lookups and N:N pairs, with the indexes that keep association, disassociation and
@@ -22,6 +23,7 @@ import java.util.UUID;
  * <p>Not thread-safe: the service serialises writers. Every mutation is recorded in an undo log while a
  * {@link #begin() unit of work} is open, so a request that fails half-way leaves nothing behind.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Store {
 
     /** Rows of one referencing table whose lookup points at one target row. */

@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.core.uri;
 
 import dev.dataversebdd.emulator.core.Errors;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * An entity reference as it appears in {@code @odata.id}, {@code $id} or {@code @odata.bind}, reduced to its
@@ -10,6 +11,7 @@ import java.util.Set;
  *
  * @param relative true when the reference carried no service root (the [CONFLICT] form for {@code @odata.id})
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record EntityUrl(String entitySet, KeyPredicate key, boolean relative) {
 
     public static final Set<String> VERSIONS = Set.of("v8.0", "v8.1", "v8.2", "v9.0", "v9.1", "v9.2");

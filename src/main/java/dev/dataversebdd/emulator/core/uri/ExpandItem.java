@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.core.uri;
 import dev.dataversebdd.emulator.core.Errors;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One {@code $expand} item: {@code nav}, {@code nav/$ref} or {@code nav($select=…;$expand=…;$top=…)}. The options
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param nested true inside another {@code $expand} (a nested {@code $expand})
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ExpandItem(String navigation, boolean referencesOnly, List<String> select, List<ExpandItem> expand,
                          Integer top, String orderby, String filter, boolean nested) {
 

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The {@code $filter} subset that read-back checks and the sweep need: {@code property eq literal} and
  * {@code startswith(property,'text')}, joined by {@code and}. Literals are GUIDs, quoted strings, numbers, {@code true}, {@code false} and {@code null}.
  * Anything richer answers 501 rather than being silently misread.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record Filter(List<Comparison> comparisons) {
 
     /**

@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * The text between the parentheses of a key segment: a bare GUID ({@code accounts(0000…)}), a named primary key
  * ({@code accounts(accountid=0000…)}) or an alternate key ({@code accounts(accountnumber='ABC',…)}).
  * Values are kept as typed literals: {@link UUID}, {@link String} or {@link java.math.BigDecimal}.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record KeyPredicate(String raw, Object bareValue, Map<String, Object> named) {
 
     private static final Pattern GUID = Pattern.compile(

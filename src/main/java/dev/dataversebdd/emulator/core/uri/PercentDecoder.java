@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Strict percent-decoding for URL paths and query values. Unlike {@code URLDecoder} it leaves {@code +} alone
  * (OData query text uses it literally) and refuses broken escapes and invalid UTF-8 with a 400, not an exception.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class PercentDecoder {
 
     private PercentDecoder() {

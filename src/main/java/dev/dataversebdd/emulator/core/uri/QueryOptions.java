@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The system query options the emulator understands. Real clients send {@code $select}/{@code $expand} text
  * unencoded ({@code $}, {@code (}, {@code )}, {@code ;}), so splitting happens outside parentheses and each value
  * is percent-decoded on its own.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter filter, String id, Integer top,
                            String skipToken) {
 

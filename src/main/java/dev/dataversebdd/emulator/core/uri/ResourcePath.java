@@ -3,11 +3,13 @@ package dev.dataversebdd.emulator.core.uri;
 import dev.dataversebdd.emulator.core.Errors;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The resource path after the service root, split into {@link Segment}s. Splits on {@code /} outside quotes and
  * parentheses so that key values may hold a slash, then percent-decodes each piece.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ResourcePath(List<Segment> segments) {
 
     public static ResourcePath parse(String rawPath) {

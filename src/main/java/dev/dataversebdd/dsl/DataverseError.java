@@ -1,11 +1,13 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The {@code {"error":{"code":…,"message":…}}} envelope of a Dataverse response, when the body is one. */
+@API(status = API.Status.STABLE, since = "0.1")
 public record DataverseError(String code, String message) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
