@@ -62,4 +62,85 @@ class ArchitectureTest {
                         "java.net.http..", "dev.dataversebdd.dsl.internal..")
                 .check(MAIN);
     }
+
+    /** The house's arrows, checked transitively: what may never reach what, however indirectly. */
+    @Test
+    void should_keep_the_dependency_rules_between_the_parts_transitively() {
+        noClasses().that().resideInAPackage("dev.dataversebdd.emulator..")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..",
+                        "dev.dataversebdd.safety..", "dev.dataversebdd.steps..", "dev.dataversebdd.targets..",
+                        "dev.dataversebdd.report..", "dev.dataversebdd.cli..")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.emulator..",
+                        "dev.dataversebdd.targets..", "dev.dataversebdd.steps..", "dev.dataversebdd.cli..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.dataversebdd.report..")
+                .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..",
+                        "dev.dataversebdd.safety..", "dev.dataversebdd.targets..", "dev.dataversebdd.steps..",
+                        "dev.dataversebdd.emulator..", "dev.dataversebdd.cli..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.dataversebdd.targets..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.steps..", "dev.dataversebdd.cli..",
+                        "dev.dataversebdd.safety..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.dataversebdd.steps..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.emulator..", "dev.dataversebdd.safety..")
+                .check(MAIN);
+    }
+
+    @Test
+    void should_never_write_to_the_standard_streams_from_the_dsl() {
+        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..",
+                        "dev.dataversebdd.steps..")
+                .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .check(MAIN);
+    }
+
+    /**
+     * The public DSL speaks its own types (and Hamcrest's Matcher, deliberately): no public signature of a public DSL
+     * type names an internal, RestAssured or Jackson type, in its raw type or in a type argument.
+     */
+    @Test
+    void should_expose_no_internal_restassured_or_jackson_type_in_the_public_dsl() {
+        java.util.List<String> leaks = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass type : MAIN) {
+            if (!type.getPackageName().equals("dev.dataversebdd.dsl") || !type.getModifiers().contains(
+                    com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+                continue;
+            }
+            Class<?> reflected = type.reflect();
+            for (java.lang.reflect.Method method : reflected.getDeclaredMethods()) {
+                if (java.lang.reflect.Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
+                    java.util.List<java.lang.reflect.Type> types = new java.util.ArrayList<>(
+                            java.util.List.of(method.getGenericParameterTypes()));
+                    types.add(method.getGenericReturnType());
+                    for (java.lang.reflect.Type t : types) {
+                        forbidden(t).ifPresent(bad -> leaks.add(reflected.getSimpleName() + "." + method.getName() + ": " + bad));
+                    }
+                }
+            }
+        }
+        org.hamcrest.MatcherAssert.assertThat(leaks, org.hamcrest.Matchers.empty());
+    }
+
+    private static java.util.Optional<String> forbidden(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+            for (java.lang.reflect.Type argument : parameterized.getActualTypeArguments()) {
+                java.util.Optional<String> bad = forbidden(argument);
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+            return forbidden(parameterized.getRawType());
+        }
+        if (type instanceof Class<?> raw) {
+            Class<?> element = raw.isArray() ? raw.getComponentType() : raw;
+            String name = element.getName();
+            boolean internal = name.startsWith("dev.dataversebdd.dsl.internal.") || name.startsWith("dev.dataversebdd.safety.")
+                    || name.startsWith("io.restassured.") || name.startsWith("com.fasterxml.jackson.");
+            return internal ? java.util.Optional.of(name) : java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
 }

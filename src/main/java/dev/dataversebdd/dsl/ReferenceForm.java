@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * dv.associate(deal).to(contoso).via("opportunity_customer_accounts");            // absolute @odata.id
- * dv.withReferenceForm(ReferenceForm.RELATIVE).rebind(deal).via("customerid_account").to(contoso);
+ * dv.useReferenceForm(ReferenceForm.RELATIVE).rebind(deal).via("customerid_account").to(contoso);
  * }</pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")

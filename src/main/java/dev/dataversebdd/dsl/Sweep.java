@@ -110,7 +110,12 @@ public final class Sweep {
                 problems.add("could not list " + table.entitySet() + ": " + list.statusLine());
                 continue;
             }
-            for (JsonNode row : rows(list)) {
+            JsonNode listed = rows(list);
+            if (listed == null) {
+                problems.add("could not read the listing of " + table.entitySet() + ": the answer is not JSON");
+                continue;
+            }
+            for (JsonNode row : listed) {
                 String rowName = row.path(column).asText("");
                 Matcher tag = TAG.matcher(rowName);
                 Instant started = tag.find() ? parse(tag.group(2)) : null;
@@ -141,11 +146,13 @@ public final class Sweep {
         return dataverse.target().runLedgerFolder().map(folder -> RunLedger.isAlive(folder, runId)).orElse(false);
     }
 
-    private static Iterable<JsonNode> rows(RecordedExchange list) {
+    /** The listed rows, or null when the answer cannot be read: that is a problem, never "no leftovers". */
+    private static JsonNode rows(RecordedExchange list) {
         try {
-            return JSON.readTree(list.responseBody()).path("value");
+            JsonNode value = JSON.readTree(list.responseBody()).path("value");
+            return value.isArray() ? value : null;
         } catch (IOException e) {
-            return List.of();
+            return null;
         }
     }
 

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  * interface, so the same scenarios and assertions run against either.
  *
  * <pre>{@code
- * Target target = Targets.fromConfiguration();   // emulator unless configured for a live org
+ * Target target = Targets.fromConfiguration(Settings.fromSystem());   // emulator unless configured for a live org
  * }</pre>
  */
 @API(status = API.Status.STABLE, since = "0.1")

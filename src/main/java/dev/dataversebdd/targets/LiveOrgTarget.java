@@ -112,11 +112,13 @@ final class LiveOrgTarget implements Target {
         }
     }
 
+    /** Waits before a retry; an interrupt stops the run instead of being swallowed and retried through. */
     private static void sleep(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry GET $metadata", e);
         }
     }
 

@@ -31,7 +31,12 @@ public final class BehaviourProfile {
         return modes.getOrDefault(behaviour, behaviour.defaultMode());
     }
 
+    /** Whether the behaviour is in {@code mode}; a mode the behaviour does not have is a defect, not a quiet "no". */
     public boolean is(Behaviour behaviour, String mode) {
+        if (!behaviour.modes().contains(mode)) {
+            throw new IllegalArgumentException("behaviour '" + behaviour.key() + "' has no mode '" + mode + "'; modes: "
+                    + behaviour.modes());
+        }
         return mode(behaviour).equals(mode);
     }
 

@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl;
+package com.example.consumer;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -6,6 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dataversebdd.dsl.Dataverse;
+import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.ReferenceForm;
+import dev.dataversebdd.dsl.RowRef;
+import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
 import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
 import dev.dataversebdd.targets.Settings;
@@ -16,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /** The DSL from plain JUnit 5, without Cucumber, against an embedded emulator; includes the README's sample. */
-class PlainJUnitUsageTest {
+class PublicApiUsageTest {
 
     private static DataverseEmulator emulator;
     private static Dataverse dataverse;
