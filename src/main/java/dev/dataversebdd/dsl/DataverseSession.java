@@ -96,7 +96,7 @@ public final class DataverseSession implements AutoCloseable {
 
     /** PATCH {row}: binds ({@code nav@odata.bind}), unbinds ({@code nav: null} or {@code nav@odata.bind: null}), columns. */
     public Update update(RowRef row) {
-        return new Update(conversation, urls, row);
+        return new Update(conversation, urls, rows, row);
     }
 
     /** PUT {activity}/{activity}_activity_parties: replaces the party list (D1, withdrawn by D2). */

@@ -85,7 +85,7 @@ public final class NewRow {
         return result;
     }
 
-    private static Object typed(String text) {
+    static Object typed(String text) {
         if (text == null || text.equals("null")) {
             return null;
         }
@@ -126,6 +126,25 @@ public final class NewRow {
         rows.add(child);
         copy.put(navigation, List.copyOf(rows));
         return new NewRow(table, alias, values, binds, copy);
+    }
+
+    /**
+     * An activity party created with the activity (deep insert into {@code <activity>_activity_parties}, D3):
+     * {@code NewRow.of("email", "Offer").withParty(Party.of(Participation.TO, ann))}.
+     */
+    public NewRow withParty(Party party) {
+        return insert(table + "_activity_parties", NewRow.of("activityparty", null)
+                .with("participationtypemask", party.participation().mask())
+                .bind("partyid_" + party.row().table(), party.row()));
+    }
+
+    /** Several parties at once. */
+    public NewRow withParties(List<Party> parties) {
+        NewRow result = this;
+        for (Party party : parties) {
+            result = result.withParty(party);
+        }
+        return result;
     }
 
     public String table() {

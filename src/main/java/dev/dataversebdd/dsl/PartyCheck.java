@@ -33,6 +33,19 @@ public final class PartyCheck {
         return this;
     }
 
+    /** These parties are among the activity's (others may be there too). */
+    public PartyCheck include(List<Party> parties) {
+        Set<Party.Entry> expected = new LinkedHashSet<>();
+        for (Party party : parties) {
+            expected.add(party.entry());
+        }
+        if (!found.containsAll(expected)) {
+            throw readBack.fail("parties including " + describeAll(expected), describeAll(found), "check the parties of "
+                    + readBack.row().describe());
+        }
+        return this;
+    }
+
     private String describeAll(Set<Party.Entry> entries) {
         return entries.isEmpty() ? "no parties" : entries.stream().map(e -> Participation.ofMask(e.mask()).label() + " "
                 + (e.partyId() == null ? "nobody" : readBack.describe(e.partyId()))).sorted().toList().toString();

@@ -68,6 +68,18 @@ public final class RowExpectations {
         return new LookupCheck(readBack, singleNavigation, nav, id, logicalName);
     }
 
+    /** A column's value, read with {@code $select}. */
+    public ColumnCheck column(String name) {
+        if (!rows.table(row.table()).columns().contains(name)) {
+            throw new IllegalArgumentException(row.table() + " has no column '" + name + "'"
+                    + ClientSchema.closest(name, rows.table(row.table()).columns()).map(c -> "; did you mean '" + c + "'?")
+                    .orElse(""));
+        }
+        JsonNode json = conversation.read("read " + name + " of " + row.describe(), row.path() + "?$select=" + name,
+                Map.of(), row.table());
+        return new ColumnCheck(readBack, name, json.path(name));
+    }
+
     /** The activity's parties, read as {@code GET …/{table}_activity_parties}. */
     public PartyCheck parties() {
         String navigation = row.table() + "_activity_parties";

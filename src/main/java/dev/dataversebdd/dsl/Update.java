@@ -25,14 +25,16 @@ public final class Update {
 
     private final Conversation conversation;
     private final RowUrls urls;
+    private final Rows rows;
     private final RowRef row;
     private final ObjectNode body = JSON.createObjectNode();
     private final List<String> sentence = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", "*"));
 
-    Update(Conversation conversation, RowUrls urls, RowRef row) {
+    Update(Conversation conversation, RowUrls urls, Rows rows, RowRef row) {
         this.conversation = conversation;
         this.urls = urls;
+        this.rows = rows;
         this.row = row;
     }
 
@@ -61,6 +63,23 @@ public final class Update {
     public Update set(String column, Object value) {
         body.set(column, JSON.valueToTree(value));
         sentence.add("set " + column);
+        return this;
+    }
+
+    /**
+     * Several changes in one PATCH, as a table writes them: binds, unbinds ({@code null} on a navigation property)
+     * and column values.
+     */
+    public Update apply(java.util.List<Change> changes) {
+        for (Change change : changes) {
+            if (change.target() != null) {
+                bind(change.property(), change.target());
+            } else if (change.value() == null && rows.table(row.table()).navigation(change.property()).isPresent()) {
+                unbind(change.property());
+            } else {
+                set(change.property(), change.value());
+            }
+        }
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.dataversebdd.steps;
 
+import dev.dataversebdd.dsl.Change;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.Party;
@@ -37,6 +38,20 @@ public final class DataTableTypes {
         String columns = "| participation | party |";
         return Party.of(Participation.ofLabel(required(entry, "participation", columns)),
                 rowCell(required(entry, "party", columns)));
+    }
+
+    /**
+     * {@code | property | value |} of an update: {@code account "Contoso"} binds, {@code null} clears, anything else
+     * is a column value.
+     */
+    @DataTableType
+    public Change change(Map<String, String> entry) {
+        String columns = "| property | value |";
+        String property = required(entry, "property", columns);
+        String value = required(entry, "value", columns);
+        java.util.regex.Matcher row = ROW.matcher(value.trim());
+        return row.matches() ? Change.bind(property, world.session().row(row.group(1), row.group(2)))
+                : Change.text(property, value);
     }
 
     /** {@code | path | table | name |} of a deep insert. */

@@ -34,6 +34,11 @@ public final class RawRequestSteps {
         world.outcome(world.request(method, path).headers(headers).send());
     }
 
+    @Given("the next request carries the headers:")
+    public void nextRequestCarriesHeaders(Map<String, String> headers) {
+        world.nextRequestHeaders(headers);
+    }
+
     @Given("the next request carries the header {string} with value {string}")
     public void nextRequestCarries(String name, String value) {
         world.session().headerForNextRequest(name, world.interpolate(value));

@@ -60,4 +60,19 @@ public final class ReadBackSteps {
     public void stillExists(RowRef row) {
         world.session().expect(row).exists();
     }
+
+    @Then("the parties of {row} include:")
+    public void partiesInclude(RowRef activity, List<Party> parties) {
+        world.session().expect(activity).parties().include(parties);
+    }
+
+    @Then("the {word} of {row} is {string}")
+    public void columnIs(String column, RowRef row, String value) {
+        world.session().expect(row).column(column).is(value);
+    }
+
+    @Then("the {word} of {row} is null")
+    public void columnIsNull(String column, RowRef row) {
+        world.session().expect(row).column(column).isNull();
+    }
 }

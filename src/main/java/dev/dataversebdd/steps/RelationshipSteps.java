@@ -2,6 +2,7 @@ package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.ReferenceForm;
+import dev.dataversebdd.dsl.Change;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -92,5 +93,20 @@ public final class RelationshipSteps {
     @When("the parties of {row} are replaced with:")
     public void partiesAreReplaced(RowRef activity, List<Party> parties) {
         world.outcome(world.session().replaceParties(activity).withAll(parties).send());
+    }
+
+    /** A PATCH written as a table: | property | value |, binding, clearing and setting in one request. */
+    @When("{row} is updated with:")
+    public void isUpdatedWith(RowRef row, List<Change> changes) {
+        world.outcome(world.session().update(row).apply(changes).send());
+    }
+
+    /**
+     * The navigation property is not checked against the schema before the request, so that a scenario can test
+     * how the server refuses a wrong one.
+     */
+    @When("{row} is added to the unchecked navigation property {string} of {row}")
+    public void isAddedUnchecked(RowRef row, String navigation, RowRef parent) {
+        world.outcome(world.session().associate(row).to(parent).via(navigation));
     }
 }

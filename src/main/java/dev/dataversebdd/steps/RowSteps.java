@@ -1,6 +1,7 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
@@ -47,6 +48,16 @@ public final class RowSteps {
     @When("a(n) {table} {string} is created by deep insert with:")
     public void isCreatedByDeepInsert(String table, String alias, List<NewRow.Nested> rows) {
         world.outcome(world.session().create(NewRow.tree(table, alias, rows)).outcome());
+    }
+
+    @Given("a(n) {table} {string} with parties:")
+    public void aRowWithParties(String table, String alias, List<Party> parties) {
+        world.givenCreated(NewRow.of(table, alias).withParties(parties));
+    }
+
+    @When("a(n) {table} {string} is created with parties:")
+    public void isCreatedWithParties(String table, String alias, List<Party> parties) {
+        world.outcome(world.session().create(NewRow.of(table, alias).withParties(parties)).outcome());
     }
 
     @When("the created row is called {string}")
