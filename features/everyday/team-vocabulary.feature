@@ -63,3 +63,24 @@ Feature: The everyday relationship work of a team, in its own words
     When contact "Ann" is added to the unchecked navigation property "contact_customer_acounts" of account "Contoso"
     Then the request fails with 400 and error code "0x8006088a"
     And the contact_customer_accounts of account "Contoso" are empty
+
+  @seed-v8.2
+  Scenario: The 2016 document's requests in v8.2 paths, without writing them by hand
+    Given the API version is v8.2
+    When an account "Northwind" is created
+    Then the request succeeds with 204 No Content
+    And the response header "OData-EntityId" is "{host}/api/data/v8.2/accounts({Northwind})"
+    When contact "Ann" is added to the contact_customer_accounts of account "Northwind"
+    Then the request succeeds with 204 No Content
+    And the parentcustomerid_account of contact "Ann" is account "Northwind"
+
+  Scenario: Deep insert with column values and binds on the nested rows
+    When an account "Parent" is created by deep insert with:
+      | path                          | table       | name     | jobtitle | parentaccountid    |
+      | contact_customer_accounts     | contact     | Dana     | Buyer    |                    |
+      | opportunity_customer_accounts | opportunity | Big deal |          | account "Fabrikam" |
+    Then the request succeeds with 204 No Content
+    And the jobtitle of contact "Dana" is "Buyer"
+    And the parentcustomerid_account of contact "Dana" is account "Parent"
+    And the parentaccountid of opportunity "Big deal" is account "Fabrikam"
+    And the customerid_account of opportunity "Big deal" is account "Parent"

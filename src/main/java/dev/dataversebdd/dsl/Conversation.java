@@ -102,6 +102,16 @@ final class Conversation {
         return lastPrepared;
     }
 
+    /** Relative paths go to this API version of the org from now on; returns the new service root. */
+    String useApiVersion(String version) {
+        channel.useApiVersion(version);
+        return channel.serviceRoot();
+    }
+
+    String serviceRoot() {
+        return channel.serviceRoot();
+    }
+
     SessionSafety safety() {
         return safety;
     }

@@ -258,8 +258,18 @@ public final class DataverseSession implements AutoCloseable {
         behaviours.when(key, mode, check);
     }
 
+    /** The service root this session sends to, e.g. {@code http://127.0.0.1:51234/api/data/v9.2}. */
     public String serviceRoot() {
-        return target.serviceRoot();
+        return conversation.serviceRoot();
+    }
+
+    /**
+     * Sends this session's requests to another API version of the same org ({@code v8.2}, v8.0-v9.2), as Microsoft's
+     * 2016 documentation writes them; references follow.
+     */
+    public DataverseSession useApiVersion(String version) {
+        urls.serviceRoot(conversation.useApiVersion(version));
+        return this;
     }
 
     /** The last request and response, for raw checks. */

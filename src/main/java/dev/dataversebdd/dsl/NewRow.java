@@ -59,8 +59,21 @@ public final class NewRow {
         return row;
     }
 
-    /** One row of a deep insert below the root: where it goes (a path of navigation properties) and what it is. */
-    public record Nested(String path, String table, String alias) {
+    /**
+     * One row of a deep insert below the root: where it goes (a path of navigation properties), what it is, and its
+     * own column values and binds.
+     */
+    public record Nested(String path, String table, String alias, Map<String, Object> values,
+                         Map<String, RowRef> binds) {
+
+        public Nested(String path, String table, String alias) {
+            this(path, table, alias, Map.of(), Map.of());
+        }
+
+        public Nested {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            binds = Map.copyOf(binds);
+        }
     }
 
     /**
@@ -80,7 +93,14 @@ public final class NewRow {
                 continue;
             }
             String navigation = path.substring(prefix.length());
-            result = result.insert(navigation, attach(of(row.table(), row.alias()), path + "/", rows));
+            NewRow child = of(row.table(), row.alias());
+            for (Map.Entry<String, Object> value : row.values().entrySet()) {
+                child = child.with(value.getKey(), value.getValue());
+            }
+            for (Map.Entry<String, RowRef> bind : row.binds().entrySet()) {
+                child = child.bind(bind.getKey(), bind.getValue());
+            }
+            result = result.insert(navigation, attach(child, path + "/", rows));
         }
         return result;
     }

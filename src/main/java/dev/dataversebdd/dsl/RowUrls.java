@@ -6,11 +6,15 @@ package dev.dataversebdd.dsl;
  */
 final class RowUrls {
 
-    private final String serviceRoot;
+    private String serviceRoot;
     private ReferenceForm form;
 
     RowUrls(String serviceRoot) {
         this.serviceRoot = serviceRoot;
+    }
+
+    void serviceRoot(String root) {
+        this.serviceRoot = root;
     }
 
     void use(ReferenceForm chosen) {

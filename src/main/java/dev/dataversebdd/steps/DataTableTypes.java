@@ -54,12 +54,28 @@ public final class DataTableTypes {
                 : Change.text(property, value);
     }
 
-    /** {@code | path | table | name |} of a deep insert. */
+    /**
+     * {@code | path | table | name |} of a deep insert, and optionally more columns: a column value, or a bind
+     * ({@code account "Contoso"}) under the navigation property's name; an empty cell means "not set".
+     */
     @DataTableType
     public NewRow.Nested nestedRow(Map<String, String> entry) {
         String columns = "| path | table | name |";
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, RowRef> binds = new java.util.LinkedHashMap<>();
+        entry.forEach((column, cell) -> {
+            if (java.util.Set.of("path", "table", "name").contains(column) || cell == null || cell.isBlank()) {
+                return;
+            }
+            Change change = change(Map.of("property", column, "value", cell));
+            if (change.target() != null) {
+                binds.put(column, change.target());
+            } else {
+                values.put(column, change.value());
+            }
+        });
         return new NewRow.Nested(required(entry, "path", columns), required(entry, "table", columns),
-                required(entry, "name", columns));
+                required(entry, "name", columns), values, binds);
     }
 
     private static String required(Map<String, String> entry, String column, String columns) {

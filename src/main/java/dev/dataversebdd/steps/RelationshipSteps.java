@@ -95,6 +95,11 @@ public final class RelationshipSteps {
         world.outcome(world.session().replaceParties(activity).withAll(parties).send());
     }
 
+    @Given("the API version is {word}")
+    public void apiVersion(String version) {
+        world.session().useApiVersion(version);
+    }
+
     /** A PATCH written as a table: | property | value |, binding, clearing and setting in one request. */
     @When("{row} is updated with:")
     public void isUpdatedWith(RowRef row, List<Change> changes) {

@@ -34,12 +34,14 @@ public final class HttpChannel {
 
     private final Target target;
     private final URI base;
+    private String serviceRoot;
     private final JdkTransport jdk;
     private final Consumer<RecordedExchange> listener;
 
     public HttpChannel(Target target, JdkTransport jdk, Consumer<RecordedExchange> listener) {
         this.target = target;
         this.base = URI.create(target.serviceRoot());
+        this.serviceRoot = target.serviceRoot();
         this.jdk = jdk;
         this.listener = listener;
     }
@@ -59,7 +61,18 @@ public final class HttpChannel {
 
     /** The target's service root, e.g. {@code https://contoso.crm.dynamics.com/api/data/v9.2}. */
     public String serviceRoot() {
-        return target.serviceRoot();
+        return serviceRoot;
+    }
+
+    /**
+     * Sends this channel's relative paths to another API version of the same org ({@code v8.2}): the 2016
+     * documentation's requests as written. Fails on anything that is not a version segment.
+     */
+    public void useApiVersion(String version) {
+        if (!version.matches("v\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("'" + version + "' is not an API version such as v9.2 or v8.2");
+        }
+        serviceRoot = target.serviceRoot().replaceFirst("/api/data/v\\d+\\.\\d+$", "/api/data/" + version);
     }
 
     private RecordedExchange exchange(Transport transport, String method, String pathOrUrl, Map<String, String> headers,
@@ -144,6 +157,6 @@ public final class HttpChannel {
         if (pathOrUrl.startsWith("/")) {
             return authority + pathOrUrl;
         }
-        return target.serviceRoot() + "/" + pathOrUrl;
+        return serviceRoot + "/" + pathOrUrl;
     }
 }
