@@ -30,23 +30,21 @@ public final class BehaviourSteps {
 
     @Then("under {string} = {string}, the {nav} of {row} is {row}")
     public void underModePointsTo(String behaviour, String mode, String navigation, RowRef row, RowRef target) {
-        world.session().whenBehaviour(behaviour, mode, () -> world.session().expect(row).lookup(navigation).pointsTo(target));
+        world.under(behaviour, mode).pointsTo(row, navigation, target);
     }
 
     @Then("under {string} = {string}, the {nav} of {row} is/are empty")
     public void underModeIsEmpty(String behaviour, String mode, String navigation, RowRef row) {
-        world.session().whenBehaviour(behaviour, mode, () -> world.session().expect(row).hasNothingIn(navigation));
+        world.under(behaviour, mode).isEmpty(row, navigation);
     }
 
     @Then("under {string} = {string}, the {nav} of {row} contain(s) {row}")
     public void underModeContains(String behaviour, String mode, String navigation, RowRef row, RowRef member) {
-        world.session().whenBehaviour(behaviour, mode,
-                () -> world.session().expect(row).collection(navigation).contains(member));
+        world.under(behaviour, mode).contains(row, navigation, member);
     }
 
     @Then("under {string} = {string}, the {nav} of {row} hold(s) {int} row(s)")
     public void underModeHolds(String behaviour, String mode, String navigation, RowRef row, int count) {
-        world.session().whenBehaviour(behaviour, mode,
-                () -> world.session().expect(row).collection(navigation).hasSize(count));
+        world.under(behaviour, mode).holds(row, navigation, count);
     }
 }

@@ -68,6 +68,11 @@ public final class World {
         session().arrange(() -> session().update(row).bind(navigation, target).send().isNoContent());
     }
 
+    /** Read-backs that run only when the observed behaviour showed {@code mode}. */
+    BehaviourChecks under(String behaviour, String mode) {
+        return new BehaviourChecks(session(), behaviour, mode);
+    }
+
     /** Headers for the next raw request only, their values with placeholders filled in. */
     public void nextRequestHeaders(java.util.Map<String, String> headers) {
         headers.forEach((name, value) -> session().headerForNextRequest(name, interpolate(value)));
