@@ -1,6 +1,6 @@
 Feature: Wrong names and wrong routes get Dataverse's errors
   Entity sets and navigation properties are case sensitive (D7, D16). Each error comes as
-  {"error":{"code":"...","message":"..."}} with the status of the catalogue (docs/sources.md, "The error catalogue").
+  {"error":{"code":"...","message":"..."}} with the status of the catalogue (src/site/markdown/sources.md, "The error catalogue").
 
   Background:
     Given an account "Contoso"

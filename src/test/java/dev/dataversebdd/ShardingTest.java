@@ -18,7 +18,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Splitting the suite across CI jobs by feature folders (docs/performance.md, "When one machine is not enough"):
+ * Splitting the suite across CI jobs by feature folders (src/site/markdown/performance.md, "When one machine is not enough"):
  * the shards together hold every scenario exactly once.
  */
 class ShardingTest {

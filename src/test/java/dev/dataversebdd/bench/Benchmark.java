@@ -33,7 +33,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * The performance benchmark of docs/performance.md: one run that measures, side by side, the loopback limit, WireMock
+ * The performance benchmark of src/site/markdown/performance.md: one run that measures, side by side, the loopback limit, WireMock
  * and the emulator on the same mix with the same client, then scale, suite, start-up and DSL overhead. Prints
  * Markdown tables (and writes them to target/benchmark.md). Run it with:
  * {@code mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.dataversebdd.bench.Benchmark}

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the benchmark from rotting: a run with tiny numbers must complete and fill every table, with every server
- * answering the whole mix without an error. No timing is asserted here (see docs/performance.md for the figures).
+ * answering the whole mix without an error. No timing is asserted here (see src/site/markdown/performance.md for the figures).
  */
 class BenchmarkSmokeTest {
 

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 
 /**
  * The supporting traffic of a scenario (read-back, deep-insert discovery, cleanup, sweep) on the JDK's HTTP client:
- * several times cheaper per request than RestAssured (see docs/performance.md), and still reported like every
+ * several times cheaper per request than RestAssured (see src/site/markdown/performance.md), and still reported like every
  * other request. One client per connection, shared by its sessions (it is thread-safe).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apiguardian.api.API;
 
 /**
- * Every place where Dataverse's sources conflict or are silent (CONFLICT / INF, see docs/sources.md), as a named
+ * Every place where Dataverse's sources conflict or are silent (CONFLICT / INF, see src/site/markdown/sources.md), as a named
  * switch with its possible modes. The first mode of each switch is the default: the documented behaviour where
  * there is one. Names are kebab-case so that the same words work from Java,
  * the command line ({@code --behaviour relative-odata-id=accept}) and per request (header
@@ -45,7 +45,7 @@ public enum Behaviour {
         return key;
     }
 
-    /** The sources behind it (ids of docs/sources.md). */
+    /** The sources behind it (ids of src/site/markdown/sources.md). */
     public String section() {
         return section;
     }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.apiguardian.api.API;
 
 /**
- * The error catalogue (E1–E20, see docs/sources.md): one factory per row, so that status,
+ * The error catalogue (E1–E20, see src/site/markdown/sources.md): one factory per row, so that status,
  * code and message text stay together and match what Dataverse sends.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row of the error catalogue (E1–E20, docs/sources.md) that the emulator models: status, code,
+ * Every row of the error catalogue (E1–E20, src/site/markdown/sources.md) that the emulator models: status, code,
  * message, the Dataverse content type, and that nothing was written.
  */
 class ErrorCatalogueTest {

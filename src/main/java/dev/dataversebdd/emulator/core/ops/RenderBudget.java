@@ -4,7 +4,7 @@ import dev.dataversebdd.emulator.core.Errors;
 
 /**
  * How many rows one response may render, expanded rows included. Every read runs under the store's read lock, and a
- * writer waits for it; the budget keeps the longest read short (docs/performance.md measures it), however a query
+ * writer waits for it; the budget keeps the longest read short (src/site/markdown/performance.md measures it), however a query
  * nests its {@code $expand}s.
  */
 final class RenderBudget {
