@@ -38,7 +38,7 @@ final class LiveGuard {
         this.target = target;
     }
 
-    /** Checks one write and writes its creates ahead to the ledger; throws {@link RefusedRequest} to stop it. */
+    /** Checks one write and writes its creates ahead to the ledger; throws {@link dev.dataversebdd.dsl.RefusedRequest} to stop it. */
     Prepared prepare(String method, String written, Map<String, String> headers, String body) {
         EffectReader.Reading reading;
         try {

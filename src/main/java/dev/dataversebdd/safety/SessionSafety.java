@@ -47,7 +47,7 @@ public final class SessionSafety {
                 new Cleanup(reads, channel, true));
     }
 
-    /** The request as it may be sent; throws {@link RefusedRequest} (before anything is sent) when it may not. */
+    /** The request as it may be sent; throws {@link dev.dataversebdd.dsl.RefusedRequest} (before anything is sent) when it may not. */
     public Prepared prepare(String method, String written, Map<String, String> headers, String body) {
         if (guard == null || method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD")) {
             return Prepared.unchanged(method, written, headers, body);

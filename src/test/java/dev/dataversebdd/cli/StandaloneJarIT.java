@@ -1,0 +1,92 @@
+package dev.dataversebdd.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standalone program as a team that does not write Java runs it: {@code java -jar …-standalone.jar emulator},
+ * then the seed document's associate from another process's HTTP client.
+ */
+class StandaloneJarIT {
+
+    private static final Pattern ROOT = Pattern.compile("Service root: (http://127\\.0\\.0\\.1:\\d+/api/data/v9\\.2)/");
+    private static final Pattern ID = Pattern.compile("\\(([0-9a-f-]{36})\\)$");
+
+    private static Path jar() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow();
+        }
+    }
+
+    private static List<String> command(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void should_answer_the_seed_associate_from_the_standalone_emulator() throws Exception {
+        long started = System.nanoTime();
+        Process emulator = new ProcessBuilder(command("emulator", "--port", "0")).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))) {
+            String root = null;
+            for (String line = out.readLine(); line != null && root == null; line = out.readLine()) {
+                Matcher m = ROOT.matcher(line);
+                root = m.find() ? m.group(1) : null;
+            }
+            assertThat("the emulator printed its service root", root != null, equalTo(true));
+            System.out.printf("standalone emulator ready after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            HttpClient client = HttpClient.newHttpClient();
+            String account = create(client, root, "accounts", "{\"name\":\"Contoso\"}");
+            String opportunity = create(client, root, "opportunities", "{\"name\":\"Big deal\"}");
+            HttpResponse<String> associate = client.send(HttpRequest.newBuilder(URI.create(root + "/accounts(" + account
+                    + ")/opportunity_customer_accounts/$ref")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"@odata.id\":\"" + root + "/opportunities(" + opportunity
+                            + ")\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(associate.statusCode(), equalTo(204));
+            assertThat(associate.body(), equalTo(""));
+        } finally {
+            emulator.destroy();
+            emulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void should_tell_its_version_and_its_commands() throws Exception {
+        Process version = new ProcessBuilder(command("--version")).redirectErrorStream(true).start();
+        assertThat(new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
+                startsWith("dataverse-bdd 0."));
+        Process unknown = new ProcessBuilder(command("frobnicate")).redirectErrorStream(true).start();
+        String said = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unknown.waitFor(), equalTo(2));
+        assertThat(said, startsWith("error: unknown command 'frobnicate'"));
+    }
+
+    private static String create(HttpClient client, String root, String set, String body) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(root + "/" + set))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body(), response.statusCode(), equalTo(204));
+        Matcher m = ID.matcher(response.headers().firstValue("OData-EntityId").orElseThrow());
+        assertThat(m.find(), equalTo(true));
+        return m.group(1);
+    }
+}
