@@ -1,0 +1,39 @@
+// Builds a consumer project out of the README alone, so that the README's recipe cannot drift from what works:
+// its consumer pom fragment, its suite class, its junit-platform.properties and allure.properties, and its Gherkin
+// sample, verbatim.
+def readme = new File(basedir, '../../../README.md').text
+def blocks = { String lang -> (readme =~ /(?s)```${lang}\n(.*?)```/).collect { it[1] } }
+def fragment = blocks('xml').find { it.contains('<artifactId>dataverse-bdd</artifactId>') && it.contains('maven-surefire-plugin') }
+assert fragment : 'the README has no consumer pom fragment'
+new File(basedir, 'pom.xml').text = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId>
+  <artifactId>consumer-from-readme</artifactId>
+  <version>1.0</version>
+  <properties>
+    <maven.compiler.source>17</maven.compiler.source>
+    <maven.compiler.target>17</maven.compiler.target>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+${fragment}
+</project>
+"""
+def suite = blocks('java').find { it.contains('@Suite') }
+assert suite : 'the README has no suite class'
+def suiteFile = new File(basedir, 'src/test/java/com/example/tests/RunDataverseTest.java')
+suiteFile.parentFile.mkdirs()
+suiteFile.text = suite
+def properties = blocks('properties').find { it.contains('cucumber.glue') }
+assert properties : 'the README has no junit-platform.properties'
+def propertiesFile = new File(basedir, 'src/test/resources/junit-platform.properties')
+propertiesFile.parentFile.mkdirs()
+propertiesFile.text = properties
+def allure = blocks('properties').find { it.contains('allure.results.directory') }
+assert allure : 'the README has no allure.properties'
+new File(basedir, 'src/test/resources/allure.properties').text = allure
+def gherkin = blocks('gherkin').first()
+def feature = new File(basedir, 'features/readme.feature')
+feature.parentFile.mkdirs()
+feature.text = 'Feature: The README\'s sample\n  Scenario: as the README writes it\n' + gherkin.readLines().collect { '    ' + it }.join('\n') + '\n'
+return true

@@ -1,0 +1,10 @@
+// The README's recipe ran the README's scenario: at least one test, none failed, and the reports it configures exist.
+def log = new File(basedir, 'build.log').text
+def counts = (log =~ /(?m)^\[INFO\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$/).collect { it }
+assert !counts.isEmpty() : 'no Surefire summary line'
+def total = counts.last()
+assert (total[1] as int) > 0 : 'the recipe ran 0 tests'
+assert total[2] == '0' && total[3] == '0' : "the README's scenario failed: ${total[0]}"
+assert new File(basedir, 'target/cucumber/cucumber.html').exists() : 'the Cucumber report the recipe configures is missing'
+def allure = new File(basedir, 'target/allure-results')
+assert allure.exists() && allure.listFiles().any { it.name.endsWith('-result.json') } : 'no Allure results'
