@@ -1,6 +1,6 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.report.AllureAttachments;
+import dev.dataversebdd.report.Evidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +17,12 @@ final class Behaviours {
     private static final System.Logger LOG = System.getLogger("dev.dataversebdd");
 
     private final Target target;
-    private final AllureAttachments attachments;
+    private final Evidence attachments;
     private final Failures failures;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final BehaviourObservation observation = new BehaviourObservation();
 
-    Behaviours(Target target, AllureAttachments attachments, Failures failures) {
+    Behaviours(Target target, Evidence attachments, Failures failures) {
         this.target = target;
         this.attachments = attachments;
         this.failures = failures;

@@ -3,7 +3,7 @@ package dev.dataversebdd.dsl;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.FailureReport;
 import dev.dataversebdd.dsl.internal.Hints;
-import dev.dataversebdd.report.AllureAttachments;
+import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.dsl.internal.JdkTransport;
 import dev.dataversebdd.report.Redactor;
@@ -77,11 +77,12 @@ public final class Dataverse implements AutoCloseable {
 
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */
     public DataverseSession openSession() {
-        AllureAttachments attachments = new AllureAttachments(redactor);
+        Evidence attachments = new Evidence(redactor);
         HttpChannel channel = channel(attachments);
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
-        return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours);
+        return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours,
+                attachments);
     }
 
     /** The run's write-ahead ledger on a live org, once a session has opened it (empty on the emulator). */

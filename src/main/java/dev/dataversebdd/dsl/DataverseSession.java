@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,14 @@ public final class DataverseSession implements AutoCloseable {
     private final Rows rows;
     private final RowUrls urls;
     private final Behaviours behaviours;
+    private final Evidence evidence;
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
     private final java.util.Set<UUID> existingRows = new java.util.HashSet<>();
     private final UUID missingId = UUID.randomUUID();
 
-    DataverseSession(Dataverse dataverse, Conversation conversation, Behaviours behaviours) {
+    DataverseSession(Dataverse dataverse, Conversation conversation, Behaviours behaviours, Evidence evidence) {
         this.target = dataverse.target();
+        this.evidence = evidence;
         this.conversation = conversation;
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
@@ -230,6 +233,20 @@ public final class DataverseSession implements AutoCloseable {
     public DataverseSession locatedBy(Supplier<String> location) {
         conversation.failures().locatedBy(location);
         return this;
+    }
+
+    /**
+     * Also reports every request and response, redacted, to {@code sink} (name, text): e.g. Cucumber's
+     * {@code scenario.attach}, so that its own reports show them beside Allure's.
+     */
+    public DataverseSession reportExchangesTo(java.util.function.BiConsumer<String, String> sink) {
+        evidence.alsoTo(sink);
+        return this;
+    }
+
+    /** True when the target takes per-request behaviour switches (the embedded emulator; a live org does not). */
+    public boolean takesBehaviourSwitches() {
+        return target.switchesBehaviours();
     }
 
     /** Switches a behaviour for this session's requests only (parallel-safe); refused by a target that takes no switches. */

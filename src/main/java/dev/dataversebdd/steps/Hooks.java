@@ -34,6 +34,24 @@ public final class Hooks {
         world.session().locatedBy(() -> StepLines.current().orElse(scenarioLine));
     }
 
+    /** Every request and response of the scenario also goes into Cucumber's own reports, redacted. */
+    @Before(order = 1)
+    public void attachTheExchangesToTheScenario(Scenario scenario) {
+        world.session().reportExchangesTo((name, text) -> scenario.attach(text, "text/plain", name));
+    }
+
+    /**
+     * A scenario that switches an emulator behaviour cannot run on a target that takes no switches (a live org): it
+     * is skipped there, with the reason, instead of failing.
+     */
+    @Before(value = "@emulator-only", order = 2)
+    public void skipEmulatorOnlyScenariosElsewhere() {
+        if (!world.session().takesBehaviourSwitches()) {
+            throw new org.opentest4j.TestAbortedException("@emulator-only: this scenario switches an emulator behaviour, "
+                    + "which " + world.session().serviceRoot() + " does not take; skipped");
+        }
+    }
+
     @After(order = 0)
     public void removeWhatTheScenarioCreated() {
         world.close();

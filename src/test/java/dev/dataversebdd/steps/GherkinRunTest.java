@@ -28,8 +28,26 @@ class GherkinRunTest {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request().selectors(selectFile(file.toFile())).filters(includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
-                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines").build(), listener);
+                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines, json:"
+                        + folder.resolve("cucumber.json")).build(), listener);
         return listener.getSummary();
+    }
+
+    @Test
+    void should_attach_every_exchange_to_cucumbers_own_report() throws Exception {
+        TestExecutionSummary summary = run("""
+                Feature: evidence
+                  Scenario: an associate
+                    Given an account "Contoso"
+                    And an opportunity "Big deal"
+                    When opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
+                    Then the request succeeds with 204 No Content
+                """);
+        assertThat(summary.getTotalFailureCount(), equalTo(0L));
+        String report = Files.readString(folder.resolve("cucumber.json"));
+        assertThat(report, containsString("\"embeddings\""));
+        assertThat(report, containsString("\"name\":\"POST v9.2/accounts -> 204 No Content\""));
+        assertThat(report, containsString("/opportunity_customer_accounts/$ref -> 204 No Content"));
     }
 
     private static List<String> failures(TestExecutionSummary summary) {
