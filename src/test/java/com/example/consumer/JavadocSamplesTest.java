@@ -53,6 +53,8 @@ class JavadocSamplesTest {
             import dev.dataversebdd.dsl.*;
             import dev.dataversebdd.targets.*;
             import dev.dataversebdd.report.*;
+            import dev.dataversebdd.junit.*;
+            import org.junit.jupiter.api.Test;
             import dev.dataversebdd.emulator.core.*;
             import dev.dataversebdd.emulator.core.schema.Schema;
             import dev.dataversebdd.emulator.http.DataverseEmulator;
