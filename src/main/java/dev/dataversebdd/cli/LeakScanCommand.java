@@ -2,7 +2,6 @@ package dev.dataversebdd.cli;
 
 import dev.dataversebdd.report.LeakScan;
 import dev.dataversebdd.targets.SecretSettings;
-import dev.dataversebdd.targets.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,7 @@ public final class LeakScanCommand {
         List<Path> except = List.of(args).stream().filter(a -> a.startsWith(EXCEPT))
                 .map(a -> Path.of(a.substring(EXCEPT.length())).toAbsolutePath()).toList();
         // Read, never taken: this runs inside Maven's own JVM, whose system properties other plugins still read.
-        Settings settings = new Settings(System::getProperty, System.getenv());
-        List<String> secrets = SecretSettings.values(settings);
+        List<String> secrets = SecretSettings.values();
         List<String> findings = new ArrayList<>();
         for (Path folder : folders) {
             findings.addAll(new LeakScan(secrets).except(except).scan(folder));

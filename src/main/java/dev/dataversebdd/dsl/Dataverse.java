@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.FailureReport;
 import dev.dataversebdd.dsl.internal.Hints;
+import dev.dataversebdd.report.AllureEnvironment;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.dsl.internal.JdkTransport;
@@ -72,7 +73,9 @@ public final class Dataverse implements AutoCloseable {
         }
         List<String> all = new java.util.ArrayList<>(secrets);
         all.addAll(target.secrets());
-        return new Dataverse(target, schema, Redactor.withSecrets(all));
+        Redactor redactor = Redactor.withSecrets(all);
+        AllureEnvironment.describe(target.reportFacts(), redactor);
+        return new Dataverse(target, schema, redactor);
     }
 
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */

@@ -57,6 +57,14 @@ public interface Target extends AutoCloseable {
      */
     String rowNamePrefix();
 
+    /**
+     * What a report's overview says about this target (Allure's Environment widget): its kind, host, API version and
+     * whatever else tells one run's conditions from another's. Never a secret.
+     */
+    default java.util.Map<String, String> reportFacts() {
+        return java.util.Map.of("Target", description());
+    }
+
     /** Rows of the org that scenarios may use by alias without having created them; never deleted. */
     java.util.List<ExistingRow> existingRows();
 

@@ -20,7 +20,7 @@ public final class Evidence implements Consumer<RecordedExchange> {
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Evidence(Redactor redactor) {
-        this.formatter = new ExchangeFormatter(redactor, BODY_LIMIT);
+        this.formatter = new ExchangeFormatter(redactor, BODY_LIMIT, true);
     }
 
     /** Also sends every exchange (its name, its redacted text) to {@code sink}. */

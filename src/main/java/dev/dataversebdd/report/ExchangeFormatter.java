@@ -1,5 +1,11 @@
 package dev.dataversebdd.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -17,12 +23,22 @@ public final class ExchangeFormatter {
     private static final Set<String> QUIET_RESPONSE_HEADERS = Set.of("date", "content-length", "connection",
             "transfer-encoding", "keep-alive");
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Redactor redactor;
     private final int bodyLimit;
+    private final boolean indentJson;
 
+    /** Bodies as they were sent: failure messages stay compact. */
     public ExchangeFormatter(Redactor redactor, int bodyLimit) {
+        this(redactor, bodyLimit, false);
+    }
+
+    /** With {@code indentJson}, JSON bodies are shown indented, for report attachments a person reads. */
+    public ExchangeFormatter(Redactor redactor, int bodyLimit, boolean indentJson) {
         this.redactor = redactor;
         this.bodyLimit = bodyLimit;
+        this.indentJson = indentJson;
     }
 
     public String format(RecordedExchange raw) {
@@ -50,8 +66,40 @@ public final class ExchangeFormatter {
         if (body == null || body.isEmpty()) {
             return;
         }
-        String shown = body.length() > bodyLimit
-                ? body.substring(0, bodyLimit) + " ... (" + (body.length() - bodyLimit) + " more characters)" : body;
+        String readable = indentJson ? indented(body) : body;
+        String shown = readable.length() > bodyLimit ? readable.substring(0, bodyLimit) + " ... ("
+                + (readable.length() - bodyLimit) + " more characters)" : readable;
         text.append("  ").append(shown.replace("\n", "\n  ")).append('\n');
+    }
+
+    /**
+     * The same JSON, indented, token by token: keys keep their order and duplicates, numbers their exact text. A body
+     * that is not one well-formed JSON value is shown as it was, since that is the evidence.
+     */
+    static String indented(String body) {
+        char first = body.stripLeading().isEmpty() ? ' ' : body.stripLeading().charAt(0);
+        if (first != '{' && first != '[') {
+            return body;
+        }
+        StringWriter out = new StringWriter();
+        try (JsonParser parser = JSON.createParser(body);
+                JsonGenerator generator = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            JsonToken token = parser.nextToken();
+            int depth = 0;
+            do {
+                if (token.isNumeric()) {
+                    generator.writeNumber(parser.getText()); // the text as sent: 1e400 stays 1e400
+                } else {
+                    generator.copyCurrentEvent(parser);
+                }
+                depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            } while (depth > 0 && (token = parser.nextToken()) != null);
+            if (depth != 0 || parser.nextToken() != null) {
+                return body;
+            }
+        } catch (IOException notJson) {
+            return body;
+        }
+        return out.toString();
     }
 }

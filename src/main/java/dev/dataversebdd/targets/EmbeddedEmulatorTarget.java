@@ -7,6 +7,7 @@ import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -69,6 +70,22 @@ public final class EmbeddedEmulatorTarget implements Target {
     @Override
     public Map<String, String> requestHeaders() {
         return Map.of();
+    }
+
+    @Override
+    public Map<String, String> reportFacts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Target", "embedded emulator");
+        facts.put("Service root", serviceRoot());
+        facts.put("API version", version);
+        // Only the switched behaviours: the defaults are Dataverse's documented behaviour.
+        BehaviourProfile defaults = BehaviourProfile.defaults();
+        emulator.service().profile().asMap().forEach((key, mode) -> {
+            if (!mode.equals(defaults.asMap().get(key))) {
+                facts.put("Behaviour " + key, mode);
+            }
+        });
+        return facts;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,16 @@ final class LiveOrgTarget implements Target {
     @Override
     public Map<String, String> requestHeaders() {
         return Map.of("Authorization", "Bearer " + tokens.accessToken());
+    }
+
+    @Override
+    public Map<String, String> reportFacts() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Target", "live org");
+        facts.put("Org host", org.getHost());
+        facts.put("API version", version);
+        facts.put("Run tag", rowNamePrefix.strip());
+        return facts;
     }
 
     @Override

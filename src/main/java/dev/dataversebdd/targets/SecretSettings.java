@@ -1,8 +1,10 @@
 package dev.dataversebdd.targets;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
@@ -25,12 +27,11 @@ public final class SecretSettings {
     private SecretSettings() {
     }
 
-    /** Moves every secret setting found in the system properties into memory. */
+    /** Moves every secret setting found in the system properties (profile forms included) into memory. */
     public static synchronized void takeFromSystemProperties() {
-        for (String name : NAMES) {
-            String value = System.getProperty(name);
-            if (value != null) {
-                HELD.put(name, value);
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (isSecret(name)) {
+                HELD.put(name, System.getProperty(name));
                 System.clearProperty(name);
             }
         }
@@ -40,8 +41,35 @@ public final class SecretSettings {
         return Optional.ofNullable(HELD.get(name));
     }
 
-    /** Every secret value known to this JVM (held, or in the environment), for masking and leak scans. */
-    public static List<String> values(Settings settings) {
-        return NAMES.stream().map(settings::get).flatMap(Optional::stream).toList();
+    /**
+     * Every secret value known to this JVM, for masking and leak scans: held, still in the system properties, in the
+     * environment (any {@code DATAVERSE_*} variable named like a secret, other profiles' included), or in a settings
+     * file on the classpath (which {@link Settings#fromSystem()} refuses, but which may be there all the same).
+     */
+    public static List<String> values() {
+        Set<String> values = new LinkedHashSet<>(HELD.values());
+        System.getProperties().stringPropertyNames().stream().filter(SecretSettings::isSecret)
+                .map(System::getProperty).forEach(values::add);
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("DATAVERSE_") && NAMES.stream().map(secret -> Settings.environmentName(secret)
+                    .substring("DATAVERSE".length())).anyMatch(name::endsWith)) {
+                values.add(value);
+            }
+        });
+        for (String file : List.of("junit-platform.properties", "dataverse.properties")) {
+            try {
+                SettingsSource.classpathFile(file).ifPresent(source -> source.names().stream()
+                        .filter(SecretSettings::isSecret).map(source.lookup()).forEach(values::add));
+            } catch (ConfigurationException unreadable) {
+                // an unreadable file holds no value to mask
+            }
+        }
+        values.removeIf(value -> value == null || value.isBlank());
+        return List.copyOf(values);
+    }
+
+    /** A secret setting's name, plain or in a profile's form ({@code dataverse.uat.client-secret}). */
+    static boolean isSecret(String name) {
+        return Settings.isDataverseName(name) && SettingNames.meaning(name).filter(NAMES::contains).isPresent();
     }
 }

@@ -32,7 +32,7 @@ public final class SecretsSessionListener implements LauncherSessionListener {
         if (opened == null) {
             return;
         }
-        List<String> secrets = SecretSettings.values(Settings.fromSystem());
+        List<String> secrets = SecretSettings.values();
         String allure = System.getProperty("allure.results.directory", "target/allure-results");
         new ReportScrubber(Redactor.withSecrets(secrets)).scrub(List.of(Path.of("reports"), Path.of("target"),
                 Path.of(allure)), opened);

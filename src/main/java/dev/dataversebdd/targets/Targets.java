@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * }</pre>
  *
  * <table>
- *   <caption>Settings (system property, or environment variable in upper snake case)</caption>
+ *   <caption>Settings (where they are read from, in which order, and profiles: see {@link Settings})</caption>
  *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>

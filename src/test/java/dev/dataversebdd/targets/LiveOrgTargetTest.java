@@ -119,8 +119,8 @@ class LiveOrgTargetTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), containsString("Missing setting dataverse.tenant-id: no credentials: set "
                 + "dataverse.token (env DATAVERSE_TOKEN)"));
-        assertThat(e.getMessage(), containsString("Set it with -Ddataverse.tenant-id=... or the environment variable "
-                + "DATAVERSE_TENANT_ID."));
+        assertThat(e.getMessage(), containsString("Set it with -Ddataverse.tenant-id=..., the environment variable "
+                + "DATAVERSE_TENANT_ID or a line in dataverse.properties on the test classpath."));
         Map<String, String> noCredential = LOCAL.settings();
         noCredential.remove("dataverse.client-secret");
         assertThat(assertThrows(ConfigurationException.class, () -> live(noCredential)).getMessage(), equalTo(

@@ -1,12 +1,13 @@
 package dev.dataversebdd.dsl.internal;
 
 /** Levenshtein distance, for "did you mean" hints on misspelt tables and navigation properties. */
-final class EditDistance {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+public final class EditDistance {
 
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
