@@ -8,3 +8,4 @@ assert total[2] == '0' && total[3] == '0' : "the README's scenario failed: ${tot
 assert new File(basedir, 'target/cucumber/cucumber.html').exists() : 'the Cucumber report the recipe configures is missing'
 def allure = new File(basedir, 'target/allure-results')
 assert allure.exists() && allure.listFiles().any { it.name.endsWith('-result.json') } : 'no Allure results'
+assert !log.contains('No SLF4J providers') : "SLF4J's no-provider warning reached the consumer's console"

@@ -8,9 +8,10 @@ import dev.dataversebdd.dsl.RowRef;
 import org.apiguardian.api.API;
 
 /**
- * One scenario's state, injected by PicoContainer into every step class: the DSL session, the outcome of the last
- * action (which the Then steps check), and the few things steps need beyond the DSL, so that each step is one call.
- * A team's own step classes can take it in their constructor too.
+ * One scenario's state, injected by the object factory (PicoContainer, or cucumber-spring given a scenario-scoped
+ * bean) into every step class: the DSL session, the outcome of the last action (which the Then steps check), and
+ * the few things steps need beyond the DSL, so that each step is one call. A team's own step classes can take it in
+ * their constructor too.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class World {
