@@ -15,6 +15,7 @@ public final class Main {
             usage: java -jar dataverse-bdd-standalone.jar <command> [options]
               emulator   run the Dataverse emulator on 127.0.0.1 (emulator --help for its options)
               sweep      remove what killed live runs left in an org (sweep --help)
+              health     exit 0 if the emulator on 127.0.0.1 answers (health --port N), for container health checks
               --version  print the version
               --help     print this
             """;
@@ -28,6 +29,7 @@ public final class Main {
         switch (command) {
             case "emulator" -> EmulatorMain.main(rest);
             case "sweep" -> SweepCommand.main(rest);
+            case "health" -> System.exit(HealthCommand.run(rest));
             case "--version", "-V" -> System.out.println("dataverse-bdd " + version());
             case "--help", "-h" -> System.out.print(USAGE);
             default -> {

@@ -63,6 +63,11 @@ class StandaloneJarIT {
                             + ")\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(associate.statusCode(), equalTo(204));
             assertThat(associate.body(), equalTo(""));
+            // AND the container health check finds it answering on its port, and not on another
+            String port = root.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/.*$", "$1");
+            Process healthy = new ProcessBuilder(command("health", "--port", port)).redirectErrorStream(true).start();
+            assertThat(new String(healthy.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    healthy.waitFor(), equalTo(0));
         } finally {
             emulator.destroy();
             emulator.waitFor(10, TimeUnit.SECONDS);
@@ -78,6 +83,16 @@ class StandaloneJarIT {
         String said = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(unknown.waitFor(), equalTo(2));
         assertThat(said, startsWith("error: unknown command 'frobnicate'"));
+        // a health check of a port where nothing listens says so, and fails
+        int free;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free = socket.getLocalPort();
+        }
+        Process unhealthy = new ProcessBuilder(command("health", "--port", String.valueOf(free))).redirectErrorStream(true)
+                .start();
+        String answer = new String(unhealthy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unhealthy.waitFor(), equalTo(1));
+        assertThat(answer, startsWith("unhealthy: http://127.0.0.1:" + free + "/api/data/v9.2/ does not answer"));
     }
 
     private static String create(HttpClient client, String root, String set, String body) throws Exception {
