@@ -74,7 +74,7 @@ class ErrorCatalogueTest {
                 Arguments.of("wrong value type", "PATCH", "accounts(" + ACCOUNT + ")", "{\"name\":42}", 400, "0x0", null),
                 Arguments.of("odd method", "BREW", "accounts", null, 404, "", null),
                 Arguments.of("batch is a gap", "POST", "$batch", "--x", 501, "EMULATOR_GAP", null),
-                Arguments.of("orderby is a gap", "GET", "accounts?$orderby=name", null, 501, "EMULATOR_GAP", null));
+                Arguments.of("apply is a gap", "GET", "accounts?$apply=groupby((name))", null, 501, "EMULATOR_GAP", null));
     }
 
     @ParameterizedTest(name = "{0}")

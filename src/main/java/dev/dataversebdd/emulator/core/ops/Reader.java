@@ -1,35 +1,36 @@
 package dev.dataversebdd.emulator.core.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
-import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
-import dev.dataversebdd.emulator.core.uri.Filter;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apiguardian.api.API;
 
 /** The GET requests that verify relationships (D6, D10): rows, related rows, references and counts. */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Reader {
 
+    private static final int MAX_COUNT = 5000;
+
     private final RowLocator rows;
     private final Linker linker;
     private final RowRenderer renderer;
+    private final FilterEvaluator filters;
 
     public Reader(RowLocator rows, Linker linker, RowRenderer renderer) {
         this.rows = rows;
         this.linker = linker;
         this.renderer = renderer;
+        this.filters = new FilterEvaluator(rows, linker);
     }
 
     /** GET {set}({key}) with $select and $expand. */
@@ -52,38 +53,64 @@ public final class Reader {
         renderer.validate(type, query.select(), query.expand());
         Paging paging = Paging.of(context);
         RenderBudget budget = RenderBudget.standard();
-        ArrayNode value = Json.object().arrayNode();
-        int limit = query.top() == null ? Integer.MAX_VALUE : query.top();
-        int matched = 0;
-        boolean more = false;
+        List<Row> matched = new ArrayList<>();
         for (Row row : candidates) {
-            if (matched >= limit) {
-                break;
+            if (query.filter() == null || filters.matches(type, row, query.filter())) {
+                matched.add(row);
             }
-            if (query.filter() != null && !matches(type, row, query.filter())) {
-                continue;
-            }
-            if (matched++ < paging.offset()) {
-                continue;
-            }
-            if (value.size() == paging.pageSize()) {
-                more = true;
-                break;
-            }
-            value.add(renderer.render(row, query.select(), query.expand(), context, budget));
+        }
+        if (!query.orderBy().isEmpty()) {
+            matched.sort(ordering(type, query.orderBy()));
+        }
+        if (query.top() != null && matched.size() > query.top()) {
+            matched = matched.subList(0, query.top());
+        }
+        ArrayNode value = Json.object().arrayNode();
+        int end = (int) Math.min(matched.size(), (long) paging.offset() + paging.pageSize());
+        for (int i = Math.min(paging.offset(), end); i < end; i++) {
+            value.add(renderer.render(matched.get(i), query.select(), query.expand(), context, budget));
         }
         ObjectNode body = Json.object();
         body.put("@odata.context", context.serviceRoot() + "/$metadata#"
                 + RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand()));
+        if (query.count()) {
+            // "Count rows": the count stops at 5,000; asked for, two annotations tell whether there are more (Q5)
+            body.put("@odata.count", Math.min(matched.size(), MAX_COUNT));
+            if (context.wantsLookupAnnotations() && context.includeAnnotationsValue().matches(
+                    ".*(\\*|Microsoft\\.Dynamics\\.CRM\\.\\*|Microsoft\\.Dynamics\\.CRM\\.totalrecordcount).*")) {
+                body.put("@Microsoft.Dynamics.CRM.totalrecordcount", Math.min(matched.size(), MAX_COUNT));
+                body.put("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded", matched.size() > MAX_COUNT);
+            }
+        }
         body.set("value", value);
-        if (more) {
-            body.put("@odata.nextLink", paging.nextLink(context, paging.offset() + value.size()));
+        if (end < matched.size()) {
+            body.put("@odata.nextLink", paging.nextLink(context, end));
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>(annotationHeaders(context));
         if (paging.applied() != null) {
             headers.merge("Preference-Applied", paging.applied(), (a, b) -> a + "," + b);
         }
         return Responses.json(200, body, headers);
+    }
+
+    /** $orderby keys in turn; an empty column sorts first ascending and last descending, as SQL Server does [INF]. */
+    private static Comparator<Row> ordering(EntityType type, List<QueryOptions.OrderKey> keys) {
+        for (QueryOptions.OrderKey key : keys) {
+            if (!type.hasProperty(key.property())) {
+                throw Errors.propertyNotFound(key.property(), type.qualifiedName());
+            }
+        }
+        return (a, b) -> {
+            for (QueryOptions.OrderKey key : keys) {
+                Object left = FilterEvaluator.column(type, a, key.property());
+                Object right = FilterEvaluator.column(type, b, key.property());
+                int order = left == null ? (right == null ? 0 : -1) : right == null ? 1 : FilterEvaluator.order(left, right);
+                if (order != 0) {
+                    return key.descending() ? -order : order;
+                }
+            }
+            return 0;
+        };
     }
 
     /** GET {set}({key})/{singleNav}: the related row, or 204 when the lookup is empty (OData). */
@@ -117,52 +144,6 @@ public final class Reader {
     /** GET …/{collectionNav}/$count: the bare number after a UTF-8 byte order mark, as Dataverse sends it. */
     public EmulatorResponse count(int count) {
         return Responses.text(200, "text/plain;charset=utf-8", "\uFEFF" + count);
-    }
-
-    private boolean matches(EntityType type, Row row, Filter filter) {
-        for (Filter.Comparison comparison : filter.comparisons()) {
-            String property = comparison.property();
-            if (!type.hasProperty(property)) {
-                throw Errors.propertyNotFound(property, type.qualifiedName());
-            }
-            boolean matches = comparison.prefix()
-                    ? startsWith(row, property, String.valueOf(comparison.value()))
-                    : equal(type, row, property, comparison.value());
-            if (!matches) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean startsWith(Row row, String property, String prefix) {
-        JsonNode node = row.attribute(property);
-        return node != null && node.isTextual() && node.asText().startsWith(prefix);
-    }
-
-    private static boolean equal(EntityType type, Row row, String property, Object expected) {
-        Object actual;
-        if (type.isLookupProperty(property)) {
-            EntityRef ref = row.lookup(property);
-            actual = ref == null ? null : ref.id();
-        } else if (property.equals(type.primaryKey())) {
-            actual = row.id();
-        } else {
-            JsonNode node = row.attribute(property);
-            if (node == null || node.isNull()) {
-                actual = null;
-            } else if (node.isNumber()) {
-                return expected instanceof BigDecimal number && node.decimalValue().compareTo(number) == 0;
-            } else if (node.isBoolean()) {
-                actual = node.booleanValue();
-            } else {
-                actual = node.asText();
-                if (expected instanceof UUID) {
-                    return actual.toString().equalsIgnoreCase(expected.toString());
-                }
-            }
-        }
-        return expected == null ? actual == null : expected.equals(actual);
     }
 
     private static Map<String, String> annotationHeaders(RequestContext context) {

@@ -1,53 +1,66 @@
 package dev.dataversebdd.emulator.core.uri;
 
-import dev.dataversebdd.emulator.core.Errors;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
- * The {@code $filter} subset that read-back checks and the sweep need: {@code property eq literal} and
- * {@code startswith(property,'text')}, joined by {@code and}. Literals are GUIDs, quoted strings, numbers, {@code true}, {@code false} and {@code null}.
- * Anything richer answers 501 rather than being silently misread.
+ * A parsed {@code $filter} expression, the grammar of "Filter rows using OData" (Q3): comparisons ({@code eq},
+ * {@code ne}, {@code gt}, {@code ge}, {@code lt}, {@code le}) of a column with a literal or another column,
+ * {@code contains}/{@code startswith}/{@code endswith}, {@code and}/{@code or}/{@code not}, parentheses, a single-valued
+ * navigation property's column ({@code primarycontactid/fullname}) and the lambda operators {@code any}/{@code all}
+ * over a collection-valued navigation property. Anything else (the Dataverse query functions, arithmetic) answers
+ * 501 naming the gap rather than being misread.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Filter(List<Comparison> comparisons) {
+public sealed interface Filter permits Filter.Or, Filter.And, Filter.Not, Filter.Compare, Filter.TextMatch,
+        Filter.Lambda {
 
-    /**
-     * {@code property eq value} ({@code prefix} false), or {@code startswith(property,'text')} ({@code prefix} true);
-     * value is a {@link java.util.UUID}, String, BigDecimal, Boolean or null.
-     */
-    public record Comparison(String property, Object value, boolean prefix) {
+    /** Parses {@code text}; a malformed expression is a 400, an unmodelled one a 501. */
+    static Filter parse(String text) {
+        return new FilterParser(text).parse();
     }
 
-    private static final Pattern COMPARISON = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+eq\\s+(.+?)\\s*$");
-    private static final Pattern STARTS_WITH = Pattern.compile(
-            "^\\s*startswith\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*('(?:[^']|'')*')\\s*\\)\\s*$");
+    record Or(Filter left, Filter right) implements Filter {
+    }
 
-    static Filter parse(String text) {
-        List<Comparison> comparisons = new ArrayList<>();
-        for (String clause : Splitter.split(text, " and ")) {
-            Matcher prefix = STARTS_WITH.matcher(clause);
-            if (prefix.matches()) {
-                comparisons.add(new Comparison(prefix.group(1), KeyPredicate.literal(prefix.group(2), text), true));
-                continue;
-            }
-            Matcher m = COMPARISON.matcher(clause);
-            if (!m.matches()) {
-                throw Errors.emulatorGap("the $filter expression '" + text + "'",
-                        "$filter with 'property eq literal' or startswith(property,'text'), joined by 'and'");
-            }
-            String literal = m.group(2);
-            Object value = switch (literal) {
-                case "null" -> null;
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> KeyPredicate.literal(literal, text);
-            };
-            comparisons.add(new Comparison(m.group(1), value, false));
-        }
-        return new Filter(List.copyOf(comparisons));
+    record And(Filter left, Filter right) implements Filter {
+    }
+
+    record Not(Filter operand) implements Filter {
+    }
+
+    enum Operator { EQ, NE, GT, GE, LT, LE }
+
+    /** One side of a comparison: a column or a literal. */
+    sealed interface Operand permits Column, Literal {
+    }
+
+    /**
+     * A column of the row being filtered ({@code prefix} null), of the row a lambda variable stands for, or of the row
+     * a single-valued navigation property leads to ({@code prefix} the variable or navigation property).
+     */
+    record Column(String prefix, String name) implements Operand {
+    }
+
+    /** A {@link java.util.UUID}, String, BigDecimal, Boolean, {@link DateTimeText} or null. */
+    record Literal(Object value) implements Operand {
+    }
+
+    /** A date/time literal, compared by its text: ISO 8601 in one offset orders as text does. */
+    record DateTimeText(String text) {
+    }
+
+    record Compare(Operand left, Operator operator, Operand right) implements Filter {
+    }
+
+    enum TextFunction { CONTAINS, STARTSWITH, ENDSWITH }
+
+    record TextMatch(TextFunction function, Column column, String text) implements Filter {
+    }
+
+    /**
+     * {@code navigation/any(variable: body)}, {@code navigation/all(variable: body)}, or {@code navigation/any()}
+     * ({@code variable} and {@code body} null): true when some (any) or every (all) related row satisfies the body.
+     */
+    record Lambda(String navigation, boolean all, String variable, Filter body) implements Filter {
     }
 }

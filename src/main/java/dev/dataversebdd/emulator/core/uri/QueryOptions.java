@@ -15,16 +15,21 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter filter, String id, Integer top,
-                           String skipToken) {
+                           String skipToken, List<OrderKey> orderBy, boolean count) {
+
+    /** One {@code $orderby} key: a column, ascending unless {@code desc} ("Order rows using OData", Q4). */
+    public record OrderKey(String property, boolean descending) {
+    }
 
     /** Dataverse: "You can include up to 15 $expand options in a query" (Q1). */
     public static final int MAX_EXPANDS = 15;
 
     private static final Set<String> KNOWN = Set.of("$select", "$expand", "$filter", "$id", "$top", "$count",
             "$orderby", "$skiptoken", "$apply", "$search", "$skip", "$format");
-    private static final Set<String> MODELLED = Set.of("$select", "$expand", "$filter", "$id", "$top", "$skiptoken");
+    private static final Set<String> MODELLED = Set.of("$select", "$expand", "$filter", "$id", "$top", "$skiptoken",
+            "$orderby", "$count");
 
-    public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, null, null, null);
+    public static final QueryOptions NONE = new QueryOptions(null, List.of(), null, null, null, null, List.of(), false);
 
     public static QueryOptions parse(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -45,7 +50,8 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
                 throw Errors.badRequestUri("The query parameter '" + name + "' is not supported.");
             }
             if (!MODELLED.contains(name)) {
-                throw Errors.emulatorGap("the query option " + name, "$select, $expand, $filter (eq, and), $top, $id, $skiptoken");
+                throw Errors.emulatorGap("the query option " + name,
+                        "$select, $expand, $filter, $orderby, $count, $top, $id, $skiptoken");
             }
             if (options.put(name, value) != null) {
                 throw Errors.badRequestUri("Query option '" + name + "' was specified more than once.");
@@ -62,7 +68,31 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
                 options.containsKey("$filter") ? Filter.parse(options.get("$filter")) : null,
                 options.get("$id"),
                 options.containsKey("$top") ? parseTop(options.get("$top")) : null,
-                options.get("$skiptoken"));
+                options.get("$skiptoken"),
+                options.containsKey("$orderby") ? parseOrderBy(options.get("$orderby")) : List.of(),
+                options.containsKey("$count") && parseCount(options.get("$count")));
+    }
+
+    static List<OrderKey> parseOrderBy(String value) {
+        List<OrderKey> keys = new ArrayList<>();
+        for (String key : value.split(",")) {
+            String[] words = key.trim().split("\\s+");
+            boolean named = words.length >= 1 && words[0].matches("[A-Za-z_][A-Za-z0-9_]*");
+            boolean direction = words.length == 1 || words.length == 2 && (words[1].equals("asc") || words[1].equals("desc"));
+            if (!named || !direction) {
+                throw Errors.badRequestUri("Invalid $orderby '" + value + "': expected 'column [asc|desc]', comma-separated.");
+            }
+            keys.add(new OrderKey(words[0], words.length == 2 && words[1].equals("desc")));
+        }
+        return List.copyOf(keys);
+    }
+
+    static boolean parseCount(String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Errors.badRequestUri("Invalid value '" + value + "' for $count: expected true or false.");
+        };
     }
 
     static List<String> parseSelect(String value) {

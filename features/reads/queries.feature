@@ -1,0 +1,36 @@
+Feature: Reading related rows back the way client code queries them (Q3, Q4, Q5)
+  A relationship is verified by reading it back; real clients filter on related rows, order and count.
+
+  Background:
+    Given an account "Contoso"
+    And an account "Fabrikam"
+    And a contact "Ann Archer"
+    And a contact "Bob Brown"
+    And a contact "Cy Cole"
+    And contact "Ann Archer" is in the contact_customer_accounts of account "Contoso"
+    And contact "Bob Brown" is in the contact_customer_accounts of account "Contoso"
+    And contact "Cy Cole" is in the contact_customer_accounts of account "Fabrikam"
+
+  Scenario: A collection navigation property read back in order, with its count
+    When I send GET "accounts({Contoso})/contact_customer_accounts?$select=lastname&$orderby=lastname desc&$count=true"
+    Then the response status is 200
+    And the response JSON "'@odata.count'" is "2"
+    And the response JSON "value[0].lastname" is "{name:Bob Brown}"
+    And the response JSON "value[1].lastname" is "{name:Ann Archer}"
+
+  Scenario: Accounts filtered on their related contacts with any
+    When I send GET "accounts?$select=name&$filter=contact_customer_accounts/any(c: c/contactid eq {Cy Cole})"
+    Then the response status is 200
+    And the response JSON "value" has 1 item
+    And the response JSON "value[0].name" is "{name:Fabrikam}"
+
+  Scenario: Contacts filtered on a column of the account they belong to
+    When I send GET "contacts?$select=lastname&$filter=parentcustomerid_account/accountid eq {Contoso}&$orderby=lastname"
+    Then the response status is 200
+    And the response JSON "value" has 2 items
+    And the response JSON "value[0].lastname" is "{name:Ann Archer}"
+
+  Scenario: Accounts without any related contact
+    When I send GET "accounts?$select=name&$filter=not contact_customer_accounts/any() and (accountid eq {Contoso} or accountid eq {Fabrikam})"
+    Then the response status is 200
+    And the response JSON "value" has 0 items

@@ -1,0 +1,83 @@
+package dev.dataversebdd.emulator.core;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** "Order rows using OData" (Q4) and "Count rows using OData" (Q5). */
+class OrderAndCountTest {
+
+    private final ServiceDriver dv = new ServiceDriver();
+
+    private List<String> names(JsonNode list) {
+        List<String> names = new ArrayList<>();
+        list.path("value").forEach(row -> names.add(row.path("name").asText()));
+        return names;
+    }
+
+    @Test
+    void should_order_by_several_columns_each_ascending_or_descending_with_empty_columns_first_ascending() {
+        dv.create("accounts", "{\"name\":\"b\",\"revenue\":10}");
+        dv.create("accounts", "{\"name\":\"a\",\"revenue\":10}");
+        dv.create("accounts", "{\"name\":\"c\",\"revenue\":30}");
+        dv.create("accounts", "{\"name\":\"d\"}");
+        assertThat(names(dv.json("GET", "accounts?$select=name&$orderby=revenue%20desc,name%20asc")),
+                contains("c", "a", "b", "d"));
+        assertThat(names(dv.json("GET", "accounts?$select=name&$orderby=revenue,name%20desc")),
+                contains("d", "b", "a", "c"));
+        assertThat(names(dv.json("GET", "accounts?$select=name&$orderby=name%20desc&$top=2")), contains("d", "c"));
+    }
+
+    @Test
+    void should_order_by_a_lookup_and_page_through_the_ordered_rows() {
+        UUID contoso = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        for (int i = 5; i >= 0; i--) {
+            dv.create("contacts", "{\"lastname\":\"c" + i + "\"" + (i % 2 == 0 ? ",\"parentcustomerid_account@odata.bind\":"
+                    + "\"/accounts(" + contoso + ")\"" : "") + "}");
+        }
+        List<String> seen = new ArrayList<>();
+        String next = "contacts?$select=lastname&$orderby=_parentcustomerid_value,lastname";
+        while (next != null) {
+            JsonNode page = ServiceDriver.json(dv.send("GET", next, null, "Prefer", "odata.maxpagesize=4"));
+            page.path("value").forEach(row -> seen.add(row.path("lastname").asText()));
+            next = page.has("@odata.nextLink") ? page.path("@odata.nextLink").asText()
+                    .substring(page.path("@odata.nextLink").asText().indexOf("contacts")) : null;
+        }
+        assertThat(seen, contains("c1", "c3", "c5", "c0", "c2", "c4"));
+    }
+
+    @Test
+    void should_count_the_matching_rows_irrespective_of_the_page_size() {
+        for (int i = 0; i < 7; i++) {
+            dv.create("accounts", "{\"name\":\"a" + i + "\",\"revenue\":" + i + "}");
+        }
+        JsonNode page = ServiceDriver.json(dv.send("GET", "accounts?$select=name&$count=true&$filter=revenue%20ge%202",
+                null, "Prefer", "odata.maxpagesize=2"));
+        assertThat(page.path("@odata.count").asInt(), equalTo(5));
+        assertThat(page.path("value").size(), equalTo(2));
+        assertThat(page.has("@Microsoft.Dynamics.CRM.totalrecordcount"), equalTo(false));
+        JsonNode annotated = ServiceDriver.json(dv.send("GET", "accounts?$select=name&$count=true", null, "Prefer",
+                "odata.include-annotations=\"Microsoft.Dynamics.CRM.totalrecordcount,"
+                        + "Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded\""));
+        assertThat(annotated.path("@Microsoft.Dynamics.CRM.totalrecordcount").asInt(), equalTo(7));
+        assertThat(annotated.path("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded").asBoolean(), equalTo(false));
+        assertThat(dv.json("GET", "accounts?$select=name&$count=false").has("@odata.count"), equalTo(false));
+    }
+
+    @Test
+    void should_refuse_a_malformed_orderby_or_count_naming_it() {
+        assertThat(ServiceDriver.errorMessage(dv.send("GET", "accounts?$orderby=name%20sideways", null)),
+                containsString("Invalid $orderby 'name sideways'"));
+        assertThat(ServiceDriver.errorMessage(dv.send("GET", "accounts?$orderby=nmae", null)),
+                containsString("Could not find a property named 'nmae'"));
+        assertThat(ServiceDriver.errorMessage(dv.send("GET", "accounts?$count=yes", null)),
+                containsString("Invalid value 'yes' for $count"));
+    }
+}
