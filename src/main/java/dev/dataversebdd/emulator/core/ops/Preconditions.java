@@ -28,4 +28,21 @@ final class Preconditions {
             throw Errors.recordExists();
         }
     }
+
+    /**
+     * A GET with {@code If-None-Match: <etag>} whose copy is current: answered 304 (D9). Never with {@code $expand}:
+     * the ETag covers the row, not the related rows an expansion returns.
+     */
+    static boolean isNotModified(Row row, EmulatorRequest request, boolean expanded) {
+        String ifNoneMatch = request.header("If-None-Match");
+        if (ifNoneMatch == null || expanded) {
+            return false;
+        }
+        for (String etag : ifNoneMatch.split(",")) {
+            if (etag.trim().equals(row.etag())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -36,6 +36,9 @@ public final class Reader {
     /** GET {set}({key}) with $select and $expand. */
     public EmulatorResponse row(Row row, RequestContext context) {
         QueryOptions query = context.query();
+        if (Preconditions.isNotModified(row, context.request(), !query.expand().isEmpty())) {
+            return Responses.notModified(row.etag());
+        }
         EntityType type = rows.typeOf(row);
         renderer.validate(type, query.select(), query.expand());
         String fragment = RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand());

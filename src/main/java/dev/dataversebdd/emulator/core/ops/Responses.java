@@ -21,6 +21,13 @@ public final class Responses {
         return new EmulatorResponse(204, base(), new byte[0]);
     }
 
+    /** 304 Not Modified, no body, the row's current {@code ETag}: a conditional GET whose copy is current (D9). */
+    public static EmulatorResponse notModified(String etag) {
+        Map<String, String> headers = base();
+        headers.put("ETag", etag);
+        return new EmulatorResponse(304, headers, new byte[0]);
+    }
+
     /** 204 with {@code OData-EntityId}: create and update without {@code return=representation}. */
     public static EmulatorResponse noContentWithEntityId(String entityUrl) {
         Map<String, String> headers = base();

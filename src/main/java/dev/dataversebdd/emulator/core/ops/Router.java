@@ -33,6 +33,7 @@ public final class Router {
     private final RowWriter writer;
     private final PartyReplacer parties;
     private final Reader reader;
+    private final SingleProperty singleProperty;
     private final RowRenderer renderer;
 
     public Router(RowLocator rows) {
@@ -42,6 +43,7 @@ public final class Router {
         this.parties = new PartyReplacer(rows, linker, writer);
         this.renderer = new RowRenderer(rows, linker);
         this.reader = new Reader(rows, linker, renderer);
+        this.singleProperty = new SingleProperty(writer);
     }
 
     public static boolean isWrite(String method) {
@@ -188,9 +190,9 @@ public final class Router {
         if (path.size() == 3 && path.get(2).is("$ref")) {
             throw Errors.refInvalidAfterSegment(name);
         }
-        if (type.hasProperty(name) && path.size() == 2) {
-            throw Errors.emulatorGap(context.request().method() + " of the single property '" + name + "'",
-                    "GET {set}({key})?$select=" + name);
+        boolean rawValue = path.size() == 3 && path.get(2).is("$value");
+        if (type.hasProperty(name) && !path.get(1).hasKey() && (path.size() == 2 || rawValue)) {
+            return singleProperty.handle(type, rows.find(type, path.get(0).key()), name, rawValue, context);
         }
         throw Errors.resourceNotFoundForSegment(name, context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE));
     }
