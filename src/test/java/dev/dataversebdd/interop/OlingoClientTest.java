@@ -1,0 +1,123 @@
+package dev.dataversebdd.interop;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.olingo.client.api.EdmEnabledODataClient;
+import org.apache.olingo.client.api.communication.response.ODataRetrieveResponse;
+import org.apache.olingo.client.api.domain.ClientEntity;
+import org.apache.olingo.client.api.domain.ClientEntitySet;
+import org.apache.olingo.client.core.ODataClientFactory;
+import org.apache.olingo.commons.api.edm.Edm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache Olingo's OData v4 client, with its default settings, against the emulator on loopback: what a Java team's
+ * integration code does, through the client's own API rather than hand-written requests.
+ */
+class OlingoClientTest {
+
+    private static DataverseEmulator emulator;
+    private static EdmEnabledODataClient client;
+
+    @BeforeAll
+    static void start() {
+        emulator = DataverseEmulator.builder().port(0).start();
+        client = ODataClientFactory.getEdmEnabledClient(emulator.serviceRoot());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void should_read_the_metadata_into_olingos_model() {
+        Edm edm = client.getCachedEdm();
+        assertThat(edm.getEntityContainer().getEntitySet("accounts"), notNullValue());
+    }
+
+    private static URI root() {
+        return URI.create(emulator.serviceRoot().replaceAll("/$", ""));
+    }
+
+    /** Creates a row through Olingo's create request; Dataverse answers 204 with the new row's URL in OData-EntityId. */
+    private static URI create(String set, ClientEntity entity) {
+        URI setUri = client.newURIBuilder(root().toString()).appendEntitySetSegment(set).build();
+        var response = client.getCUDRequestFactory().getEntityCreateRequest(setUri, entity).execute();
+        assertThat(response.getStatusCode(), equalTo(204));
+        String location = response.getHeader("OData-EntityId").iterator().next();
+        response.close();
+        return URI.create(location);
+    }
+
+    private static ClientEntity row(String type, String column, String value) {
+        ClientEntity entity = client.getObjectFactory().newEntity(
+                new org.apache.olingo.commons.api.edm.FullQualifiedName("Microsoft.Dynamics.CRM", type));
+        entity.getProperties().add(client.getObjectFactory().newPrimitiveProperty(column,
+                client.getObjectFactory().newPrimitiveValueBuilder().buildString(value)));
+        return entity;
+    }
+
+    private static List<String> names(ClientEntitySet set, String column) {
+        List<String> names = new ArrayList<>();
+        for (ClientEntity entity : set.getEntities()) {
+            names.add(entity.getProperty(column).getPrimitiveValue().toString());
+        }
+        return names;
+    }
+
+    @Test
+    void should_add_and_remove_references_bind_filter_order_page_and_read_back_through_the_client() throws Exception {
+        // GIVEN an account and three opportunities, created through the client
+        URI contoso = create("accounts", row("account", "name", "Contoso"));
+        List<URI> deals = new ArrayList<>();
+        for (String name : List.of("Deal C", "Deal A", "Deal B")) {
+            deals.add(create("opportunities", row("opportunity", "name", name)));
+        }
+        // WHEN two are associated with the client's reference request (POST .../$ref)
+        URI related = client.newURIBuilder(contoso.toString()).appendNavigationSegment("opportunity_customer_accounts")
+                .build();
+        URI references = client.newURIBuilder(related.toString()).appendRefSegment().build();
+        for (URI deal : deals.subList(0, 2)) {
+            var added = client.getCUDRequestFactory().getReferenceAddingRequest(root(), references, deal).execute();
+            assertThat(added.getStatusCode(), equalTo(204));
+            added.close();
+        }
+        // AND a fourth is created bound to the account (customerid_account@odata.bind)
+        ClientEntity bound = row("opportunity", "name", "Deal D");
+        bound.getNavigationLinks().add(client.getObjectFactory().newEntityNavigationLink("customerid_account", contoso));
+        create("opportunities", bound);
+        // THEN the related rows, filtered, ordered and paged through the client, are the three associated
+        URI query = client.newURIBuilder(related.toString()).select("name").filter("startswith(name,'Deal')")
+                .orderBy("name desc").build();
+        var request = client.getRetrieveRequestFactory().getEntitySetRequest(query);
+        request.setPrefer("odata.maxpagesize=2");
+        ODataRetrieveResponse<ClientEntitySet> first = request.execute();
+        List<String> seen = new ArrayList<>(names(first.getBody(), "name"));
+        URI next = first.getBody().getNext();
+        assertThat(next, notNullValue());
+        seen.addAll(names(client.getRetrieveRequestFactory().getEntitySetRequest(next).execute().getBody(), "name"));
+        assertThat(seen, contains("Deal D", "Deal C", "Deal A"));
+        // WHEN one reference is removed with the client's delete request on .../$ref?$id=
+        URI reference = client.newURIBuilder(related.toString()).appendRefSegment().id(deals.get(0).toString()).build();
+        var removed = client.getCUDRequestFactory().getDeleteRequest(reference).execute();
+        assertThat(removed.getStatusCode(), equalTo(204));
+        removed.close();
+        // THEN the client reads two related rows, and the removed opportunity's lookup is empty
+        ClientEntitySet left = client.getRetrieveRequestFactory().getEntitySetRequest(
+                client.newURIBuilder(related.toString()).select("name").orderBy("name").build()).execute().getBody();
+        assertThat(names(left, "name"), contains("Deal A", "Deal D"));
+        ClientEntity deal = client.getRetrieveRequestFactory().getEntityRequest(client.newURIBuilder(deals.get(0).toString())
+                .select("_customerid_value").build()).execute().getBody();
+        assertThat(deal.getProperty("_customerid_value").hasNullValue(), equalTo(true));
+    }
+}
