@@ -165,24 +165,54 @@ public final class Router {
     private EmulatorResponse patch(EntityType type, Segment segment, RequestContext context) {
         ObjectNode body = Json.parseObject(context.request().body());
         UUID id = rows.primaryKey(type, segment.key());
-        Row row = id == null ? rows.find(type, segment.key()) : rows.store().find(type.logicalName(), id).orElse(null);
+        Row row = id == null ? rows.findIfExists(type, segment.key())
+                : rows.store().find(type.logicalName(), id).orElse(null);
         Preconditions.requireIfNoneMatch(row, context.request());
-        if (row == null) {
+        boolean created = row == null;
+        if (created) {
             if (context.request().header("If-Match") != null) {
-                throw Errors.rowNotFound(type.logicalName(), id);
+                throw id == null ? Errors.rowNotFoundByKey(type.logicalName()) : Errors.rowNotFound(type.logicalName(), id);
             }
-            body.put(type.primaryKey(), id.toString());
+            if (id != null) {
+                body.put(type.primaryKey(), id.toString());
+            } else {
+                keyColumns(type, segment, body);
+            }
             row = writer.create(type, body, context);
         } else {
             Preconditions.requireIfMatch(row, context.request());
             writer.update(type, row, body, context);
         }
         if (context.prefersRepresentation()) {
-            // D4: on PATCH, $select is honoured and $expand ignored.
-            return Responses.json(200, representation(type, row, List.of(), context),
+            // D4: on PATCH, $select is honoured and $expand ignored; an upsert that created answers 201 (D21).
+            return Responses.json(created ? 201 : 200, representation(type, row, List.of(), context),
                     Map.of("Preference-Applied", "return=representation"));
         }
         return Responses.noContentWithEntityId(context.url(type.entitySetName(), row.ref()));
+    }
+
+    /**
+     * An upsert by alternate key creates the row with the key's columns from the URL (D21); a body that gives one of
+     * them another value is refused rather than silently overwritten.
+     */
+    private static void keyColumns(EntityType type, Segment segment, ObjectNode body) {
+        segment.key().named().forEach((name, value) -> {
+            if (type.isLookupProperty(name)) {
+                throw Errors.emulatorGap("an upsert that creates a row by an alternate key with the lookup '" + name + "'",
+                        "alternate keys of columns, or an upsert by primary key");
+            }
+            JsonNode given = body.get(name);
+            String text = String.valueOf(value);
+            if (given != null && !given.isNull() && !given.asText().equals(text)) {
+                throw Errors.badPayload("The alternate key column '" + name + "' is '" + text + "' in the URL but '"
+                        + given.asText() + "' in the body.");
+            }
+            if (value instanceof java.math.BigDecimal number) {
+                body.put(name, number);
+            } else {
+                body.put(name, text);
+            }
+        });
     }
 
     private EmulatorResponse notANavigation(EntityType type, ResourcePath path, RequestContext context) {

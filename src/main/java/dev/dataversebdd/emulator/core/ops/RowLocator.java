@@ -40,6 +40,11 @@ public final class RowLocator {
         return findOrNull(type, key, true);
     }
 
+    /** The row a key predicate names, or null when there is none (an upsert's create). */
+    public Row findIfExists(EntityType type, KeyPredicate key) {
+        return findOrNull(type, key, false);
+    }
+
     /** The primary key a predicate names, for upserts of rows that may not exist yet; null for alternate keys. */
     public UUID primaryKey(EntityType type, KeyPredicate key) {
         Object value = key.isBare() ? key.bareValue() : key.named().get(type.primaryKey());
