@@ -80,4 +80,24 @@ class OrderAndCountTest {
         assertThat(ServiceDriver.errorMessage(dv.send("GET", "accounts?$count=yes", null)),
                 containsString("Invalid value 'yes' for $count"));
     }
+
+    @Test
+    void should_filter_order_and_limit_the_rows_of_a_collection_expand() {
+        UUID contoso = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        for (String[] contact : new String[][] {{"Archer", "CEO"}, {"Brown", "CEO"}, {"Cole", "Buyer"}}) {
+            dv.create("contacts", "{\"lastname\":\"" + contact[0] + "\",\"jobtitle\":\"" + contact[1]
+                    + "\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + contoso + ")\"}");
+        }
+        JsonNode account = dv.json("GET", "accounts(" + contoso + ")?$select=name&$expand=contact_customer_accounts("
+                + "$select=lastname;$filter=jobtitle%20eq%20'CEO';$orderby=lastname%20desc)");
+        List<String> lastnames = new ArrayList<>();
+        account.path("contact_customer_accounts").forEach(c -> lastnames.add(c.path("lastname").asText()));
+        assertThat(lastnames, contains("Brown", "Archer"));
+        JsonNode top = dv.json("GET", "accounts(" + contoso + ")?$expand=contact_customer_accounts("
+                + "$select=lastname;$orderby=lastname;$top=1)");
+        assertThat(top.path("contact_customer_accounts").size(), equalTo(1));
+        assertThat(top.path("contact_customer_accounts").get(0).path("lastname").asText(), equalTo("Archer"));
+        assertThat(ServiceDriver.errorMessage(dv.send("GET", "accounts(" + contoso + ")?$expand=contact_customer_accounts("
+                + "$filter=jobtitle%20eq)", null)), containsString("Invalid $filter 'jobtitle eq'"));
+    }
 }

@@ -7,7 +7,9 @@ import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.Filter;
+import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,26 @@ final class FilterEvaluator {
     }
 
     /** The row being filtered ({@code $it}) and the rows lambda variables stand for. */
+    /** $orderby keys in turn; an empty column sorts first ascending and last descending, as SQL Server does [INF]. */
+    static Comparator<Row> ordering(EntityType type, List<QueryOptions.OrderKey> keys) {
+        for (QueryOptions.OrderKey key : keys) {
+            if (!type.hasProperty(key.property())) {
+                throw Errors.propertyNotFound(key.property(), type.qualifiedName());
+            }
+        }
+        return (a, b) -> {
+            for (QueryOptions.OrderKey key : keys) {
+                Object left = column(type, a, key.property());
+                Object right = column(type, b, key.property());
+                int order = left == null ? (right == null ? 0 : -1) : right == null ? 1 : order(left, right);
+                if (order != 0) {
+                    return key.descending() ? -order : order;
+                }
+            }
+            return 0;
+        };
+    }
+
     private record Scope(EntityType type, Row row, Map<String, Scope> variables) {
 
         Scope with(String variable, Scope bound) {

@@ -10,7 +10,6 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -63,7 +62,7 @@ public final class Reader {
             }
         }
         if (!query.orderBy().isEmpty()) {
-            matched.sort(ordering(type, query.orderBy()));
+            matched.sort(FilterEvaluator.ordering(type, query.orderBy()));
         }
         if (query.top() != null && matched.size() > query.top()) {
             matched = matched.subList(0, query.top());
@@ -94,26 +93,6 @@ public final class Reader {
             headers.merge("Preference-Applied", paging.applied(), (a, b) -> a + "," + b);
         }
         return Responses.json(200, body, headers);
-    }
-
-    /** $orderby keys in turn; an empty column sorts first ascending and last descending, as SQL Server does [INF]. */
-    private static Comparator<Row> ordering(EntityType type, List<QueryOptions.OrderKey> keys) {
-        for (QueryOptions.OrderKey key : keys) {
-            if (!type.hasProperty(key.property())) {
-                throw Errors.propertyNotFound(key.property(), type.qualifiedName());
-            }
-        }
-        return (a, b) -> {
-            for (QueryOptions.OrderKey key : keys) {
-                Object left = FilterEvaluator.column(type, a, key.property());
-                Object right = FilterEvaluator.column(type, b, key.property());
-                int order = left == null ? (right == null ? 0 : -1) : right == null ? 1 : FilterEvaluator.order(left, right);
-                if (order != 0) {
-                    return key.descending() ? -order : order;
-                }
-            }
-            return 0;
-        };
     }
 
     /** GET {set}({key})/{singleNav}: the related row, or 204 when the lookup is empty (OData). */

@@ -10,6 +10,8 @@ import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
+import dev.dataversebdd.emulator.core.uri.Filter;
+import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -29,10 +31,12 @@ public final class RowRenderer {
 
     private final RowLocator rows;
     private final Linker linker;
+    private final FilterEvaluator filters;
 
     public RowRenderer(RowLocator rows, Linker linker) {
         this.rows = rows;
         this.linker = linker;
+        this.filters = new FilterEvaluator(rows, linker);
     }
 
     /**
@@ -65,9 +69,11 @@ public final class RowRenderer {
         if (nav.isCollection() && item.nested() && option != null) {
             throw Errors.nestedCollectionOption(option, nav.name());
         }
-        if (item.orderby() != null || item.filter() != null) {
-            throw Errors.emulatorGap((item.orderby() != null ? "$orderby" : "$filter") + " inside $expand of '"
-                    + nav.name() + "'", "$select, $expand and $top inside $expand");
+        if (item.filter() != null) {
+            Filter.parse(item.filter()); // a malformed nested $filter is refused before anything is read
+        }
+        if (item.orderby() != null) {
+            QueryOptions.parseOrderBy(item.orderby());
         }
     }
 
@@ -99,6 +105,7 @@ public final class RowRenderer {
             List<Row> related = linker.related(row, nav);
             if (nav.isCollection()) {
                 ArrayNode array = json.putArray(nav.name());
+                related = filteredAndOrdered(nav, item, related);
                 int limit = item.top() == null ? related.size() : Math.min(item.top(), related.size());
                 for (Row r : related.subList(0, limit)) {
                     array.add(expanded(r, item, context, budget));
@@ -109,6 +116,25 @@ public final class RowRenderer {
             }
         }
         return json;
+    }
+
+    /** A collection $expand's own $filter and $orderby (Q1), applied before its $top. */
+    private List<Row> filteredAndOrdered(NavigationProperty nav, ExpandItem item, List<Row> related) {
+        if (item.filter() == null && item.orderby() == null) {
+            return related;
+        }
+        EntityType target = rows.schema().type(nav.targetType());
+        List<Row> kept = new ArrayList<>();
+        Filter filter = item.filter() == null ? null : Filter.parse(item.filter());
+        for (Row row : related) {
+            if (filter == null || filters.matches(target, row, filter)) {
+                kept.add(row);
+            }
+        }
+        if (item.orderby() != null) {
+            kept.sort(FilterEvaluator.ordering(target, QueryOptions.parseOrderBy(item.orderby())));
+        }
+        return kept;
     }
 
     private ObjectNode expanded(Row related, ExpandItem item, RequestContext context, RenderBudget budget) {

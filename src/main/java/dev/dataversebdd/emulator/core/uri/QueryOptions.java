@@ -73,7 +73,7 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
                 options.containsKey("$count") && parseCount(options.get("$count")));
     }
 
-    static List<OrderKey> parseOrderBy(String value) {
+    public static List<OrderKey> parseOrderBy(String value) {
         List<OrderKey> keys = new ArrayList<>();
         for (String key : value.split(",")) {
             String[] words = key.trim().split("\\s+");
