@@ -34,3 +34,11 @@ Feature: Reading related rows back the way client code queries them (Q3, Q4, Q5)
     When I send GET "accounts?$select=name&$filter=not contact_customer_accounts/any() and (accountid eq {Contoso} or accountid eq {Fabrikam})"
     Then the response status is 200
     And the response JSON "value" has 0 items
+
+  Scenario: The related rows, read back in the order asked for
+    Then the contact_customer_accounts of account "Contoso", ordered by "lastname desc", are:
+      | contact "Bob Brown"  |
+      | contact "Ann Archer" |
+    And the contact_customer_accounts of account "Contoso", ordered by "lastname", are:
+      | contact "Ann Archer" |
+      | contact "Bob Brown"  |

@@ -35,6 +35,16 @@ public final class CollectionCheck {
         return this;
     }
 
+    /** Exactly these rows, in this order (read with {@link RowExpectations#collectionOrderedBy(String, String)}). */
+    public CollectionCheck are(RowRef... rows) {
+        List<UUID> expected = java.util.Arrays.stream(rows).map(RowRef::id).toList();
+        if (!ids.equals(expected)) {
+            throw readBack.fail(navigation + ": " + java.util.Arrays.stream(rows).map(RowRef::describe).toList(), actual(),
+                    sentence());
+        }
+        return this;
+    }
+
     public CollectionCheck isEmpty() {
         if (!ids.isEmpty()) {
             throw readBack.fail(navigation + " empty", actual(), sentence());

@@ -52,6 +52,26 @@ public final class RowExpectations {
         return new CollectionCheck(readBack, navigation, ids);
     }
 
+    /**
+     * The rows of a collection-valued navigation property in the order {@code orderBy} asks for ({@code "lastname
+     * desc"}), read as {@code GET …/{nav}?$select=<key>&$orderby=…}: for {@link CollectionCheck#are(RowRef...)}.
+     */
+    public CollectionCheck collectionOrderedBy(String navigation, String orderBy) {
+        ClientSchema.Table table = rows.table(row.table());
+        ClientSchema.Navigation nav = table.navigation(navigation).filter(ClientSchema.Navigation::collection)
+                .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no collection-valued navigation "
+                        + "property '" + navigation + "'" + ClientSchema.closest(navigation, table.navigations().keySet())
+                                .map(n -> "; did you mean '" + n + "'?").orElse("")));
+        String key = rows.table(nav.targetTable()).primaryKey();
+        JsonNode json = conversation.read("read " + navigation + " of " + row.describe() + " ordered by " + orderBy,
+                row.path() + "/" + navigation + "?$select=" + key + "&$orderby=" + orderBy, Map.of(), row.table());
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode member : json.path("value")) {
+            ids.add(UUID.fromString(member.path(key).asText()));
+        }
+        return new CollectionCheck(readBack, navigation + " ordered by " + orderBy, ids);
+    }
+
     /** A single-valued navigation property, read through its lookup property ({@code $select=_x_value}). */
     public LookupCheck lookup(String singleNavigation) {
         ClientSchema.Table table = rows.table(row.table());

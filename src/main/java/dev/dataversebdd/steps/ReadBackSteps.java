@@ -31,6 +31,12 @@ public final class ReadBackSteps {
         world.session().expect(row).collection(navigation).hasSize(count);
     }
 
+    /** The rows as {@code table "alias"} cells, one a line, in the order expected. */
+    @Then("the {nav} of {row}, ordered by {string}, are:")
+    public void orderedAre(String navigation, RowRef row, String orderBy, List<String> members) {
+        world.session().expect(row).collectionOrderedBy(navigation, orderBy).are(world.rows(members));
+    }
+
     @Then("the {nav} of {row} is {row}")
     public void pointsTo(String navigation, RowRef row, RowRef target) {
         world.session().expect(row).lookup(navigation).pointsTo(target);

@@ -5,6 +5,9 @@ import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Outcome;
 import dev.dataversebdd.dsl.RawRequest;
 import dev.dataversebdd.dsl.RowRef;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -15,6 +18,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class World {
+
+    private static final Pattern ROW_CELL = Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");
 
     private DataverseSession session;
     private Outcome outcome;
@@ -47,6 +52,20 @@ public final class World {
     /** A raw request to an interpolated path. */
     public RawRequest request(String method, String path) {
         return session().send(method, interpolate(path));
+    }
+
+    /** Rows named as steps name them, {@code contact "Ann"}, one a cell; a cell of another shape says so. */
+    public RowRef[] rows(List<String> cells) {
+        RowRef[] rows = new RowRef[cells.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Matcher m = ROW_CELL.matcher(cells.get(i).trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + cells.get(i) + "' does not name a row: write it as a step does, "
+                        + "table and alias, e.g. contact \"Ann\"");
+            }
+            rows[i] = session().row(m.group(1), m.group(2));
+        }
+        return rows;
     }
 
     /** A Given row: an existing row named in configuration, else a new one; set up on the cheaper client. */
