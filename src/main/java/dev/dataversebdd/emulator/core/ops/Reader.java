@@ -55,8 +55,16 @@ public final class Reader {
         renderer.validate(type, query.select(), query.expand());
         Paging paging = Paging.of(context);
         RenderBudget budget = RenderBudget.standard();
+        // Unordered and uncounted, a page needs only the rows up to its end, and one more to know there is a next page:
+        // a large table is not scanned to its end for every page.
+        long enough = query.orderBy().isEmpty() && !query.count()
+                ? Math.min(query.top() == null ? Long.MAX_VALUE : query.top(), (long) paging.offset() + paging.pageSize() + 1)
+                : Long.MAX_VALUE;
         List<Row> matched = new ArrayList<>();
         for (Row row : candidates) {
+            if (matched.size() >= enough) {
+                break;
+            }
             if (query.filter() == null || filters.matches(type, row, query.filter())) {
                 matched.add(row);
             }
