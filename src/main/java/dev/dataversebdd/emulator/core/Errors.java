@@ -119,6 +119,12 @@ public final class Errors {
                 + url + "' is not an absolute URL under the service root. AbsoluteUri should contain ServiceRouteUri");
     }
 
+    /** {@code $expand=nav/$ref} on a collection-valued navigation property (D6). */
+    public static DataverseException expandRefOnCollection() {
+        return new DataverseException(400, "0x80060888",
+                "Expand with $ref is only supported on lookup type navigation property.");
+    }
+
     /** E20: the operation is not supported for this resource. */
     public static DataverseException notSupported(String detail) {
         return new DataverseException(405, "0x80040315", "This action is not supported. " + detail);

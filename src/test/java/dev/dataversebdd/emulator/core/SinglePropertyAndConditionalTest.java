@@ -63,4 +63,19 @@ class SinglePropertyAndConditionalTest {
         assertThat(changed.status(), equalTo(200));
         assertThat(ServiceDriver.json(changed).path("@odata.etag").asText(), not(equalTo(etag)));
     }
+
+    @Test
+    void should_expand_a_lookup_as_a_reference_with_its_value_and_refuse_it_on_a_collection() {
+        UUID contoso = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        UUID deal = dv.create("opportunities", "{\"name\":\"Big deal\",\"customerid_account@odata.bind\":\"/accounts("
+                + contoso + ")\"}");
+        JsonNode row = dv.json("GET", "opportunities(" + deal + ")?$select=name&$expand=customerid_account/$ref");
+        assertThat(row.path("customerid_account").path("@odata.id").asText(), containsString("/accounts(" + contoso + ")"));
+        assertThat(row.path("_customerid_value").asText(), equalTo(contoso.toString()));
+        EmulatorResponse collection = dv.send("GET", "accounts(" + contoso + ")?$expand=opportunity_customer_accounts/$ref",
+                null);
+        assertThat(collection.status(), equalTo(400));
+        assertThat(ServiceDriver.errorMessage(collection),
+                equalTo("Expand with $ref is only supported on lookup type navigation property."));
+    }
 }

@@ -62,6 +62,9 @@ public final class RowRenderer {
     }
 
     private static void validateCollectionOptions(ExpandItem item, NavigationProperty nav) {
+        if (item.referencesOnly() && nav.isCollection()) {
+            throw Errors.expandRefOnCollection();
+        }
         String option = item.top() != null ? "$top" : item.orderby() != null ? "$orderby" : null;
         if (!nav.isCollection() && (option != null || item.filter() != null)) {
             throw Errors.collectionOptionOnSingle(option != null ? option : "$filter", nav.name());
@@ -113,6 +116,9 @@ public final class RowRenderer {
             } else {
                 json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()
                         : expanded(related.get(0), item, context, budget));
+                if (item.referencesOnly() && nav.lookupProperty() != null && !json.has(nav.lookupProperty())) {
+                    writeLookup(json, type, row, nav.lookupProperty(), context); // nav/$ref also carries _x_value (D6)
+                }
             }
         }
         return json;
