@@ -61,6 +61,7 @@ Feature: The reads that verify an association (D6, D10)
     When I send GET "accounts({Contoso})?$select=name&$expand=primarycontactid/$ref"
     Then the response status is 200
     And the response JSON "'primarycontactid'.'@odata.id'" is "{root}/contacts({Rene Valdes})"
+    And the response JSON "_primarycontactid_value" is "{Rene Valdes}"
     And the response JSON "'@odata.context'" is "{root}/$metadata#accounts(name,primarycontactid)/$entity"
 
   Scenario: $filter on a lookup property finds the related rows
