@@ -86,8 +86,7 @@ public final class Reader {
         if (query.count()) {
             // "Count rows": the count stops at 5,000; asked for, two annotations tell whether there are more (Q5)
             body.put("@odata.count", Math.min(matched.size(), MAX_COUNT));
-            if (context.wantsLookupAnnotations() && context.includeAnnotationsValue().matches(
-                    ".*(\\*|Microsoft\\.Dynamics\\.CRM\\.\\*|Microsoft\\.Dynamics\\.CRM\\.totalrecordcount).*")) {
+            if (context.includesAnnotation("Microsoft.Dynamics.CRM.totalrecordcount")) {
                 body.put("@Microsoft.Dynamics.CRM.totalrecordcount", Math.min(matched.size(), MAX_COUNT));
                 body.put("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded", matched.size() > MAX_COUNT);
             }
@@ -137,7 +136,7 @@ public final class Reader {
     }
 
     private static Map<String, String> annotationHeaders(RequestContext context) {
-        return context.wantsLookupAnnotations()
+        return context.asksForAnnotations()
                 ? Map.of("Preference-Applied", context.includeAnnotationsValue()) : Map.of();
     }
 

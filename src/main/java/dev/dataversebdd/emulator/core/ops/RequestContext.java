@@ -30,18 +30,35 @@ public record RequestContext(EmulatorRequest request, String serviceRoot, Behavi
         return prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return=representation");
     }
 
-    /** True when {@code Prefer: odata.include-annotations} asks for the lookup annotations. */
-    public boolean wantsLookupAnnotations() {
+    /** True when the request carries a {@code Prefer: odata.include-annotations=…} preference. */
+    public boolean asksForAnnotations() {
         String prefer = request.header("Prefer");
-        if (prefer == null) {
+        return prefer != null && prefer.contains("odata.include-annotations=");
+    }
+
+    /**
+     * True when {@code odata.include-annotations} asks for the annotation {@code term} (without its {@code @}): by
+     * name, by {@code *}, or by its namespace's {@code Namespace.*}, unless a {@code -…} entry excludes it (OData
+     * Protocol §8.2.8.4).
+     */
+    public boolean includesAnnotation(String term) {
+        if (!asksForAnnotations()) {
             return false;
         }
-        int at = prefer.indexOf("odata.include-annotations=");
-        if (at < 0) {
-            return false;
+        String value = includeAnnotationsValue().substring("odata.include-annotations=".length()).replace("\"", "");
+        boolean included = false;
+        for (String entry : value.split(",")) {
+            String pattern = entry.trim();
+            boolean exclude = pattern.startsWith("-");
+            String name = exclude ? pattern.substring(1) : pattern;
+            boolean matches = name.equals("*") || name.equals(term)
+                    || name.endsWith(".*") && term.startsWith(name.substring(0, name.length() - 1));
+            if (matches && exclude) {
+                return false;
+            }
+            included |= matches;
         }
-        String value = prefer.substring(at + "odata.include-annotations=".length());
-        return value.startsWith("\"*\"") || value.startsWith("*") || value.contains("Microsoft.Dynamics.CRM");
+        return included;
     }
 
     /** The {@code odata.include-annotations=…} preference exactly as asked, to echo in {@code Preference-Applied}. */

@@ -177,13 +177,18 @@ public final class RowRenderer {
             json.putNull(property);
             return;
         }
-        if (context.wantsLookupAnnotations()) {
+        // each annotation only when asked for, by name, by namespace or by * (D8)
+        if (context.includesAnnotation(FORMATTED_ANNOTATION.substring(1))) {
             rows.store().find(target).flatMap(RowRenderer::primaryName)
                     .ifPresent(name -> json.put(property + FORMATTED_ANNOTATION, name));
+        }
+        if (context.includesAnnotation(NAV_ANNOTATION.substring(1))) {
             type.navigations().values().stream()
                     .filter(n -> property.equals(n.lookupProperty()) && n.kind() == NavigationProperty.Kind.SINGLE
                             && n.targetType().equals(target.logicalName()))
                     .findFirst().ifPresent(n -> json.put(property + NAV_ANNOTATION, n.name()));
+        }
+        if (context.includesAnnotation(LOGICAL_NAME_ANNOTATION.substring(1))) {
             json.put(property + LOGICAL_NAME_ANNOTATION, target.logicalName());
         }
         json.put(property, target.id().toString());
