@@ -56,8 +56,9 @@ public final class DataverseExtension implements ParameterResolver {
     }
 
     /** The target and its connection, closed when the test class's context closes. */
-    @SuppressWarnings("deprecation") // CloseableResource: still the way JUnit 5.x closes stored values
-    private static final class Connection implements ExtensionContext.Store.CloseableResource {
+    // AutoCloseable is how JUnit 6 (and 5.13+) closes stored values; CloseableResource, how older 5.x versions do
+    @SuppressWarnings("deprecation")
+    private static final class Connection implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final Target target;
         private final Dataverse dataverse;
 
@@ -78,7 +79,8 @@ public final class DataverseExtension implements ParameterResolver {
 
     /** A session closed when its test ends: cleanup runs, and a cleanup problem fails the test. */
     @SuppressWarnings("deprecation")
-    private static final class Closing<T extends AutoCloseable> implements ExtensionContext.Store.CloseableResource {
+    private static final class Closing<T extends AutoCloseable>
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final T value;
 
         Closing(T value) {
@@ -86,7 +88,7 @@ public final class DataverseExtension implements ParameterResolver {
         }
 
         @Override
-        public void close() throws Throwable {
+        public void close() throws Exception {
             value.close();
         }
     }
