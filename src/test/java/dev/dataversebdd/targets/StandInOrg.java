@@ -24,6 +24,10 @@ final class StandInOrg {
 
     StandInOrg(LocalOrgExtension local) {
         this.local = local;
+        // the rows an org has before anyone seeds (the emulator's caller) are the org's own too
+        local.org().service().describeState().keySet().stream().filter(key -> !key.startsWith("pair "))
+                .forEach(key -> seeded.put("present at start-up: " + key,
+                        UUID.fromString(key.substring(key.lastIndexOf(' ') + 1))));
     }
 
     /** Seeds a row the run did not create; {@code json} may bind lookups ({@code "x@odata.bind":"/accounts(…)"}). */

@@ -1,5 +1,7 @@
 package dev.dataversebdd.emulator.core;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.ops.RequestContext;
 import dev.dataversebdd.emulator.core.ops.Responses;
 import dev.dataversebdd.emulator.core.ops.Router;
@@ -47,7 +49,8 @@ public final class DataverseService {
     private volatile Duration latency = Duration.ZERO;
     private volatile Predicate<String> bearerTokenCheck;
     private volatile boolean authChangesOverHttp;
-    private Store store = new Store();
+    private final Caller caller = Caller.standard();
+    private Store store;
     private volatile Error pendingDefect;
     private volatile int defectAfterChanges;
     private Router router;
@@ -55,7 +58,8 @@ public final class DataverseService {
     public DataverseService(Schema schema, BehaviourProfile profile) {
         this.schema = schema;
         this.profile = profile;
-        this.router = new Router(new RowLocator(schema, store));
+        this.store = freshStore();
+        this.router = new Router(new RowLocator(schema, store), caller);
     }
 
     public EmulatorResponse handle(EmulatorRequest request) {
@@ -213,9 +217,9 @@ public final class DataverseService {
 
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
 
-    /** Forgets every row, link, snapshot and fault; the schema and behaviour profile stay. */
+    /** Forgets every row, link, snapshot and fault but the caller's row; the schema and behaviour profile stay. */
     public void reset() {
-        replaceStore(new Store());
+        replaceStore(freshStore());
         synchronized (snapshots) {
             snapshots.clear();
         }
@@ -270,7 +274,7 @@ public final class DataverseService {
         lock.writeLock().lock();
         try {
             store = replacement;
-            router = new Router(new RowLocator(schema, store));
+            router = new Router(new RowLocator(schema, store), caller);
         } finally {
             lock.writeLock().unlock();
         }
@@ -356,6 +360,27 @@ public final class DataverseService {
 
     public Schema schema() {
         return schema;
+    }
+
+    /** Who the requests come from ({@code GET WhoAmI}). */
+    public Caller caller() {
+        return caller;
+    }
+
+    /** Rows a fresh emulator holds: the caller's {@code systemuser}, when the schema has the table. */
+    public int startupRowCount() {
+        return schema.byLogicalName("systemuser").isPresent() ? 1 : 0;
+    }
+
+    /** An empty store but for the caller's row. */
+    private Store freshStore() {
+        Store fresh = new Store();
+        if (startupRowCount() == 1) {
+            ObjectNode user = JsonNodeFactory.instance.objectNode();
+            user.put("fullname", caller.fullName());
+            fresh.insert("systemuser", caller.userId(), user);
+        }
+        return fresh;
     }
 
     /** Rows currently stored, all tables together. */

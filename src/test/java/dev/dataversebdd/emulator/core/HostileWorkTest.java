@@ -61,7 +61,7 @@ class HostileWorkTest {
         UUID account = dv.create("accounts", "{\"name\":\"a\",\"primarycontactid@odata.bind\":\"/contacts("
                 + chain.get(11_999) + ")\"}");
         assertThat(dv.send("DELETE", "contacts(" + chain.get(0) + ")", null).status(), equalTo(204));
-        assertThat(dv.service.rowCount(), equalTo(1));
+        assertThat(dv.service.rowCount() - dv.service.startupRowCount(), equalTo(1));
         assertThat(dv.lookup("accounts", account, "_primarycontactid_value"), equalTo(null));
     }
 

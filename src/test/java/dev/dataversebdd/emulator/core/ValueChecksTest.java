@@ -26,7 +26,7 @@ class ValueChecksTest {
                 .status(), equalTo(412));
         assertThat(dv.json("GET", "accounts(accountnumber='A-1')?$select=name").path("accountid").asText(),
                 equalTo(first.toString()));
-        assertThat(dv.service.rowCount(), equalTo(2));
+        assertThat(dv.service.rowCount() - dv.service.startupRowCount(), equalTo(2));
     }
 
     @Test
@@ -36,7 +36,7 @@ class ValueChecksTest {
                 + "\"participationtypemask\":4294967298,\"addressused\":\"a@example.com\"}]}");
         assertThat(tooBig.status(), equalTo(400));
         assertThat(ServiceDriver.errorMessage(tooBig), containsString("4294967298"));
-        assertThat(dv.service.rowCount(), equalTo(1));
+        assertThat(dv.service.rowCount() - dv.service.startupRowCount(), equalTo(1));
         assertThat(dv.send("GET", "emails(" + mail + ")", null).status(), equalTo(200));
     }
 
@@ -57,6 +57,6 @@ class ValueChecksTest {
         assertThat(body.status(), equalTo(400));
         assertThat(ServiceDriver.errorMessage(body), containsString("not valid UTF-8"));
         assertThat(dv.send("GET", "accounts?$filter=name%20eq%20'%C0%AF'", null).status(), equalTo(400));
-        assertThat(dv.service.rowCount(), equalTo(0));
+        assertThat(dv.service.rowCount() - dv.service.startupRowCount(), equalTo(0));
     }
 }

@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.core.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.Caller;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
@@ -34,9 +35,11 @@ public final class Router {
     private final PartyReplacer parties;
     private final Reader reader;
     private final SingleProperty singleProperty;
+    private final Caller caller;
     private final RowRenderer renderer;
 
-    public Router(RowLocator rows) {
+    public Router(RowLocator rows, Caller caller) {
+        this.caller = caller;
         this.rows = rows;
         this.linker = new Linker(rows);
         this.writer = new RowWriter(rows, linker);
@@ -59,6 +62,10 @@ public final class Router {
         if (first.is("$metadata")) {
             requireMethod("GET", context);
             return Responses.bytes(200, "application/xml", rows.schema().document());
+        }
+        if (first.is("WhoAmI") && path.size() == 1) {
+            requireMethod("GET", context);
+            return whoAmI(context);
         }
         if (first.is("$batch")) {
             throw Errors.emulatorGap("$batch requests", "the individual requests of the batch, one by one");
@@ -93,6 +100,16 @@ public final class Router {
         }
         throw Errors.emulatorGap(method + " " + path, "{set}({key})/{nav}, {set}({key})/{nav}/$ref, "
                 + "{set}({key})/{nav}({key})/$ref and {set}({key})/{nav}/$count");
+    }
+
+    /** {@code GET WhoAmI}: the caller's user, business unit and organization ids (D22). */
+    private EmulatorResponse whoAmI(RequestContext context) {
+        ObjectNode body = Json.object();
+        body.put("@odata.context", context.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+        body.put("BusinessUnitId", caller.businessUnitId().toString());
+        body.put("UserId", caller.userId().toString());
+        body.put("OrganizationId", caller.organizationId().toString());
+        return Responses.json(200, body);
     }
 
     private Router requireMethod(String expected, RequestContext context) {
