@@ -42,3 +42,9 @@ Feature: Reading related rows back the way client code queries them (Q3, Q4, Q5)
     And the contact_customer_accounts of account "Contoso", ordered by "lastname", are:
       | contact "Ann Archer" |
       | contact "Bob Brown"  |
+
+  Scenario: A collection expanded with its own filter and order
+    When I send GET "accounts({Contoso})?$select=name&$expand=contact_customer_accounts($select=lastname;$filter=contains(lastname,'Brown') or contains(lastname,'Archer');$orderby=lastname desc)"
+    Then the response status is 200
+    And the response JSON "contact_customer_accounts" has 2 items
+    And the response JSON "contact_customer_accounts[0].lastname" is "{name:Bob Brown}"
