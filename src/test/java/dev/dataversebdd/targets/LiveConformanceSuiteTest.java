@@ -34,6 +34,7 @@ class LiveConformanceSuiteTest {
     void should_pass_the_suite_in_live_mode_and_leave_nothing_behind(@TempDir Path folder) throws Exception {
         try (LocalOrg local = new LocalOrg(folder, 3600)) {
             DataverseEmulator org = local.org;
+            java.util.SortedMap<String, String> before = org.service().describeState(); // the org's own rows (its caller)
             TestExecutionSummary summary = runFeatures(folder, local.settings());
             assertThat(failures(summary), summary.getTotalFailureCount(), equalTo(0L));
             assertThat(summary.getTestsSucceededCount(), greaterThan(100L));
@@ -43,6 +44,7 @@ class LiveConformanceSuiteTest {
                     equalTo(OUTCOMES.emulatorOnly));
             assertThat(summary.getTestsAbortedCount(), equalTo((long) OUTCOMES.emulatorOnly));
             assertThat("rows left in the org", org.service().rowCount(), equalTo(org.service().startupRowCount()));
+            assertThat("the org's own rows, field by field", org.service().describeState(), equalTo(before));
             List<JournalEntry> journal = org.service().journal();
             assertThat(journal.stream().filter(e -> !"Bearer ***".equals(e.headers().get("Authorization"))).toList(), empty());
             assertThat(journal.stream().filter(e -> e.status() == 401).toList(), empty());
