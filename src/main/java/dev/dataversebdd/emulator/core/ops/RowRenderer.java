@@ -10,8 +10,6 @@ import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
-import dev.dataversebdd.emulator.core.uri.Filter;
-import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -57,7 +55,11 @@ public final class RowRenderer {
                 throw Errors.propertyNotFound(item.navigation(), type.qualifiedName());
             }
             validateCollectionOptions(item, nav);
-            validate(rows.schema().type(nav.targetType()), item.select(), item.expand());
+            EntityType target = rows.schema().type(nav.targetType());
+            if (item.orderby() != null) {
+                FilterEvaluator.ordering(target, item.orderby()); // refuses an unknown column before anything is read
+            }
+            validate(target, item.select(), item.expand());
         }
     }
 
@@ -71,12 +73,6 @@ public final class RowRenderer {
         }
         if (nav.isCollection() && item.nested() && option != null) {
             throw Errors.nestedCollectionOption(option, nav.name());
-        }
-        if (item.filter() != null) {
-            Filter.parse(item.filter()); // a malformed nested $filter is refused before anything is read
-        }
-        if (item.orderby() != null) {
-            QueryOptions.parseOrderBy(item.orderby());
         }
     }
 
@@ -131,14 +127,13 @@ public final class RowRenderer {
         }
         EntityType target = rows.schema().type(nav.targetType());
         List<Row> kept = new ArrayList<>();
-        Filter filter = item.filter() == null ? null : Filter.parse(item.filter());
         for (Row row : related) {
-            if (filter == null || filters.matches(target, row, filter)) {
+            if (item.filter() == null || filters.matches(target, row, item.filter())) {
                 kept.add(row);
             }
         }
         if (item.orderby() != null) {
-            kept.sort(FilterEvaluator.ordering(target, QueryOptions.parseOrderBy(item.orderby())));
+            kept.sort(FilterEvaluator.ordering(target, item.orderby()));
         }
         return kept;
     }

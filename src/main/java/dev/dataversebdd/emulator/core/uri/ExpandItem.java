@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ExpandItem(String navigation, boolean referencesOnly, List<String> select, List<ExpandItem> expand,
-                         Integer top, String orderby, String filter, boolean nested) {
+                         Integer top, List<QueryOptions.OrderKey> orderby, Filter filter, boolean nested) {
 
     /** How many {@code $expand} options these items hold, nested ones included. */
     static int count(List<ExpandItem> items) {
@@ -59,8 +59,8 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
         List<String> select = null;
         List<ExpandItem> inner = List.of();
         Integer top = null;
-        String orderby = null;
-        String filter = null;
+        List<QueryOptions.OrderKey> orderby = null;
+        Filter filter = null;
         for (String option : Splitter.split(text.substring(open + 1, text.length() - 1), ";")) {
             String trimmed = option.trim();
             if (trimmed.startsWith("$select=")) {
@@ -70,9 +70,9 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
             } else if (trimmed.startsWith("$top=")) {
                 top = QueryOptions.parseTop(trimmed.substring("$top=".length()));
             } else if (trimmed.startsWith("$orderby=")) {
-                orderby = trimmed.substring("$orderby=".length());
+                orderby = QueryOptions.parseOrderBy(trimmed.substring("$orderby=".length()));
             } else if (trimmed.startsWith("$filter=")) {
-                filter = trimmed.substring("$filter=".length());
+                filter = Filter.parse(trimmed.substring("$filter=".length())); // parsed once, refused before any read
             } else if (!trimmed.isEmpty()) {
                 throw Errors.emulatorGap("the nested option '" + trimmed + "' in $expand",
                         "$select, $expand and $top inside $expand");
