@@ -26,7 +26,7 @@ final class AdminApi {
             DELETE /_emulator/snapshots/{name}        drop one (reset drops them all)
             GET    /_emulator/journal                 the requests received (Authorization redacted)
             DELETE /_emulator/journal                 empty it
-            POST   /_emulator/faults                  {"status": 429, "retryAfter": 2, "times": 3}
+            POST   /_emulator/faults                  {"status": 429, "retryAfter": 2, "times": 3, "after": 0}
             DELETE /_emulator/faults                  drop pending faults and latency
             PUT    /_emulator/latency                 {"millis": 50}
             GET    /_emulator/behaviour               the behaviour switches, their modes and provenance
@@ -91,7 +91,8 @@ final class AdminApi {
             ObjectNode body = Json.parseObject(request.body());
             service.injectFault(new Fault(requiredInt(body, "status"),
                     body.hasNonNull("retryAfter") ? body.get("retryAfter").asInt() : null,
-                    body.hasNonNull("times") ? body.get("times").asInt() : 1));
+                    body.hasNonNull("times") ? body.get("times").asInt() : 1,
+                    body.hasNonNull("after") ? body.get("after").asInt() : 0));
             return Responses.noContent();
         }
         if (route.equals("DELETE /faults")) {

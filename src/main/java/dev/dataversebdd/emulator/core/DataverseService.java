@@ -84,47 +84,108 @@ public final class DataverseService {
 
     private EmulatorResponse serve(EmulatorRequest request) {
         pause();
-        Fault fault = nextFault();
-        if (fault != null) {
-            EmulatorResponse error = Responses.error(fault.asError());
-            if (fault.retryAfterSeconds() == null) {
-                return error;
-            }
-            Map<String, String> headers = new LinkedHashMap<>(error.headers());
-            headers.put("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-            return new EmulatorResponse(error.status(), headers, error.body());
+        EmulatorResponse faulted = faultResponse();
+        if (faulted != null) {
+            return faulted;
         }
         String serviceRoot = serviceRoot(request);
         EmulatorResponse unauthorized = checkBearer(request, serviceRoot);
         if (unauthorized != null) {
             return unauthorized;
         }
+        Routed routed = prepare(request, serviceRoot);
+        if (routed.path().size() == 1 && routed.path().get(0).is("$batch")) {
+            return batch(request, routed.context());
+        }
+        if (Router.isWrite(request.method())) {
+            return write(routed.path(), routed.context());
+        }
+        lock.readLock().lock();
+        try {
+            return router.route(routed.path(), routed.context());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A request's resource path and what its operation needs to know. */
+    private record Routed(ResourcePath path, RequestContext context) {
+    }
+
+    private Routed prepare(EmulatorRequest request, String serviceRoot) {
         BehaviourProfile requestProfile = profileFor(request);
         String version = versionOf(request, requestProfile);
         String resource = request.path().substring(API_PREFIX.length() + version.length());
         RequestContext context = new RequestContext(request, serviceRoot + API_PREFIX + version, requestProfile,
                 QueryOptions.parse(request.rawQuery()));
-        ResourcePath path = ResourcePath.parse(resource);
-        if (Router.isWrite(request.method())) {
-            return write(path, context);
+        return new Routed(ResourcePath.parse(resource), context);
+    }
+
+    /** The next injected fault as a response, or null. */
+    private EmulatorResponse faultResponse() {
+        Fault fault = nextFault();
+        if (fault == null) {
+            return null;
         }
-        lock.readLock().lock();
+        EmulatorResponse error = Responses.error(fault.asError());
+        if (fault.retryAfterSeconds() == null) {
+            return error;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(error.headers());
+        headers.put("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        return new EmulatorResponse(error.status(), headers, error.body());
+    }
+
+    /** {@code POST $batch}: the whole batch holds the write lock, so no other request sees a change set half-done. */
+    private EmulatorResponse batch(EmulatorRequest request, RequestContext context) {
+        if (!request.method().equals("POST")) {
+            throw Errors.noHttpResource(context.serviceRoot() + "/$batch");
+        }
+        String serviceRoot = serviceRoot(request);
+        String version = context.serviceRoot().substring(context.serviceRoot().lastIndexOf('/') + 1);
+        BatchRunner.Parts parts = new BatchRunner.Parts() {
+            @Override
+            public EmulatorResponse route(EmulatorRequest part) {
+                EmulatorResponse faulted = faultResponse(); // an injected fault may hit a part, as it would a request
+                if (faulted != null) {
+                    return faulted;
+                }
+                Routed routed = prepare(part, serviceRoot);
+                return router.route(routed.path(), routed.context());
+            }
+
+            @Override
+            public void begin() {
+                beginUnitOfWork();
+            }
+
+            @Override
+            public void commit() {
+                store.commit();
+            }
+
+            @Override
+            public void rollback() {
+                store.rollback();
+            }
+
+            @Override
+            public void journal(EmulatorRequest part, int status) {
+                journal.record(part, status);
+            }
+        };
+        lock.writeLock().lock();
         try {
-            return router.route(path, context);
+            return new BatchRunner(parts, request, version).run();
         } finally {
-            lock.readLock().unlock();
+            lock.writeLock().unlock();
         }
     }
 
     private EmulatorResponse write(ResourcePath path, RequestContext context) {
         lock.writeLock().lock();
         try {
-            store.begin();
-            Error defect = pendingDefect;
-            if (defect != null) {
-                pendingDefect = null;
-                store.failAfter(defectAfterChanges, defect);
-            }
+            beginUnitOfWork();
             try {
                 EmulatorResponse response = router.route(path, context);
                 store.commit();
@@ -135,6 +196,15 @@ public final class DataverseService {
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void beginUnitOfWork() {
+        store.begin();
+        Error defect = pendingDefect;
+        if (defect != null) {
+            pendingDefect = null;
+            store.failAfter(defectAfterChanges, defect);
         }
     }
 
@@ -203,11 +273,14 @@ public final class DataverseService {
 
     private Fault nextFault() {
         synchronized (faults) {
-            Fault fault = faults.peekFirst();
+            Fault fault = faults.pollFirst();
             if (fault == null) {
                 return null;
             }
-            faults.pollFirst();
+            if (fault.after() > 0) {
+                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times(), fault.after() - 1));
+                return null;
+            }
             if (fault.times() > 1) {
                 faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times() - 1));
             }

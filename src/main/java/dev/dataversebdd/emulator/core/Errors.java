@@ -223,6 +223,18 @@ public final class Errors {
                 + "emulator logged it with its stack trace. Please report it.");
     }
 
+    /** A batch part names {@code $n} before any earlier part of its change set declared Content-ID n (D11). */
+    public static DataverseException contentIdReferenceMissing(String reference) {
+        return new DataverseException(400, "0x0", "Content-ID Reference: '" + reference
+                + "' does not exist in the batch context.");
+    }
+
+    /** A batch whose lines end in bare LFs: Dataverse cannot read its parts' bodies (D16). */
+    public static DataverseException batchStreamNotReadable(String entitySet) {
+        return new DataverseException(400, "0x80048d19", "Error identified in Payload provided by the user for Entity :'"
+                + entitySet + "' ----> InnerException : System.ArgumentException: Stream was not readable.");
+    }
+
     /**
      * Anything the emulator does not model: never a silent 204. Names the request and the nearest route that is
      * supported, so the gap is easy to report or to work around.

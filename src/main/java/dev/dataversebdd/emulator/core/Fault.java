@@ -5,13 +5,23 @@ import org.apiguardian.api.API;
 /**
  * An answer the emulator gives instead of serving the next {@code times} requests, e.g. Dataverse's service
  * protection limit: {@code new Fault(429, 2, 3)} answers three requests with 429 and {@code Retry-After: 2}.
+ * The requests of a {@code $batch} count one by one after the batch itself, so
+ * {@code new Fault(500, null, 1, 2)} lets the batch and its first part through and fails its second part.
  *
  * @param retryAfterSeconds null for no {@code Retry-After} header
+ * @param after             requests to serve normally before the fault applies
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Fault(int status, Integer retryAfterSeconds, int times) {
+public record Fault(int status, Integer retryAfterSeconds, int times, int after) {
+
+    public Fault(int status, Integer retryAfterSeconds, int times) {
+        this(status, retryAfterSeconds, times, 0);
+    }
 
     public Fault {
+        if (after < 0) {
+            throw new IllegalArgumentException("a fault cannot apply after a negative number of requests: " + after);
+        }
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a fault status must be 4xx or 5xx, not " + status);
         }

@@ -73,7 +73,7 @@ class ErrorCatalogueTest {
                         + ACCOUNT + "\"}", 400, "0x0", null),
                 Arguments.of("wrong value type", "PATCH", "accounts(" + ACCOUNT + ")", "{\"name\":42}", 400, "0x0", null),
                 Arguments.of("odd method", "BREW", "accounts", null, 404, "", null),
-                Arguments.of("batch is a gap", "POST", "$batch", "--x", 501, "EMULATOR_GAP", null),
+                Arguments.of("batch without a boundary", "POST", "$batch", "--x", 400, "0x0", null),
                 Arguments.of("apply is a gap", "GET", "accounts?$apply=groupby((name))", null, 501, "EMULATOR_GAP", null));
     }
 

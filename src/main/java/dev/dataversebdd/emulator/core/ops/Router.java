@@ -67,9 +67,6 @@ public final class Router {
             requireMethod("GET", context);
             return whoAmI(context);
         }
-        if (first.is("$batch")) {
-            throw Errors.emulatorGap("$batch requests", "the individual requests of the batch, one by one");
-        }
         EntityType type = rows.entitySet(first.name(), context);
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
