@@ -14,12 +14,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Associate {
 
-    private final Conversation conversation;
+    private final Sender sender;
     private final RowUrls urls;
     private final RowRef row;
 
-    Associate(Conversation conversation, RowUrls urls, RowRef row) {
-        this.conversation = conversation;
+    Associate(Sender sender, RowUrls urls, RowRef row) {
+        this.sender = sender;
         this.urls = urls;
         this.row = row;
     }
@@ -42,7 +42,7 @@ public final class Associate {
         public Outcome via(String collectionNavigation) {
             RowRef row = associate.row;
             String body = "{\"@odata.id\":\"" + associate.urls.id(row) + "\"}";
-            return associate.conversation.send(Operation.of("associate", "associate " + row.describe() + " to "
+            return associate.sender.send(Operation.of("associate", "associate " + row.describe() + " to "
                     + parent.describe() + " via " + collectionNavigation, "POST", parent.path() + "/"
                     + collectionNavigation + "/$ref", body, parent.table()));
         }

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * read-backs; retries, recording and reporting included), and comes back as an {@link Outcome}; then the rows it
  * proved it created are settled. Read-backs come back as JSON, or as a failure that shows the exchange.
  */
-final class Conversation {
+final class Conversation implements Sender {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +40,8 @@ final class Conversation {
         this.behaviours = behaviours;
     }
 
-    Outcome send(Operation operation) {
+    @Override
+    public Outcome send(Operation operation) {
         Map<String, String> headers = new LinkedHashMap<>(operation.headers());
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         Prepared prepared = safety.prepare(operation.method(), operation.path(), headers, operation.body());
@@ -49,6 +50,23 @@ final class Conversation {
         lastPrepared = prepared;
         lastCreatedRows = safety.settle(prepared, lastExchange);
         return new Outcome(failures, operation, lastExchange);
+    }
+
+    /**
+     * Sends a batch whose requests the safety net has already prepared one by one; the batch carries the behaviour
+     * switches, which the target applies to each of its requests.
+     */
+    RecordedExchange sendBatch(String contentType, String body, boolean continueOnError) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        if (continueOnError) {
+            headers.put("Prefer", "odata.continue-on-error");
+        }
+        behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
+        lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body) : channel.send("POST", "$batch", headers, body);
+        lastPrepared = null;
+        lastCreatedRows = List.of();
+        return lastExchange;
     }
 
     /** Runs {@code work} with its requests on the cheaper JDK client (set-up, the Given part of a scenario). */

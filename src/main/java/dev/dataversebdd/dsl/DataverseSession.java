@@ -107,6 +107,16 @@ public final class DataverseSession implements AutoCloseable {
         return new PartyReplacement(conversation, urls, activity);
     }
 
+    /**
+     * A {@code $batch}: change sets written with the session's verbs (all or nothing, rows referenced by Content-ID)
+     * and reads, sent as one request; see {@link Batch}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public Batch batch() {
+        return new Batch(new BatchExchange(conversation, rows, conversation.failures()), rows, urls,
+                conversation.failures());
+    }
+
     /** A header for the next raw request only (e.g. {@code If-Match}, {@code Prefer}). */
     public DataverseSession headerForNextRequest(String name, String value) {
         nextRequestHeaders.put(name, value);

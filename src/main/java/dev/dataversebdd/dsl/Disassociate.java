@@ -15,12 +15,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Disassociate {
 
-    private final Conversation conversation;
+    private final Sender sender;
     private final RowUrls urls;
     private final RowRef row;
 
-    Disassociate(Conversation conversation, RowUrls urls, RowRef row) {
-        this.conversation = conversation;
+    Disassociate(Sender sender, RowUrls urls, RowRef row) {
+        this.sender = sender;
         this.urls = urls;
         this.row = row;
     }
@@ -32,7 +32,7 @@ public final class Disassociate {
 
     /** Clears the single-valued navigation property of the row: {@code DELETE {row}/{singleNav}/$ref}. */
     public Outcome via(String singleNavigation) {
-        return conversation.send(Operation.of("disassociate", "clear " + singleNavigation + " of " + row.describe(),
+        return sender.send(Operation.of("disassociate", "clear " + singleNavigation + " of " + row.describe(),
                 "DELETE", row.path() + "/" + singleNavigation + "/$ref", null, row.table()));
     }
 
@@ -82,7 +82,7 @@ public final class Disassociate {
         }
 
         private Outcome send(String path, String form) {
-            return disassociate.conversation.send(Operation.of("disassociate", "disassociate " + row.describe() + " from "
+            return disassociate.sender.send(Operation.of("disassociate", "disassociate " + row.describe() + " from "
                     + parent.describe() + " via " + navigation + " (" + form + ")", "DELETE", path, null, parent.table()));
         }
 

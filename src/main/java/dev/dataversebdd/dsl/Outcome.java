@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.StatusText;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hamcrest.Matchers;
 import org.apiguardian.api.API;
 
@@ -24,16 +25,21 @@ public final class Outcome {
     private final Failures failures;
     private final String operation;
     private final String doing;
-    private final RecordedExchange exchange;
+    private final Supplier<RecordedExchange> answer;
     private final String table;
     private final EntityId entityId;
     private RowRef row;
 
     Outcome(Failures failures, Operation sent, RecordedExchange exchange) {
+        this(failures, sent, () -> exchange);
+    }
+
+    /** An answer that comes later: a request of a batch, answered when the batch has been sent. */
+    Outcome(Failures failures, Operation sent, Supplier<RecordedExchange> answer) {
         this.failures = failures;
         this.operation = sent.name();
         this.doing = sent.sentence();
-        this.exchange = exchange;
+        this.answer = answer;
         this.table = sent.table();
         this.entityId = sent.entityId();
     }
@@ -49,14 +55,14 @@ public final class Outcome {
      */
     public Outcome isNoContent() {
         requireStatus(204);
-        if (!exchange.responseBody().isEmpty()) {
-            throw fail("an empty body", exchange.responseBody().length() + " characters of body");
+        if (!exchange().responseBody().isEmpty()) {
+            throw fail("an empty body", exchange().responseBody().length() + " characters of body");
         }
-        String version = exchange.responseHeader("OData-Version");
+        String version = exchange().responseHeader("OData-Version");
         if (!"4.0".equals(version)) {
             throw fail("header OData-Version: 4.0", version == null ? "no OData-Version header" : "OData-Version: " + version);
         }
-        String location = exchange.responseHeader("OData-EntityId");
+        String location = exchange().responseHeader("OData-EntityId");
         if (entityId != EntityId.NONE) {
             String suffix = entityId == EntityId.OF_ROW && row != null ? "/" + row.path() : ")";
             if (location == null || !location.startsWith("http") || !location.endsWith(suffix)) {
@@ -76,9 +82,9 @@ public final class Outcome {
     /** A Dataverse error: this status and the {@code {"error":{"code","message"}}} envelope. */
     public ErrorOutcome failsWith(int status) {
         requireStatus(status);
-        DataverseError error = DataverseError.parse(exchange.responseBody())
+        DataverseError error = DataverseError.parse(exchange().responseBody())
                 .orElseThrow(() -> fail("a Dataverse error body {\"error\":{\"code\":...,\"message\":...}}",
-                        exchange.responseBody().isEmpty() ? "an empty body" : "another body"));
+                        exchange().responseBody().isEmpty() ? "an empty body" : "another body"));
         return new ErrorOutcome(this, error);
     }
 
@@ -89,7 +95,7 @@ public final class Outcome {
     public Outcome hasJsonValue(String path, org.hamcrest.Matcher<?> matcher) {
         Object value;
         try {
-            value = io.restassured.path.json.JsonPath.from(exchange.responseBody()).get(path);
+            value = io.restassured.path.json.JsonPath.from(exchange().responseBody()).get(path);
         } catch (RuntimeException e) {
             throw fail("JSON at '" + path + "' " + describe(matcher), "a body that is not JSON");
         }
@@ -136,7 +142,7 @@ public final class Outcome {
 
     /** A response header, checked with a Hamcrest matcher (null when absent). */
     public Outcome hasHeader(String name, org.hamcrest.Matcher<? super String> matcher) {
-        String value = exchange.responseHeader(name);
+        String value = exchange().responseHeader(name);
         if (!matcher.matches(value)) {
             throw fail("header " + name + " " + describe(matcher), value == null ? "no " + name + " header" : name + ": " + value);
         }
@@ -148,16 +154,16 @@ public final class Outcome {
      */
     public Outcome hasCount(int count) {
         String expected = "\uFEFF" + count;
-        if (!exchange.responseBody().equals(expected)) {
-            throw fail("the count body \\uFEFF" + count, "\"" + exchange.responseBody().replace("\uFEFF", "\\uFEFF") + "\"");
+        if (!exchange().responseBody().equals(expected)) {
+            throw fail("the count body \\uFEFF" + count, "\"" + exchange().responseBody().replace("\uFEFF", "\\uFEFF") + "\"");
         }
         return this;
     }
 
     /** No body at all. */
     public Outcome hasEmptyBody() {
-        if (!exchange.responseBody().isEmpty()) {
-            throw fail("an empty body", exchange.responseBody().length() + " characters of body");
+        if (!exchange().responseBody().isEmpty()) {
+            throw fail("an empty body", exchange().responseBody().length() + " characters of body");
         }
         return this;
     }
@@ -178,30 +184,30 @@ public final class Outcome {
     }
 
     public boolean succeeded() {
-        return exchange.status() >= 200 && exchange.status() < 300;
+        return exchange().status() >= 200 && exchange().status() < 300;
     }
 
     public int status() {
-        return exchange.status();
+        return exchange().status();
     }
 
     /** The request and response, as sent and received (not redacted: keep it out of logs). */
     public RecordedExchange exchange() {
-        return exchange;
+        return answer.get();
     }
 
     /** The Dataverse error of the response, if it carries one. */
     public Optional<DataverseError> error() {
-        return DataverseError.parse(exchange.responseBody());
+        return DataverseError.parse(exchange().responseBody());
     }
 
     private void requireStatus(int status) {
-        if (exchange.status() != status) {
-            throw fail(StatusText.of(status), exchange.statusLine());
+        if (exchange().status() != status) {
+            throw fail(StatusText.of(status), exchange().statusLine());
         }
     }
 
     AssertionError fail(String expected, String actual) {
-        return failures.of(operation, expected, actual, doing, exchange, table);
+        return failures.of(operation, expected, actual, doing, exchange(), table);
     }
 }

@@ -20,15 +20,15 @@ public final class PartyReplacement {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Conversation conversation;
+    private final Sender sender;
     private final RowUrls urls;
     private final RowRef activity;
     private final List<String> sentence = new ArrayList<>();
     private final ArrayNode parties = JSON.createArrayNode();
     private String navigation;
 
-    PartyReplacement(Conversation conversation, RowUrls urls, RowRef activity) {
-        this.conversation = conversation;
+    PartyReplacement(Sender sender, RowUrls urls, RowRef activity) {
+        this.sender = sender;
         this.urls = urls;
         this.activity = activity;
         this.navigation = activity.table() + "_activity_parties";
@@ -58,7 +58,7 @@ public final class PartyReplacement {
     public Outcome send() {
         ObjectNode body = JSON.createObjectNode();
         body.set("value", parties);
-        return conversation.send(Operation.of("replace parties", "replace the parties of " + activity.describe() + " with "
+        return sender.send(Operation.of("replace parties", "replace the parties of " + activity.describe() + " with "
                 + (sentence.isEmpty() ? "none" : String.join(", ", sentence)), "PUT", activity.path() + "/" + navigation,
                 body.toString(), activity.table()));
     }

@@ -14,12 +14,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Rebind {
 
-    private final Conversation conversation;
+    private final Sender sender;
     private final RowUrls urls;
     private final RowRef row;
 
-    Rebind(Conversation conversation, RowUrls urls, RowRef row) {
-        this.conversation = conversation;
+    Rebind(Sender sender, RowUrls urls, RowRef row) {
+        this.sender = sender;
         this.urls = urls;
         this.row = row;
     }
@@ -41,7 +41,7 @@ public final class Rebind {
         public Outcome to(RowRef target) {
             RowRef row = rebind.row;
             String body = "{\"@odata.id\":\"" + rebind.urls.id(target) + "\"}";
-            return rebind.conversation.send(Operation.of("rebind", "set " + navigation + " of " + row.describe() + " to "
+            return rebind.sender.send(Operation.of("rebind", "set " + navigation + " of " + row.describe() + " to "
                     + target.describe(), "PUT", row.path() + "/" + navigation + "/$ref", body, row.table()));
         }
     }

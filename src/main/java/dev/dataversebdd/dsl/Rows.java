@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.RowId;
 import java.io.IOException;
 import java.util.List;
@@ -98,7 +99,13 @@ final class Rows {
      */
     RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
                            boolean nameThem) {
-        List<RowId> proven = conversation.lastCreatedRows();
+        return registerCreated(alias, table, exchange, body, nameThem, conversation.lastCreatedRows(),
+                conversation.lastPrepared());
+    }
+
+    /** As above for a request of a batch: {@code proven} and {@code prepared} are that request's, not the last one's. */
+    RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
+                           boolean nameThem, List<RowId> proven, Prepared prepared) {
         if (proven.isEmpty()) {
             RowRef row = remember(alias, table, createdId(exchange, table));
             lastCreated = row;
@@ -111,7 +118,7 @@ final class Rows {
         for (RowId created : proven) {
             ClientSchema.Table createdTable = table(created.table());
             String name = top == null ? alias : nameThem ? conversation.safety()
-                    .bodyThatCreated(conversation.lastPrepared(), created.id())
+                    .bodyThatCreated(prepared, created.id())
                     .flatMap(json -> createdTable.primaryNameColumn().map(c -> json.path(c).asText(null)))
                     .map(this::aliasOf).orElse(null) : null;
             RowRef row = own(name, createdTable, created.id());

@@ -23,7 +23,7 @@ public final class Update {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Conversation conversation;
+    private final Sender sender;
     private final RowUrls urls;
     private final Rows rows;
     private final RowRef row;
@@ -31,8 +31,8 @@ public final class Update {
     private final List<String> sentence = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>(Map.of("If-Match", "*"));
 
-    Update(Conversation conversation, RowUrls urls, Rows rows, RowRef row) {
-        this.conversation = conversation;
+    Update(Sender sender, RowUrls urls, Rows rows, RowRef row) {
+        this.sender = sender;
         this.urls = urls;
         this.rows = rows;
         this.row = row;
@@ -94,7 +94,7 @@ public final class Update {
     }
 
     public Outcome send() {
-        return conversation.send(Operation.of("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
+        return sender.send(Operation.of("update", String.join(", ", sentence) + " on " + row.describe(), "PATCH",
                 row.path(), body.toString(), row.table()).withHeaders(headers).expectingEntityId(Outcome.EntityId.OF_ROW))
                 .about(row);
     }

@@ -60,6 +60,11 @@ public final class SessionSafety {
         return guard == null ? List.of() : guard.settle(prepared, exchange);
     }
 
+    /** The rows a prepared request will create, with the ids chosen for them (live org), the top row first. */
+    public List<RowId> rowsCreatedBy(Prepared prepared) {
+        return prepared.creates().stream().map(Effect.Creates::row).toList();
+    }
+
     /** The JSON object that created {@code id}, when a prepared request created it. */
     public Optional<ObjectNode> bodyThatCreated(Prepared prepared, UUID id) {
         return Optional.ofNullable(prepared.createdBodies().get(id));

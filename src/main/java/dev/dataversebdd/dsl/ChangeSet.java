@@ -1,0 +1,104 @@
+package dev.dataversebdd.dsl;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.dsl.internal.ClientSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apiguardian.api.API;
+
+/**
+ * Requests of a {@link Batch} that succeed or fail together, written with the session's own verbs. A row created in
+ * the change set can be used by the requests after it (they reference it by Content-ID, {@code $1}, as Dataverse
+ * documents); once the batch has been sent it is known by its alias, like any row the session created. Each verb's
+ * {@link Outcome} can be checked once the batch has been sent.
+ *
+ * <pre>{@code
+ * BatchOutcome sent = dv.batch().changeSet(cs -> {
+ *     RowRef contoso = cs.create(NewRow.of("account", "Contoso"));
+ *     RowRef alice = cs.create(NewRow.of("contact", "Alice"));
+ *     cs.rebind(contoso).via("primarycontactid").to(alice);
+ * }).send();
+ * sent.isOk();
+ * dv.expect(dv.row("Contoso")).lookup("primarycontactid").pointsTo(dv.row("Alice"));
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class ChangeSet implements Sender {
+
+    /** A request of the change set: what it sends, the row it creates (if any), and its answer once sent. */
+    record Entry(Operation operation, RowRef creates, NewRow newRow, ObjectNode body, BatchExchange.Answer answer) {
+    }
+
+    private final Rows rows;
+    private final RowUrls urls;
+    private final Failures failures;
+    private final List<Entry> entries = new ArrayList<>();
+
+    ChangeSet(Rows rows, RowUrls urls, Failures failures) {
+        this.rows = rows;
+        this.urls = urls;
+        this.failures = failures;
+    }
+
+    /**
+     * POST {set} inside the change set. Returns the row to use in the change set's later requests; after the batch
+     * has been sent, {@code dv.row(alias)} is the created row.
+     */
+    public RowRef create(NewRow row) {
+        ClientSchema.Table table = rows.table(row.table());
+        ObjectNode body = rows.bodies().render(row);
+        RowRef pending = new RowRef(row.alias(), table.logicalName(), table.entitySet(), UUID.randomUUID());
+        Operation operation = Operation.of("create", "create " + table.logicalName() + " \"" + row.alias()
+                + "\" in a change set", "POST", table.entitySet(), body.toString(), table.logicalName())
+                .expectingEntityId(Outcome.EntityId.ANY);
+        add(operation, pending, row, body);
+        return pending;
+    }
+
+    /** POST {parent}/{collectionNav}/$ref inside the change set. */
+    public Associate associate(RowRef row) {
+        return new Associate(this, urls, row);
+    }
+
+    /** DELETE …/$ref inside the change set, in its three documented forms. */
+    public Disassociate disassociate(RowRef row) {
+        return new Disassociate(this, urls, row);
+    }
+
+    /** PUT {row}/{singleNav}/$ref inside the change set. */
+    public Rebind rebind(RowRef row) {
+        return new Rebind(this, urls, row);
+    }
+
+    /** PATCH {row} inside the change set: binds, unbinds and columns. */
+    public Update update(RowRef row) {
+        return new Update(this, urls, rows, row);
+    }
+
+    /** PUT {activity}/{activity}_activity_parties inside the change set. */
+    public PartyReplacement replaceParties(RowRef activity) {
+        return new PartyReplacement(this, urls, activity);
+    }
+
+    /** A request written by hand inside the change set; {@code body} may be null. */
+    public Outcome send(String method, String path, String body) {
+        return send(Operation.of(method + " request", "send " + method + " " + path + " in a change set", method, path,
+                body, null));
+    }
+
+    @Override
+    public Outcome send(Operation operation) {
+        return add(operation, null, null, null);
+    }
+
+    private Outcome add(Operation operation, RowRef creates, NewRow newRow, ObjectNode body) {
+        BatchExchange.Answer answer = new BatchExchange.Answer();
+        entries.add(new Entry(operation, creates, newRow, body, answer));
+        return new Outcome(failures, operation, answer::exchange);
+    }
+
+    List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.dataversebdd.dsl.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * The client's side of {@code $batch} on the wire (Microsoft Learn "Execute batch operations using the Web API"):
+ * writes the {@code multipart/mixed} request, with CRLF line ends and a change set per group, and reads the
+ * answer back into one response per request. Written apart from the emulator's reader on purpose, so that the two
+ * cannot share a misreading of the format.
+ */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class BatchWire {
+
+    /** One request of a batch; {@code url} as the request line carries it (relative, absolute or {@code $1…}). */
+    public record Request(String contentId, String method, String url, Map<String, String> headers, String body) {
+    }
+
+    /** One response of a batch: a request's, or the one error of a change set that was rolled back. */
+    public record Response(String contentId, int status, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+    }
+
+    /** What the answer holds at its top level, in order: a response, or a change set's responses. */
+    public record Answered(boolean changeSet, List<Response> responses) {
+    }
+
+    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
+    private static final Pattern STATUS = Pattern.compile("HTTP/1\\.[01] (\\d{3})[^\r\n]*");
+
+    private final String boundary = "batch_" + UUID.randomUUID();
+    private final StringBuilder text = new StringBuilder();
+
+    /** The {@code Content-Type} of the request this writer builds. */
+    public String contentType() {
+        return "multipart/mixed; boundary=" + boundary;
+    }
+
+    public BatchWire single(Request request) {
+        text.append("--").append(boundary).append("\r\n");
+        appendRequest(text, request);
+        return this;
+    }
+
+    public BatchWire changeSet(List<Request> requests) {
+        String changeSet = "changeset_" + UUID.randomUUID();
+        text.append("--").append(boundary).append("\r\n")
+                .append("Content-Type: multipart/mixed; boundary=").append(changeSet).append("\r\n\r\n");
+        for (Request request : requests) {
+            text.append("--").append(changeSet).append("\r\n");
+            appendRequest(text, request);
+        }
+        text.append("--").append(changeSet).append("--\r\n");
+        return this;
+    }
+
+    /** The request body, closed. */
+    public String body() {
+        return text + "--" + boundary + "--\r\n";
+    }
+
+    private static void appendRequest(StringBuilder out, Request request) {
+        out.append("Content-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n");
+        if (request.contentId() != null) {
+            out.append("Content-ID: ").append(request.contentId()).append("\r\n");
+        }
+        out.append("\r\n").append(request.method()).append(' ').append(request.url()).append(" HTTP/1.1\r\n");
+        request.headers().forEach((name, value) -> out.append(name).append(": ").append(value).append("\r\n"));
+        boolean hasBody = request.body() != null && !request.body().isEmpty();
+        if (hasBody && request.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+            out.append("Content-Type: application/json; type=entry\r\n");
+        }
+        out.append("\r\n");
+        if (hasBody) {
+            out.append(request.body()).append("\r\n");
+        }
+    }
+
+    /** Reads a batch answer; throws {@link IllegalArgumentException} naming what is wrong with it. */
+    public static List<Answered> read(String contentType, String body) {
+        List<Answered> answered = new ArrayList<>();
+        for (String part : parts(boundaryOf(contentType), body)) {
+            int blank = part.indexOf("\r\n\r\n");
+            String mimeHeaders = blank < 0 ? part : part.substring(0, blank);
+            String inner = boundaryOf(headerIn(mimeHeaders, "Content-Type"));
+            if (inner != null) {
+                List<Response> responses = new ArrayList<>();
+                for (String change : parts(inner, part.substring(blank + 4))) {
+                    responses.add(response(change));
+                }
+                answered.add(new Answered(true, responses));
+            } else {
+                answered.add(new Answered(false, List.of(response(part))));
+            }
+        }
+        return answered;
+    }
+
+    private static String boundaryOf(String contentType) {
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/mixed")) {
+            return null;
+        }
+        Matcher m = BOUNDARY.matcher(contentType);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static List<String> parts(String boundary, String body) {
+        if (boundary == null) {
+            throw new IllegalArgumentException("the answer is not multipart/mixed with a boundary");
+        }
+        String delimiter = "--" + boundary;
+        int start = body.indexOf(delimiter);
+        if (start < 0) {
+            throw new IllegalArgumentException("the answer has no part delimited by " + delimiter);
+        }
+        List<String> parts = new ArrayList<>();
+        int position = start + delimiter.length();
+        while (!body.startsWith("--", position)) {
+            int next = body.indexOf("\r\n" + delimiter, position);
+            if (next < 0) {
+                throw new IllegalArgumentException("the answer ends without its closing " + delimiter + "--");
+            }
+            parts.add(body.substring(body.indexOf("\r\n", position) + 2, next));
+            position = next + 2 + delimiter.length();
+        }
+        return parts;
+    }
+
+    private static Response response(String part) {
+        int blank = part.indexOf("\r\n\r\n");
+        if (blank < 0) {
+            throw new IllegalArgumentException("a part of the answer has no blank line after its MIME headers");
+        }
+        String contentId = headerIn(part.substring(0, blank), "Content-ID");
+        String http = part.substring(blank + 4);
+        Matcher status = STATUS.matcher(http);
+        if (!status.lookingAt()) {
+            throw new IllegalArgumentException("a part of the answer does not start with an HTTP status line");
+        }
+        int headersEnd = http.indexOf("\r\n\r\n");
+        String headerBlock = headersEnd < 0 ? http : http.substring(0, headersEnd);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : headerBlock.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith("HTTP/")) {
+                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        String body = headersEnd < 0 ? "" : http.substring(headersEnd + 4);
+        return new Response(contentId, Integer.parseInt(status.group(1)), headers, body);
+    }
+
+    private static String headerIn(String block, String name) {
+        for (String line : block.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+}

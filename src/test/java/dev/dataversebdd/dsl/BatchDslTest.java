@@ -1,0 +1,116 @@
+package dev.dataversebdd.dsl;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The staged batch DSL against the emulator over loopback HTTP: change sets written with the session's verbs. */
+class BatchDslTest {
+
+    private final DataverseEmulator emulator = DataverseEmulator.builder().start();
+    private final Dataverse dataverse = Dataverse.connect(EmbeddedEmulatorTarget.of(emulator));
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void should_create_and_link_rows_in_one_change_set_by_content_id_and_know_them_by_alias_afterwards() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            // GIVEN a deal that exists before the batch
+            RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
+            // WHEN one change set creates an account and a contact, binds, rebinds and associates them
+            BatchOutcome sent = dv.batch().changeSet(cs -> {
+                RowRef contoso = cs.create(NewRow.of("account", "Contoso"));
+                RowRef alice = cs.create(NewRow.of("contact", "Alice").bind("parentcustomerid_account", contoso));
+                cs.rebind(contoso).via("primarycontactid").to(alice);
+                cs.associate(deal).to(contoso).via("opportunity_customer_accounts");
+            }).get("opportunities(" + deal.id() + ")?$select=name").send();
+            // THEN the batch and every request succeeded, references went by Content-ID
+            sent.isOk();
+            sent.part(1).isNoContent();
+            sent.part(3).isNoContent();
+            sent.part(5).hasStatus(200);
+            assertThat(sent.exchange().requestBody(), containsString("PUT $1/primarycontactid/$ref HTTP/1.1"));
+            assertThat(sent.exchange().requestBody(), containsString("{\"@odata.id\":\"$2\"}"));
+            assertThat(sent.exchange().requestBody(), containsString("\"parentcustomerid_account@odata.bind\":\"$1\""));
+            // AND the rows are the session's, by alias, with the links read back
+            RowRef contoso = dv.row("Contoso");
+            dv.expect(contoso).lookup("primarycontactid").pointsTo(dv.row("Alice"));
+            dv.expect(dv.row("Alice")).lookup("parentcustomerid_account").pointsTo(contoso);
+            dv.expect(deal).lookup("customerid_account").pointsTo(contoso);
+        }
+        // AND closing the session removed every row it made, those of the batch included
+        assertThat(emulator.service().rowCount(), equalTo(emulator.service().startupRowCount()));
+    }
+
+    @Test
+    void should_report_a_rolled_back_change_set_and_own_nothing_of_it() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef ghost = new RowRef("Ghost", "contact", "contacts", UUID.randomUUID());
+            // WHEN the last request of a change set names a contact that does not exist
+            BatchOutcome sent = dv.batch().changeSet(cs -> {
+                RowRef contoso = cs.create(NewRow.of("account", "Contoso"));
+                cs.rebind(contoso).via("primarycontactid").to(ghost);
+            }).send();
+            // THEN the batch answers the failure, the change set was rolled back, both requests carry its error
+            sent.hasStatus(404).changeSetIsRolledBack(1);
+            assertThat(sent.changeSetRolledBack(), equalTo(true));
+            sent.part(1).failsWith(404).withCode("0x80040217");
+            sent.part(2).failsWith(404);
+            // AND the row the change set would have made is not known, and nothing is left
+            assertThrows(IllegalArgumentException.class, () -> dv.row("Contoso"));
+            AssertionError error = assertThrows(AssertionError.class, sent::isOk);
+            assertThat(error.getMessage(), containsString("batch failed: expected 200 OK but was 404 Not Found"));
+        }
+        assertThat(emulator.service().rowCount(), equalTo(emulator.service().startupRowCount()));
+    }
+
+    @Test
+    void should_continue_after_a_failure_when_asked_and_say_which_request_was_not_run_otherwise() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            RowRef ghost = new RowRef("Ghost", "account", "accounts", UUID.randomUUID());
+            // WHEN the first of two change sets fails, without continue-on-error
+            BatchOutcome stopped = dv.batch()
+                    .changeSet(cs -> cs.update(ghost).set("name", "x").send())
+                    .changeSet(cs -> cs.create(NewRow.of("account", "Later")))
+                    .send();
+            // THEN the second never ran, and its outcome says so
+            stopped.hasStatus(404);
+            IllegalStateException notRun = assertThrows(IllegalStateException.class, () -> stopped.part(2).isNoContent());
+            assertThat(notRun.getMessage(), containsString("the batch stopped at an earlier failure"));
+            // WHEN the same batch continues on error
+            BatchOutcome continued = dv.batch()
+                    .changeSet(cs -> cs.update(ghost).set("name", "x").send())
+                    .changeSet(cs -> cs.create(NewRow.of("account", "Later")))
+                    .continueOnError().send();
+            // THEN the batch is 200, the second change set committed and its row is the session's
+            continued.hasStatus(200).changeSetIsRolledBack(1);
+            continued.part(2).isNoContent();
+            dv.expect(dv.row("Later")).exists();
+            assertThat(continued.exchange().requestHeaders().get("Prefer"), equalTo("odata.continue-on-error"));
+            assertThat(continued.exchange().requestBody(), not(containsString("\n--batch_\n")));
+        }
+    }
+
+    @Test
+    void should_refuse_to_check_an_outcome_before_the_batch_is_sent() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            Outcome[] early = new Outcome[1];
+            Batch batch = dv.batch().changeSet(cs -> early[0] = cs.send("POST", "accounts", "{\"name\":\"x\"}"));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> early[0].isNoContent());
+            assertThat(e.getMessage(), containsString("has not been sent yet"));
+            batch.send().isOk();
+            early[0].isNoContent();
+        }
+    }
+}
