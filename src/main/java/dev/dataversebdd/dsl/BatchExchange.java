@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends a {@link Batch}: every request passes the session's safety net first (on a live org nothing is sent unless
@@ -51,20 +52,28 @@ final class BatchExchange {
         }
     }
 
-    /** One request as sent: its answer slot, the request as the guard left it, and the row it creates. */
-    private record Sent(Answer answer, Prepared prepared, BatchWire.Request request, ChangeSet.Entry entry) {
+    /**
+     * One request as sent: its answer slot, the request as the guard left it, whether it is in a change set, and the
+     * DSL's entry for it (null for a GET part or a batch written by hand).
+     */
+    private record Sent(Answer answer, Prepared prepared, BatchWire.Request request, boolean inChangeSet,
+                        ChangeSet.Entry entry) {
     }
+
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Conversation conversation;
     private final Rows rows;
     private final Failures failures;
+    private final String targetDescription;
 
-    BatchExchange(Conversation conversation, Rows rows, Failures failures) {
+    BatchExchange(Conversation conversation, Rows rows, String targetDescription) {
         this.conversation = conversation;
         this.rows = rows;
-        this.failures = failures;
+        this.failures = conversation.failures();
+        this.targetDescription = targetDescription;
     }
 
     BatchOutcome send(List<Batch.Item> items, boolean continueOnError) {
@@ -73,7 +82,7 @@ final class BatchExchange {
         int contentId = 0;
         for (Batch.Item item : items) {
             if (item instanceof Batch.GetItem get) {
-                Sent request = prepare(get.operation(), get.answer(), null, null);
+                Sent request = prepare(get.operation(), get.answer(), null, false, null);
                 wire.single(request.request());
                 sent.add(List.of(request));
                 continue;
@@ -82,7 +91,7 @@ final class BatchExchange {
             List<Sent> changes = new ArrayList<>();
             for (ChangeSet.Entry entry : ((Batch.ChangeSetItem) item).changeSet().entries()) {
                 Sent request = prepare(resolve(entry.operation(), pendingRows), entry.answer(), String.valueOf(++contentId),
-                        entry);
+                        true, entry);
                 if (entry.creates() != null) {
                     List<RowId> chosen = conversation.safety().rowsCreatedBy(request.prepared());
                     // a live org's guard chose the new row's id; on the emulator the Content-ID stands for it
@@ -93,7 +102,91 @@ final class BatchExchange {
             wire.changeSet(changes.stream().map(Sent::request).toList());
             sent.add(changes);
         }
-        RecordedExchange batch = conversation.sendBatch(wire.contentType(), wire.body(), continueOnError);
+        Map<String, String> headers = continueOnError ? Map.of("Prefer", "odata.continue-on-error") : Map.of();
+        return exchange(sent, wire.contentType(), wire.body(), headers);
+    }
+
+    /**
+     * A batch written by hand (its first line names the boundary). The embedded emulator gets it byte for byte; on a
+     * live org every request of it passes the guard first, and it is sent as the guard left them, so a request the
+     * guard cannot check (a Content-ID reference it cannot resolve, an unreadable body) stops it unsent.
+     */
+    BatchOutcome sendWritten(String body, Map<String, String> headers) {
+        String firstLine = body.strip().lines().findFirst().orElse("").strip();
+        if (!firstLine.startsWith("--") || firstLine.length() < 3) {
+            throw new IllegalArgumentException("a batch body starts with its boundary line, e.g. --batch_AAA123; this "
+                    + "one starts with '" + firstLine + "'");
+        }
+        String contentType = "multipart/mixed; boundary=" + firstLine.substring(2);
+        boolean guarded = conversation.safety().guardsWrites();
+        List<BatchWire.Written> written;
+        try {
+            written = BatchWire.readRequests(contentType, body);
+        } catch (IllegalArgumentException e) {
+            if (guarded) {
+                throw new RefusedRequest("POST", "$batch", targetDescription, "the guard cannot read the "
+                        + "batch to check its requests: " + e.getMessage());
+            }
+            written = List.of(); // sent as written: the target's answer is what the scenario checks
+        }
+        List<List<Sent>> sent = new ArrayList<>();
+        BatchWire wire = new BatchWire();
+        for (BatchWire.Written item : written) {
+            List<Sent> requests = new ArrayList<>();
+            Map<String, String> declared = new HashMap<>(); // Content-ID -> URL of the row the guard chose for it
+            for (BatchWire.Request asWritten : item.requests()) {
+                BatchWire.Request request = guarded ? byUrl(asWritten, declared) : asWritten;
+                Operation operation = Operation.of(request.method() + " request", "send " + request.method() + " "
+                        + request.url() + " in a batch", request.method(), request.url(), request.body(), null)
+                        .withHeaders(request.headers());
+                Sent prepared = prepare(operation, new Answer(), request.contentId(), item.changeSet(), null);
+                List<RowId> creates = conversation.safety().rowsCreatedBy(prepared.prepared());
+                if (request.contentId() != null && !creates.isEmpty()) {
+                    declared.put(request.contentId(), conversation.serviceRoot() + "/" + creates.get(0).entitySet() + "("
+                            + creates.get(0).id() + ")");
+                }
+                requests.add(prepared);
+            }
+            if (item.changeSet()) {
+                wire.changeSet(requests.stream().map(Sent::request).toList());
+            } else {
+                wire.single(requests.get(0).request());
+            }
+            sent.add(requests);
+        }
+        return guarded ? exchange(sent, wire.contentType(), wire.body(), headers)
+                : exchange(sent, contentType, body, headers);
+    }
+
+    /**
+     * On a live org the guard must know every row a request names: each Content-ID reference ({@code $1} leading the
+     * URL, or a reference value of the body) becomes the URL of the row an earlier request of the change set creates
+     * with an id the guard chose. A reference to anything else is refused, unsent.
+     */
+    private BatchWire.Request byUrl(BatchWire.Request request, Map<String, String> declared) {
+        UnaryOperator<String> resolve = value -> {
+            if (!value.startsWith("$") || value.length() < 2) {
+                return value;
+            }
+            String url = declared.get(value.substring(1));
+            if (url == null) {
+                throw new RefusedRequest(request.method(), request.url(), targetDescription, "the guard cannot tell "
+                        + "which row the Content-ID reference '" + value + "' names: no earlier request of the change "
+                        + "set creates a row under that Content-ID");
+            }
+            return url;
+        };
+        String url = request.url();
+        if (url.startsWith("$")) {
+            int end = url.replaceAll("[/?].*$", "").length();
+            url = resolve.apply(url.substring(0, end)) + url.substring(end);
+        }
+        String body = request.body() == null ? null : mapReferences(request.body(), resolve);
+        return new BatchWire.Request(request.contentId(), request.method(), url, request.headers(), body);
+    }
+
+    private BatchOutcome exchange(List<List<Sent>> sent, String contentType, String body, Map<String, String> headers) {
+        RecordedExchange batch = conversation.sendBatch(contentType, body, headers);
         List<BatchWire.Answered> answered;
         try {
             answered = BatchWire.read(batch.responseHeader("Content-Type"), batch.responseBody());
@@ -108,27 +201,29 @@ final class BatchExchange {
                 rolledBack);
     }
 
-    private Sent prepare(Operation operation, Answer answer, String contentId, ChangeSet.Entry entry) {
+    private Sent prepare(Operation operation, Answer answer, String contentId, boolean inChangeSet,
+                         ChangeSet.Entry entry) {
         Prepared prepared = conversation.safety().prepare(operation.method(), operation.path(), operation.headers(),
                 operation.body());
         return new Sent(answer, prepared, new BatchWire.Request(contentId, prepared.method(), url(prepared.written()),
-                prepared.headers(), prepared.body()), entry);
+                prepared.headers(), prepared.body()), inChangeSet, entry);
     }
 
     private static Operation operationOf(Sent request) {
-        return request.entry() != null ? request.entry().operation() : Operation.of("GET request", "send GET "
-                + request.request().url() + " in a batch", "GET", request.request().url(), null, null);
+        BatchWire.Request sent = request.request();
+        return request.entry() != null ? request.entry().operation() : Operation.of(sent.method() + " request", "send "
+                + sent.method() + " " + sent.url() + " in a batch", sent.method(), sent.url(), sent.body(), null);
     }
 
     /**
      * The answers in order, one per request or per change set; a change set answered by a single error was rolled
-     * back, and every request of it carries that error. Returns, per top-level item, whether it was rolled back.
+     * back, and every request of it carries that error. Returns, per change set, whether it was rolled back.
      */
     private List<Boolean> distribute(List<List<Sent>> sent, List<BatchWire.Answered> answered, RecordedExchange batch) {
         List<Boolean> rolledBack = new ArrayList<>();
         Iterator<BatchWire.Answered> answers = answered.iterator();
         for (List<Sent> requests : sent) {
-            boolean changeSet = requests.get(0).entry() != null;
+            boolean changeSet = requests.get(0).inChangeSet();
             if (!answers.hasNext()) {
                 requests.forEach(request -> {
                     if (!answered.isEmpty()) {
@@ -137,7 +232,9 @@ final class BatchExchange {
                     }
                     settle(request, notRun(request, batch));
                 });
-                rolledBack.add(false);
+                if (changeSet) {
+                    rolledBack.add(false);
+                }
                 continue;
             }
             BatchWire.Answered answer = answers.next();
@@ -149,7 +246,9 @@ final class BatchExchange {
                 requests.get(i).answer().answered(exchange);
                 settle(requests.get(i), exchange);
             }
-            rolledBack.add(undone);
+            if (changeSet) {
+                rolledBack.add(undone);
+            }
         }
         return rolledBack;
     }
@@ -158,9 +257,16 @@ final class BatchExchange {
     private void settle(Sent request, RecordedExchange exchange) {
         List<RowId> proven = conversation.safety().settle(request.prepared(), exchange);
         ChangeSet.Entry entry = request.entry();
-        if (entry != null && entry.creates() != null && exchange.status() >= 200 && exchange.status() < 300) {
+        boolean succeeded = exchange.status() >= 200 && exchange.status() < 300;
+        if (!succeeded) {
+            return;
+        }
+        if (entry != null && entry.creates() != null) {
             rows.registerCreated(entry.creates().alias(), rows.table(entry.creates().table()), exchange, entry.body(),
                     true, proven, request.prepared());
+        } else if (entry == null && request.request().method().equals("POST")) {
+            rows.tableCreatedByPost(request.request().url()).ifPresent(table -> rows.registerRawCreate(table, exchange,
+                    request.request().body(), proven, request.prepared()));
         }
     }
 
@@ -207,34 +313,47 @@ final class BatchExchange {
 
     /** Every reference ({@code @odata.id}, {@code …@odata.bind}) to the row {@code id} becomes {@code $n}. */
     private static String referencesByContentId(String body, String id, String contentId) {
+        return mapReferences(body, value -> value.endsWith("(" + id + ")") ? contentId : value);
+    }
+
+    /** Each reference value of a JSON body ({@code @odata.id}, {@code …@odata.bind}, in arrays too) mapped. */
+    private static String mapReferences(String body, UnaryOperator<String> map) {
         JsonNode json;
         try {
             json = JSON.readTree(body);
         } catch (IOException e) {
             return body;
         }
-        replace(json, "(" + id + ")", contentId);
-        return json.toString();
+        return replace(json, map) ? json.toString() : body;
     }
 
-    private static void replace(JsonNode node, String rowKey, String contentId) {
+    private static boolean replace(JsonNode node, UnaryOperator<String> map) {
+        boolean replaced = false;
         if (node instanceof ObjectNode object) {
-            object.fields().forEachRemaining(field -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
                 boolean reference = field.getKey().equals("@odata.id") || field.getKey().endsWith("@odata.bind");
-                if (reference && field.getValue().isTextual() && field.getValue().asText().endsWith(rowKey)) {
-                    field.setValue(TextNode.valueOf(contentId));
+                if (reference && field.getValue().isTextual()) {
+                    String mapped = map.apply(field.getValue().asText());
+                    replaced |= !mapped.equals(field.getValue().asText());
+                    field.setValue(TextNode.valueOf(mapped));
                 } else if (reference && field.getValue() instanceof ArrayNode items) {
                     for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).isTextual() && items.get(i).asText().endsWith(rowKey)) {
-                            items.set(i, TextNode.valueOf(contentId));
+                        if (items.get(i).isTextual()) {
+                            String mapped = map.apply(items.get(i).asText());
+                            replaced |= !mapped.equals(items.get(i).asText());
+                            items.set(i, TextNode.valueOf(mapped));
                         }
                     }
                 } else {
-                    replace(field.getValue(), rowKey, contentId);
+                    replaced |= replace(field.getValue(), map);
                 }
-            });
+            }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(item -> replace(item, rowKey, contentId));
+            for (JsonNode item : array) {
+                replaced |= replace(item, map);
+            }
         }
+        return replaced;
     }
 }

@@ -63,11 +63,21 @@ public final class BatchOutcome {
         return rolledBack.contains(true);
     }
 
-    /** The {@code n}th item of the batch (1-based, change sets and reads counted in order) was a rolled-back change set. */
+    /** The {@code n}th change set of the batch (1-based) was rolled back: one error answered all of it. */
     public BatchOutcome changeSetIsRolledBack(int n) {
         if (n < 1 || n > rolledBack.size() || !rolledBack.get(n - 1)) {
-            throw fail("item " + n + " of the batch rolled back (one error answering its change set)",
-                    n < 1 || n > rolledBack.size() ? "the batch has " + rolledBack.size() + " items" : "it was not");
+            throw fail("change set " + n + " rolled back (one error answering all of it)",
+                    n < 1 || n > rolledBack.size() ? "the batch has " + rolledBack.size() + " change set(s)"
+                            : "it was not");
+        }
+        return this;
+    }
+
+    /** The {@code n}th change set of the batch (1-based) was committed: a response for each of its requests. */
+    public BatchOutcome changeSetIsCommitted(int n) {
+        if (n < 1 || n > rolledBack.size() || rolledBack.get(n - 1)) {
+            throw fail("change set " + n + " committed", n < 1 || n > rolledBack.size() ? "the batch has "
+                    + rolledBack.size() + " change set(s)" : "it was rolled back");
         }
         return this;
     }

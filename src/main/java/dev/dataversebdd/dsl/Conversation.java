@@ -56,12 +56,9 @@ final class Conversation implements Sender {
      * Sends a batch whose requests the safety net has already prepared one by one; the batch carries the behaviour
      * switches, which the target applies to each of its requests.
      */
-    RecordedExchange sendBatch(String contentType, String body, boolean continueOnError) {
-        Map<String, String> headers = new LinkedHashMap<>();
+    RecordedExchange sendBatch(String contentType, String body, Map<String, String> more) {
+        Map<String, String> headers = new LinkedHashMap<>(more);
         headers.put("Content-Type", contentType);
-        if (continueOnError) {
-            headers.put("Prefer", "odata.continue-on-error");
-        }
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body) : channel.send("POST", "$batch", headers, body);
         lastPrepared = null;

@@ -113,8 +113,21 @@ public final class DataverseSession implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public Batch batch() {
-        return new Batch(new BatchExchange(conversation, rows, conversation.failures()), rows, urls,
+        return new Batch(new BatchExchange(conversation, rows, target.description()), rows, urls,
                 conversation.failures());
+    }
+
+    /**
+     * A {@code $batch} written by hand, for conformance work: {@code body} is the multipart text, its first line the
+     * boundary ({@code --batch_AAA123}), sent as written to the embedded emulator; headers set with
+     * {@link #headerForNextRequest} (e.g. {@code Prefer: odata.continue-on-error}) go with it. On a live org every
+     * request of it passes the guard before anything is sent.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public BatchOutcome sendBatch(String body) {
+        Map<String, String> headers = new LinkedHashMap<>(nextRequestHeaders);
+        nextRequestHeaders.clear();
+        return new BatchExchange(conversation, rows, target.description()).sendWritten(body, headers);
     }
 
     /** A header for the next raw request only (e.g. {@code If-Match}, {@code Prefer}). */
@@ -214,7 +227,15 @@ public final class DataverseSession implements AutoCloseable {
 
     /** The name {@code row} is stored under: its alias, behind the run tag on a live org. */
     public String storedName(RowRef row) {
-        return rows.storedName(row.alias());
+        return storedName(row.alias());
+    }
+
+    /**
+     * The name a row called {@code alias} is stored under, whether or not it exists yet: e.g. for a row a raw request
+     * or a batch written by hand creates, so that a live run's sweep can find it.
+     */
+    public String storedName(String alias) {
+        return rows.storedName(alias);
     }
 
     /**
@@ -223,6 +244,12 @@ public final class DataverseSession implements AutoCloseable {
      */
     public UUID missingId() {
         return missingId;
+    }
+
+    /** A row of {@code table} that does not exist ({@link #missingId()}), for requests that must name one. */
+    public RowRef missingRow(String table) {
+        ClientSchema.Table known = rows.table(table);
+        return new RowRef("{missing}", known.logicalName(), known.entitySet(), missingId);
     }
 
     // ---- settings ----

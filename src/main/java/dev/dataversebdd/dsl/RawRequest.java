@@ -1,9 +1,8 @@
 package dev.dataversebdd.dsl;
 
+import dev.dataversebdd.dsl.internal.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -18,9 +17,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class RawRequest {
-
-    /** The entity set a path starts with, keyed or not: {@code accounts}, {@code /api/data/v9.0/accounts(…)/…}. */
-    private static final Pattern FIRST_SEGMENT = Pattern.compile("^/?(?:api/data/v\\d\\.\\d/)?([A-Za-z0-9_]+)([(/?].*)?$");
 
     private final Conversation conversation;
     private final Rows rows;
@@ -53,15 +49,17 @@ public final class RawRequest {
     }
 
     public Outcome send() {
-        Matcher first = FIRST_SEGMENT.matcher(path.startsWith("/api/") ? path.substring(1) : path);
-        String table = first.matches() ? rows.schema().table(first.group(1)).map(t -> t.logicalName()).orElse(null) : null;
-        boolean createsInSet = table != null && (first.group(2) == null || first.group(2).startsWith("?"));
+        java.util.Optional<ClientSchema.Table> created = method.equals("POST") ? rows.tableCreatedByPost(path)
+                : java.util.Optional.empty();
+        String table = created.map(ClientSchema.Table::logicalName).orElseGet(() -> rows.tableNamedBy(path)
+                .map(ClientSchema.Table::logicalName).orElse(null));
         Outcome outcome = conversation.send(Operation.of(method + " request", "send " + method + " " + path, method, path,
-                body, table).withHeaders(headers).expectingEntityId(method.equals("POST") && createsInSet
-                ? Outcome.EntityId.ANY : Outcome.EntityId.NONE));
-        if (method.equals("POST") && createsInSet && outcome.succeeded()) {
-            outcome.about(rows.registerRawCreate(rows.table(table), outcome.exchange(), body));
+                body, table).withHeaders(headers).expectingEntityId(created.isPresent() ? Outcome.EntityId.ANY
+                : Outcome.EntityId.NONE));
+        if (created.isPresent() && outcome.succeeded()) {
+            outcome.about(rows.registerRawCreate(created.get(), outcome.exchange(), body));
         }
         return outcome;
     }
+
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Rows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The entity set a path starts with, keyed or not: {@code accounts}, {@code /api/data/v9.0/accounts(…)/…}. */
+    private static final Pattern FIRST_SEGMENT = Pattern.compile("^/?(?:api/data/v\\d\\.\\d/)?([A-Za-z0-9_]+)([(/?].*)?$");
     private static final Pattern ENTITY_ID = Pattern.compile("/([A-Za-z0-9_]+)\\(([0-9a-fA-F-]{36})\\)$");
 
     private final ClientSchema schema;
@@ -130,13 +132,41 @@ final class Rows {
 
     /** After a successful raw create: its row and the rows its body made inside become the session's own. */
     RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body) {
+        return registerRawCreate(table, exchange, body, conversation.lastCreatedRows(), conversation.lastPrepared());
+    }
+
+    /** As above for a request of a batch written by hand: {@code proven} and {@code prepared} are that request's. */
+    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body, List<RowId> proven,
+                             Prepared prepared) {
         JsonNode json;
         try {
             json = body == null ? null : JSON.readTree(body);
         } catch (IOException e) {
             json = null; // a body the target accepted but that is not JSON cannot have nested rows
         }
-        return registerCreated(null, table, exchange, json, false);
+        return registerCreated(null, table, exchange, json, false, proven, prepared);
+    }
+
+    /**
+     * The table a POST to {@code path} creates a row of, when the path is an entity set (keyless, query allowed):
+     * {@code accounts}, {@code /api/data/v9.0/accounts?$select=name}.
+     */
+    java.util.Optional<ClientSchema.Table> tableCreatedByPost(String path) {
+        Matcher first = firstSegment(path);
+        if (!first.matches() || first.group(2) != null && !first.group(2).startsWith("?")) {
+            return java.util.Optional.empty();
+        }
+        return schema.table(first.group(1));
+    }
+
+    /** The table whose entity set a path starts with, keyed or not, for hints. */
+    java.util.Optional<ClientSchema.Table> tableNamedBy(String path) {
+        Matcher first = firstSegment(path);
+        return first.matches() ? schema.table(first.group(1)) : java.util.Optional.empty();
+    }
+
+    private static Matcher firstSegment(String path) {
+        return FIRST_SEGMENT.matcher(path.replaceFirst("^https?://[^/]+", "").replaceFirst("^/api/", "api/"));
     }
 
     /** A row the session learned it made on the emulator (inside a deep insert): its own, and named when aliased. */

@@ -47,6 +47,11 @@ public final class SessionSafety {
                 new Cleanup(reads, channel, true));
     }
 
+    /** True on a live org, where every write is checked before it is sent. */
+    public boolean guardsWrites() {
+        return guard != null;
+    }
+
     /** The request as it may be sent; throws {@link dev.dataversebdd.dsl.RefusedRequest} (before anything is sent) when it may not. */
     public Prepared prepare(String method, String written, Map<String, String> headers, String body) {
         if (guard == null || method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD")) {

@@ -41,14 +41,16 @@ public final class Hooks {
     }
 
     /**
-     * A scenario that switches an emulator behaviour cannot run on a target that takes no switches (a live org): it
-     * is skipped there, with the reason, instead of failing.
+     * A scenario that switches an emulator behaviour, or sends what the live-safety guard refuses to send (a batch
+     * written by hand with a Content-ID reference the guard cannot resolve), cannot run on a target that takes no
+     * switches (a live org): it is skipped there, with the reason, instead of failing.
      */
     @Before(value = "@emulator-only", order = 2)
     public void skipEmulatorOnlyScenariosElsewhere() {
         if (!world.session().takesBehaviourSwitches()) {
-            throw new org.opentest4j.TestAbortedException("@emulator-only: this scenario switches an emulator behaviour, "
-                    + "which " + world.session().serviceRoot() + " does not take; skipped");
+            throw new org.opentest4j.TestAbortedException("@emulator-only: this scenario needs the embedded emulator (it "
+                    + "switches a behaviour, or sends what the live-safety guard refuses to send), and "
+                    + world.session().serviceRoot() + " is not one; skipped");
         }
     }
 

@@ -24,7 +24,7 @@ final class Placeholders {
         while (m.find()) {
             String name = m.group(1);
             String root = session.serviceRoot();
-            String value = name.startsWith("name:") ? session.storedName(row(name.substring(5), session)) : switch (name) {
+            String value = name.startsWith("name:") ? session.storedName(aliasOf(name.substring(5), session)) : switch (name) {
                 case "missing" -> session.missingId().toString();
                 case "root" -> root;
                 case "host" -> root.substring(0, root.indexOf("/api/data/"));
@@ -34,6 +34,12 @@ final class Placeholders {
         }
         m.appendTail(result);
         return result.toString();
+    }
+
+    /** The alias of {@code Contoso} or {@code account:Contoso}: a row need not exist to have a stored name. */
+    private static String aliasOf(String name, DataverseSession session) {
+        int colon = name.indexOf(':');
+        return colon > 0 && session.hasTable(name.substring(0, colon)) ? name.substring(colon + 1) : name;
     }
 
     /** {@code Contoso} or {@code account:Contoso}. */

@@ -1,5 +1,6 @@
 package dev.dataversebdd.steps;
 
+import dev.dataversebdd.dsl.BatchOutcome;
 import dev.dataversebdd.dsl.DataverseSession;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Outcome;
@@ -23,6 +24,7 @@ public final class World {
 
     private DataverseSession session;
     private Outcome outcome;
+    private BatchOutcome batch;
 
     public DataverseSession session() {
         if (session == null) {
@@ -42,6 +44,20 @@ public final class World {
             throw new IllegalStateException("no request has been made yet in this scenario: a When step must come first");
         }
         return outcome;
+    }
+
+    /** Remembers what the last batch step got back. */
+    public BatchOutcome batch(BatchOutcome latest) {
+        this.batch = latest;
+        return latest;
+    }
+
+    public BatchOutcome batch() {
+        if (batch == null) {
+            throw new IllegalStateException("no batch has been sent yet in this scenario: a When step that sends one must "
+                    + "come first");
+        }
+        return batch;
     }
 
     /** Raw step text with its placeholders filled in ({@code {Alias}}, {@code {root}}, …; see Placeholders). */

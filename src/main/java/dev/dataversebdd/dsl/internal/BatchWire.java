@@ -85,6 +85,59 @@ public final class BatchWire {
         }
     }
 
+    /** What a batch request holds at its top level, in order: a request, or a change set's requests. */
+    public record Written(boolean changeSet, List<Request> requests) {
+    }
+
+    /**
+     * Reads a batch request written by hand (bare LFs are read as CRLFs); throws {@link IllegalArgumentException}
+     * naming what is wrong with it.
+     */
+    public static List<Written> readRequests(String contentType, String body) {
+        String text = body.replace("\r\n", "\n").replace("\n", "\r\n");
+        List<Written> written = new ArrayList<>();
+        for (String part : parts(boundaryOf(contentType), text)) {
+            int blank = part.indexOf("\r\n\r\n");
+            String inner = boundaryOf(headerIn(blank < 0 ? part : part.substring(0, blank), "Content-Type"));
+            if (inner != null) {
+                List<Request> requests = new ArrayList<>();
+                for (String change : parts(inner, part.substring(blank + 4))) {
+                    requests.add(request(change));
+                }
+                written.add(new Written(true, requests));
+            } else {
+                written.add(new Written(false, List.of(request(part))));
+            }
+        }
+        return written;
+    }
+
+    private static Request request(String part) {
+        int blank = part.indexOf("\r\n\r\n");
+        if (blank < 0) {
+            throw new IllegalArgumentException("a part of the batch has no blank line after its MIME headers");
+        }
+        String contentId = headerIn(part.substring(0, blank), "Content-ID");
+        String http = part.substring(blank + 4);
+        int lineEnd = http.indexOf("\r\n");
+        String[] requestLine = (lineEnd < 0 ? http : http.substring(0, lineEnd)).trim().split(" +");
+        if (requestLine.length != 3) {
+            throw new IllegalArgumentException("a part of the batch does not start with '<method> <url> HTTP/1.1'");
+        }
+        String rest = lineEnd < 0 ? "" : http.substring(lineEnd + 2);
+        int headersEnd = rest.startsWith("\r\n") ? 0 : rest.indexOf("\r\n\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        String headerBlock = headersEnd < 0 ? rest : rest.substring(0, headersEnd);
+        for (String line : headerBlock.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            }
+        }
+        String body = headersEnd < 0 ? "" : rest.substring(headersEnd + (headersEnd == 0 ? 2 : 4)).strip();
+        return new Request(contentId, requestLine[0], requestLine[1], headers, body.isEmpty() ? null : body);
+    }
+
     /** Reads a batch answer; throws {@link IllegalArgumentException} naming what is wrong with it. */
     public static List<Answered> read(String contentType, String body) {
         List<Answered> answered = new ArrayList<>();
@@ -156,6 +209,9 @@ public final class BatchWire {
             }
         }
         String body = headersEnd < 0 ? "" : http.substring(headersEnd + 4);
+        if (body.isBlank()) {
+            body = ""; // Dataverse ends a 204 part with blank lines
+        }
         return new Response(contentId, Integer.parseInt(status.group(1)), headers, body);
     }
 
