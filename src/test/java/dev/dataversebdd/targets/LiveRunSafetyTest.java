@@ -246,4 +246,69 @@ class LiveRunSafetyTest {
         }
         assertSafe();
     }
+
+    @Test
+    void should_refuse_a_whole_batch_unsent_when_one_of_its_requests_would_change_a_foreign_row() {
+        try (DataverseSession dv = connect().openSession()) {
+            RowRef foreign = new RowRef("Their deal", "opportunity", "opportunities", theirDeal);
+            long batchesBefore = batchesSent();
+            // the first change set is harmless, the second would point a foreign deal at the run's new account
+            RefusedRequest refused = assertThrows(RefusedRequest.class, () -> dv.batch()
+                    .changeSet(cs -> cs.create(NewRow.of("account", "New1")))
+                    .changeSet(cs -> {
+                        RowRef mine = cs.create(NewRow.of("account", "New2"));
+                        cs.update(foreign).bind("customerid_account", mine).send();
+                    }).send());
+            assertThat(refused.getMessage(), containsString("opportunity " + theirDeal));
+            assertThat("no batch reached the org", batchesSent(), equalTo(batchesBefore));
+        }
+        assertSafe();
+    }
+
+    @Test
+    void should_own_the_rows_of_a_committed_change_set_and_nothing_of_a_rolled_back_one() {
+        try (DataverseSession dv = connect().openSession()) {
+            RowRef contact = dv.provide(NewRow.of("contact", "X1"));
+            dv.batch()
+                    .changeSet(cs -> {
+                        RowRef parent = cs.create(NewRow.of("account", "Committed"));
+                        cs.associate(contact).to(parent).via("contact_customer_accounts");
+                    })
+                    .changeSet(cs -> {
+                        RowRef doomed = cs.create(NewRow.of("account", "Rolled back"));
+                        cs.rebind(doomed).via("primarycontactid").to(dv.missingRow("contact"));
+                    })
+                    .continueOnError().send()
+                    .hasStatus(200).changeSetIsCommitted(1).changeSetIsRolledBack(2);
+            dv.expect(dv.row("Committed")).collection("contact_customer_accounts").contains(contact);
+            assertThrows(IllegalArgumentException.class, () -> dv.row("Rolled back"));
+        }
+        assertSafe(); // the existing contact is put back, the committed account deleted, nothing else touched
+    }
+
+    @Test
+    void should_resolve_content_ids_of_a_hand_written_batch_to_rows_the_guard_chose_and_refuse_unknown_ones() {
+        try (DataverseSession dv = connect().openSession()) {
+            String changeSet = "--batch_A\r\nContent-Type: multipart/mixed; boundary=cs_B\r\n\r\n"
+                    + "--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
+                    + "POST accounts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"name\":\"" + dv.storedName("Mine")
+                    + "\"}\r\n--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n"
+                    + "PUT %s/parentaccountid/$ref HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"@odata.id\":\"%s\"}\r\n"
+                    + "--cs_B--\r\n--batch_A--\r\n";
+            // a reference to the row the first request creates is resolved and sent as that row's URL
+            dv.sendBatch(String.format(changeSet, "$1", dv.serviceRoot() + "/accounts(" + branch + ")")).isOk();
+            // a reference the guard cannot resolve stops the batch unsent
+            RefusedRequest refused = assertThrows(RefusedRequest.class,
+                    () -> dv.sendBatch(String.format(changeSet, "$7", dv.serviceRoot() + "/accounts(" + branch + ")")));
+            assertThat(refused.getMessage(), containsString("Content-ID reference '$7'"));
+            // and a foreign row named in a hand-written batch is refused as anywhere else
+            assertThrows(RefusedRequest.class, () -> dv.sendBatch(String.format(changeSet, "accounts(" + production + ")",
+                    dv.serviceRoot() + "/accounts(" + branch + ")")));
+        }
+        assertSafe();
+    }
+
+    private long batchesSent() {
+        return LOCAL.org().service().journal().stream().filter(e -> e.target().endsWith("$batch")).count();
+    }
 }
