@@ -1,0 +1,115 @@
+package dev.dataversebdd.interop;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.dataversebdd.emulator.http.DataverseEmulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch DynamicsWebApi sends (its {@code convertToBatch}, v2: a leading CRLF, {@code dwa_batch_} boundary,
+ * {@code multipart/mixed;boundary=} without a space, Content-IDs from 100001, full URLs in request lines,
+ * {@code $100001} references) and its way of reading the answer ({@code parseBatchResponse}: the delimiter is the
+ * answer's first line, a change set is a part containing {@code --changesetresponse_}, an empty part's result is the
+ * id in {@code OData-EntityId}).
+ */
+class DynamicsWebApiBatchTest {
+
+    private static final Pattern ENTITY_ID = Pattern.compile("OData-EntityId.+?\\(([0-9a-f-]{36})\\)");
+
+    private static DataverseEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = DataverseEmulator.builder().port(0).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void should_answer_a_dynamicswebapi_batch_in_a_form_its_parser_reads() throws Exception {
+        String dataApi = emulator.serviceRoot().replaceAll("/?$", "/");
+        String batch = "dwa_batch_" + UUID.randomUUID();
+        String changeSet = "changeset_" + UUID.randomUUID();
+        // GIVEN the body convertToBatch writes for: create account, create contact bound to $100001, then a GET
+        List<String> body = new ArrayList<>();
+        body.add("\r\n--" + batch);
+        body.add("Content-Type: multipart/mixed;boundary=" + changeSet);
+        body.add("\r\n--" + changeSet);
+        body.add("Content-Type: application/http");
+        body.add("Content-Transfer-Encoding: binary");
+        body.add("Content-ID: 100001");
+        body.add("\r\nPOST " + dataApi + "accounts HTTP/1.1");
+        body.add("Content-Type: application/json");
+        body.add("\r\n{\"name\":\"DWA Ltd\"}");
+        body.add("\r\n--" + changeSet);
+        body.add("Content-Type: application/http");
+        body.add("Content-Transfer-Encoding: binary");
+        body.add("Content-ID: 100002");
+        body.add("\r\nPOST " + dataApi + "contacts HTTP/1.1");
+        body.add("Content-Type: application/json");
+        body.add("\r\n{\"lastname\":\"Batch\",\"parentcustomerid_account@odata.bind\":\"$100001\"}");
+        body.add("\r\n--" + changeSet + "--");
+        body.add("\r\n--" + batch);
+        body.add("Content-Type: application/http");
+        body.add("Content-Transfer-Encoding: binary");
+        body.add("\r\nGET " + dataApi + "contacts?$select=lastname,_parentcustomerid_value HTTP/1.1");
+        body.add("Accept: application/json");
+        body.add("\r\n--" + batch + "--\r\n");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(dataApi + "$batch"))
+                .header("Content-Type", "multipart/mixed;boundary=" + batch).header("Accept", "application/json")
+                .header("OData-MaxVersion", "4.0").header("OData-Version", "4.0")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("\r\n", body))).build(), HttpResponse.BodyHandlers.ofString());
+        // WHEN the answer is read as parseBatchResponse reads it
+        assertThat(response.statusCode(), equalTo(200));
+        List<String> results = parse(response.body());
+        // THEN there are three results: the two new ids, then the contacts, the new one bound to the new account
+        assertThat(results, hasSize(3));
+        assertThat(results.get(0), matchesPattern("[0-9a-f-]{36}"));
+        assertThat(results.get(1), matchesPattern("[0-9a-f-]{36}"));
+        assertThat(results.get(2), containsString("\"_parentcustomerid_value\":\"" + results.get(0) + "\""));
+    }
+
+    /** parseBatchResponse's reading: split on the first line, recurse into parts holding a change set response. */
+    private static List<String> parse(String response) {
+        String delimiter = response.substring(0, response.indexOf("\r\n"));
+        String[] parts = response.split(Pattern.quote(delimiter));
+        List<String> results = new ArrayList<>();
+        for (int i = 1; i < parts.length - 1; i++) {
+            String part = parts[i];
+            if (!part.contains("--changesetresponse_")) {
+                results.add(result(part));
+                continue;
+            }
+            part = part.trim();
+            results.addAll(parse(part.substring(part.indexOf("\r\n") + 1).trim()));
+        }
+        return results;
+    }
+
+    private static String result(String part) {
+        int open = part.indexOf('{');
+        if (open >= 0) {
+            return part.substring(open, part.lastIndexOf('}') + 1);
+        }
+        Matcher id = ENTITY_ID.matcher(part);
+        return id.find() ? id.group(1) : null;
+    }
+}
