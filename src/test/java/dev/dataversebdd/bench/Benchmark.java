@@ -78,6 +78,9 @@ public final class Benchmark {
         if (all || only.contains("dsl")) {
             dslOverhead();
         }
+        if (all || only.contains("batch")) {
+            batch();
+        }
         if (all || only.contains("suite")) {
             suite();
         }
@@ -263,6 +266,61 @@ public final class Benchmark {
             print("| DSL (RestAssured, checks, Allure hook) | " + micros(dsl, 0.5) + " | " + micros(dsl, 0.99) + " |");
             print("| java.net.http.HttpClient, same 2 requests | " + micros(plain, 0.5) + " | " + micros(plain, 0.99) + " |");
             print("| **ratio DSL/plain** | **" + ratio(micros(dsl, 0.5), micros(plain, 0.5)) + "×** | |");
+        }
+    }
+
+    /** 100 creates in one $batch change set against the same 100 creates sent one by one, same client, loopback. */
+    private void batch() throws Exception {
+        int rounds = quick ? 2 : 20;
+        int requests = 100;
+        try (DataverseEmulator emulator = DataverseEmulator.builder().start()) {
+            emulator.service().journalCapacity(0);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String root = emulator.serviceRoot();
+            long[] batched = new long[rounds];
+            long[] oneByOne = new long[rounds];
+            for (int round = -2; round < rounds; round++) { // two warm-up rounds
+                StringBuilder body = new StringBuilder("--batch_b\r\nContent-Type: multipart/mixed; boundary=cs_c\r\n\r\n");
+                for (int i = 1; i <= requests; i++) {
+                    body.append("--cs_c\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n")
+                            .append("Content-ID: ").append(i).append("\r\n\r\nPOST accounts HTTP/1.1\r\n")
+                            .append("Content-Type: application/json\r\n\r\n{\"name\":\"b").append(i).append("\"}\r\n");
+                }
+                body.append("--cs_c--\r\n--batch_b--\r\n");
+                long started = System.nanoTime();
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(root + "/$batch"))
+                        .header("Content-Type", "multipart/mixed; boundary=batch_b")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                long batchNanos = System.nanoTime() - started;
+                if (answer.statusCode() != 200 || answer.body().split("HTTP/1.1 204", -1).length != requests + 1) {
+                    throw new IllegalStateException("batch failed: " + answer.statusCode());
+                }
+                started = System.nanoTime();
+                for (int i = 1; i <= requests; i++) {
+                    HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(root + "/accounts"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"s" + i + "\"}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (created.statusCode() != 204) {
+                        throw new IllegalStateException("create failed: " + created.statusCode());
+                    }
+                }
+                if (round >= 0) {
+                    batched[round] = batchNanos;
+                    oneByOne[round] = System.nanoTime() - started;
+                }
+            }
+            Arrays.sort(batched);
+            Arrays.sort(oneByOne);
+            print("");
+            print("## $batch: " + requests + " creates in one change set against the same " + requests
+                    + " creates one by one (loopback, one client), median of " + rounds);
+            print("");
+            print("| form | median µs | p99 µs |");
+            print("|---|---|---|");
+            print("| one $batch request | " + micros(batched, 0.5) + " | " + micros(batched, 0.99) + " |");
+            print("| " + requests + " requests | " + micros(oneByOne, 0.5) + " | " + micros(oneByOne, 0.99) + " |");
+            print("| **ratio one-by-one/batch** | **" + ratio(micros(oneByOne, 0.5), micros(batched, 0.5)) + "×** | |");
         }
     }
 

@@ -27,6 +27,7 @@ class BenchmarkSmokeTest {
         assertThat(report, matchesPattern("(?s).*bytes per pair.*"));
         assertThat(report, containsString("emulator start (built-in schema, HTTP server up)"));
         assertThat(report, containsString("**ratio DSL/plain**"));
+        assertThat(report, matchesPattern("(?s).*\\*\\*ratio one-by-one/batch\\*\\* \\| \\*\\*[\\d.]+×\\*\\*.*"));
         assertThat(report, matchesPattern("(?s).*\\| serial \\| \\d+ \\| \\d+ ms \\|.*"));
     }
 }
