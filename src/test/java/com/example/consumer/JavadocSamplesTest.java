@@ -42,6 +42,7 @@ class JavadocSamplesTest {
             FREE_VARIABLES.put(row, "RowRef " + row + " = null;");
         }
         FREE_VARIABLES.put("outcome", "Outcome outcome = null;");
+        FREE_VARIABLES.put("sent", "BatchOutcome sent = null;");
         for (String text : List.of("path", "relativeBody", "clientSecret", "message")) {
             FREE_VARIABLES.put(text, "String " + text + " = \"\";");
         }

@@ -22,8 +22,8 @@ public record EntityUrl(String entitySet, KeyPredicate key, boolean relative) {
         if (text.isEmpty()) {
             throw Errors.badPayload("The entity reference is empty.");
         }
-        if (text.startsWith("$")) {
-            throw Errors.emulatorGap("batch Content-ID references ('" + text + "')", "entity URLs such as /accounts(<id>)");
+        if (text.startsWith("$")) { // inside a change set the batch resolves it first; anywhere else it names nothing
+            throw Errors.contentIdReferenceMissing(text);
         }
         boolean relative = true;
         String path = text;
