@@ -119,7 +119,7 @@ final class BatchExchange {
         }
         String contentType = "multipart/mixed; boundary=" + firstLine.substring(2);
         boolean guarded = conversation.safety().guardsWrites();
-        List<BatchWire.Written> written;
+        List<BatchWire.Group<BatchWire.Request>> written;
         try {
             written = BatchWire.readRequests(contentType, body);
         } catch (IllegalArgumentException e) {
@@ -131,10 +131,10 @@ final class BatchExchange {
         }
         List<List<Sent>> sent = new ArrayList<>();
         BatchWire wire = new BatchWire();
-        for (BatchWire.Written item : written) {
+        for (BatchWire.Group<BatchWire.Request> item : written) {
             List<Sent> requests = new ArrayList<>();
             Map<String, String> declared = new HashMap<>(); // Content-ID -> URL of the row the guard chose for it
-            for (BatchWire.Request asWritten : item.requests()) {
+            for (BatchWire.Request asWritten : item.items()) {
                 BatchWire.Request request = guarded ? byUrl(asWritten, declared) : asWritten;
                 Operation operation = Operation.of(request.method() + " request", "send " + request.method() + " "
                         + request.url() + " in a batch", request.method(), request.url(), request.body(), null)
@@ -187,7 +187,7 @@ final class BatchExchange {
 
     private BatchOutcome exchange(List<List<Sent>> sent, String contentType, String body, Map<String, String> headers) {
         RecordedExchange batch = conversation.sendBatch(contentType, body, headers);
-        List<BatchWire.Answered> answered;
+        List<BatchWire.Group<BatchWire.Response>> answered;
         try {
             answered = BatchWire.read(batch.responseHeader("Content-Type"), batch.responseBody());
         } catch (IllegalArgumentException e) {
@@ -219,9 +219,9 @@ final class BatchExchange {
      * The answers in order, one per request or per change set; a change set answered by a single error was rolled
      * back, and every request of it carries that error. Returns, per change set, whether it was rolled back.
      */
-    private List<Boolean> distribute(List<List<Sent>> sent, List<BatchWire.Answered> answered, RecordedExchange batch) {
+    private List<Boolean> distribute(List<List<Sent>> sent, List<BatchWire.Group<BatchWire.Response>> answered, RecordedExchange batch) {
         List<Boolean> rolledBack = new ArrayList<>();
-        Iterator<BatchWire.Answered> answers = answered.iterator();
+        Iterator<BatchWire.Group<BatchWire.Response>> answers = answered.iterator();
         for (List<Sent> requests : sent) {
             boolean changeSet = requests.get(0).inChangeSet();
             if (!answers.hasNext()) {
@@ -237,11 +237,11 @@ final class BatchExchange {
                 }
                 continue;
             }
-            BatchWire.Answered answer = answers.next();
+            BatchWire.Group<BatchWire.Response> answer = answers.next();
             boolean undone = changeSet && !answer.changeSet();
             for (int i = 0; i < requests.size(); i++) {
-                BatchWire.Response response = undone ? answer.responses().get(0)
-                        : answer.responses().get(Math.min(i, answer.responses().size() - 1));
+                BatchWire.Response response = undone ? answer.items().get(0)
+                        : answer.items().get(Math.min(i, answer.items().size() - 1));
                 RecordedExchange exchange = exchange(requests.get(i), response, batch);
                 requests.get(i).answer().answered(exchange);
                 settle(requests.get(i), exchange);

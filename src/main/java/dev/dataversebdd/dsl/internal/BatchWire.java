@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -30,8 +31,8 @@ public final class BatchWire {
         }
     }
 
-    /** What the answer holds at its top level, in order: a response, or a change set's responses. */
-    public record Answered(boolean changeSet, List<Response> responses) {
+    /** What a batch holds at its top level, in order: one request (or response), or a change set's. */
+    public record Group<T>(boolean changeSet, List<T> items) {
     }
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
@@ -85,31 +86,12 @@ public final class BatchWire {
         }
     }
 
-    /** What a batch request holds at its top level, in order: a request, or a change set's requests. */
-    public record Written(boolean changeSet, List<Request> requests) {
-    }
-
     /**
      * Reads a batch request written by hand (bare LFs are read as CRLFs); throws {@link IllegalArgumentException}
      * naming what is wrong with it.
      */
-    public static List<Written> readRequests(String contentType, String body) {
-        String text = body.replace("\r\n", "\n").replace("\n", "\r\n");
-        List<Written> written = new ArrayList<>();
-        for (String part : parts(boundaryOf(contentType), text)) {
-            int blank = part.indexOf("\r\n\r\n");
-            String inner = boundaryOf(headerIn(blank < 0 ? part : part.substring(0, blank), "Content-Type"));
-            if (inner != null) {
-                List<Request> requests = new ArrayList<>();
-                for (String change : parts(inner, part.substring(blank + 4))) {
-                    requests.add(request(change));
-                }
-                written.add(new Written(true, requests));
-            } else {
-                written.add(new Written(false, List.of(request(part))));
-            }
-        }
-        return written;
+    public static List<Group<Request>> readRequests(String contentType, String body) {
+        return groups(contentType, body.replace("\r\n", "\n").replace("\n", "\r\n"), BatchWire::request);
     }
 
     private static Request request(String part) {
@@ -139,23 +121,27 @@ public final class BatchWire {
     }
 
     /** Reads a batch answer; throws {@link IllegalArgumentException} naming what is wrong with it. */
-    public static List<Answered> read(String contentType, String body) {
-        List<Answered> answered = new ArrayList<>();
+    public static List<Group<Response>> read(String contentType, String body) {
+        return groups(contentType, body, BatchWire::response);
+    }
+
+    /** The top-level parts in order, a change set's parts read one by one. */
+    private static <T> List<Group<T>> groups(String contentType, String body, Function<String, T> reader) {
+        List<Group<T>> groups = new ArrayList<>();
         for (String part : parts(boundaryOf(contentType), body)) {
             int blank = part.indexOf("\r\n\r\n");
-            String mimeHeaders = blank < 0 ? part : part.substring(0, blank);
-            String inner = boundaryOf(headerIn(mimeHeaders, "Content-Type"));
+            String inner = boundaryOf(headerIn(blank < 0 ? part : part.substring(0, blank), "Content-Type"));
             if (inner != null) {
-                List<Response> responses = new ArrayList<>();
+                List<T> items = new ArrayList<>();
                 for (String change : parts(inner, part.substring(blank + 4))) {
-                    responses.add(response(change));
+                    items.add(reader.apply(change));
                 }
-                answered.add(new Answered(true, responses));
+                groups.add(new Group<>(true, items));
             } else {
-                answered.add(new Answered(false, List.of(response(part))));
+                groups.add(new Group<>(false, List.of(reader.apply(part))));
             }
         }
-        return answered;
+        return groups;
     }
 
     private static String boundaryOf(String contentType) {
