@@ -43,10 +43,26 @@ Feature: Associate, bind and rebind inside $batch change sets
     And the parentcustomerid_account of contact "Ann" is account "Fabrikam"
     And the customerid_account of opportunity "Big deal" is empty
 
+  Scenario: Disassociate (1:N and N:N) and clear a lookup in one change set
+    Given a contact "Ann"
+    And a competitor "Rival"
+    And contact "Ann" is in the contact_customer_accounts of account "Fabrikam"
+    And competitor "Rival" is in the opportunitycompetitors_association of opportunity "Big deal"
+    And the customerid_account of opportunity "Big deal" is bound to account "Fabrikam"
+    When a change set is sent:
+      | request      | row                    | navigation                         | other row              |
+      | disassociate | contact "Ann"          | contact_customer_accounts          | account "Fabrikam"     |
+      | disassociate | competitor "Rival"     | opportunitycompetitors_association | opportunity "Big deal" |
+      | clear        | opportunity "Big deal" | customerid_account                 |                        |
+    Then the batch succeeds
+    And the contact_customer_accounts of account "Fabrikam" is empty
+    And the opportunitycompetitors_association of opportunity "Big deal" is empty
+    And the customerid_account of opportunity "Big deal" is empty
+
   Scenario: A change set with a failing request is rolled back, and reading back shows nothing of it
     When a change set is sent:
-      | request | row               | navigation       | other row         |
-      | create  | account "Contoso" |                  |                   |
+      | request | row               | navigation       | other row           |
+      | create  | account "Contoso" |                  |                     |
       | rebind  | account "Contoso" | primarycontactid | contact "{missing}" |
     Then the batch answers 404
     And change set 1 of the batch is rolled back
@@ -56,16 +72,16 @@ Feature: Associate, bind and rebind inside $batch change sets
 
   Scenario: Without continue-on-error the batch stops at the failed change set; with it, later change sets still run
     When a batch is sent with the change sets:
-      | change set | request | row               | navigation       | other row        |
-      | 1          | rebind  | account "Fabrikam" | primarycontactid | contact "{missing}"|
-      | 2          | create  | account "Later"   |                  |                  |
+      | change set | request | row                | navigation       | other row           |
+      | 1          | rebind  | account "Fabrikam" | primarycontactid | contact "{missing}" |
+      | 2          | create  | account "Later"    |                  |                     |
     Then the batch answers 404
     When I send GET "accounts?$select=name&$filter=name eq '{name:Later}'"
     Then the response JSON "value" has 0 items
     When a batch is sent with the change sets, continuing on error:
-      | change set | request | row               | navigation       | other row        |
-      | 1          | rebind  | account "Fabrikam" | primarycontactid | contact "{missing}"|
-      | 2          | create  | account "Later"   |                  |                  |
+      | change set | request | row                | navigation       | other row           |
+      | 1          | rebind  | account "Fabrikam" | primarycontactid | contact "{missing}" |
+      | 2          | create  | account "Later"    |                  |                     |
     Then the batch answers 200
     And change set 1 of the batch is rolled back
     And change set 2 of the batch is committed

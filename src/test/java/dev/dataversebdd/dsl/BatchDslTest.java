@@ -113,4 +113,35 @@ class BatchDslTest {
             early[0].isNoContent();
         }
     }
+
+    @Test
+    void should_disassociate_in_every_form_and_replace_parties_inside_one_change_set_as_outside_a_batch() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            // GIVEN an account with two contacts, a deal with a competitor and a customer, and an email
+            RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+            RowRef ann = dv.create(NewRow.of("contact", "Ann").bind("parentcustomerid_account", contoso)).row();
+            RowRef bob = dv.create(NewRow.of("contact", "Bob").bind("parentcustomerid_account", contoso)).row();
+            RowRef rival = dv.create(NewRow.of("competitor", "Rival")).row();
+            RowRef deal = dv.create(NewRow.of("opportunity", "Big deal").bind("customerid_account", contoso)).row();
+            dv.associate(rival).to(deal).via("opportunitycompetitors_association").isNoContent();
+            RowRef mail = dv.create(NewRow.of("email", "Offer").withParty(Party.of(Participation.TO, ann))).row();
+            // WHEN one change set uses the three disassociate forms and replaces the email's parties
+            BatchOutcome sent = dv.batch().changeSet(cs -> {
+                cs.disassociate(ann).from(contoso).via("contact_customer_accounts").byIdQuery();
+                cs.disassociate(bob).from(contoso).via("contact_customer_accounts").byKeySegment();
+                cs.disassociate(rival).from(deal).via("opportunitycompetitors_association").byIdQuery();
+                cs.disassociate(deal).via("customerid_account");
+                cs.replaceParties(mail).with(Participation.TO, bob).send();
+            }).send();
+            // THEN every request answered as it does outside a batch, and the state reads back the same way
+            sent.isOk().changeSetIsCommitted(1);
+            for (int part = 1; part <= 5; part++) {
+                sent.part(part).isNoContent();
+            }
+            dv.expect(contoso).collection("contact_customer_accounts").isEmpty();
+            dv.expect(deal).collection("opportunitycompetitors_association").isEmpty();
+            dv.expect(deal).lookup("customerid_account").isEmpty();
+            dv.expect(mail).parties().are(Party.of(Participation.TO, bob));
+        }
+    }
 }
