@@ -48,3 +48,17 @@ Feature: Reading related rows back the way client code queries them (Q3, Q4, Q5)
     Then the response status is 200
     And the response JSON "contact_customer_accounts" has 2 items
     And the response JSON "contact_customer_accounts[0].lastname" is "{name:Bob Brown}"
+
+  Scenario: A client pages through a large collection with odata.maxpagesize and each page's nextLink
+    Given an account "Contoso"
+    And account "Contoso" has 23 contacts in its contact_customer_accounts
+    Then the contact_customer_accounts of account "Contoso", read 5 at a time, hold 23 rows
+
+  Scenario: A lookup's formatted value is the related row's name, and follows a rebind
+    Given an account "Contoso"
+    And an account "Fabrikam"
+    And an opportunity "Big deal"
+    And the customerid_account of opportunity "Big deal" is bound to account "Contoso"
+    Then the customerid_account of opportunity "Big deal" is shown as "{name:Contoso}"
+    When the customerid_account of opportunity "Big deal" is set to account "Fabrikam"
+    Then the customerid_account of opportunity "Big deal" is shown as "{name:Fabrikam}"

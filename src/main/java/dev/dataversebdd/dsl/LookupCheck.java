@@ -12,13 +12,16 @@ public final class LookupCheck {
     private final ClientSchema.Navigation nav;
     private final UUID id;
     private final String logicalName;
+    private final String formattedValue;
 
-    LookupCheck(ReadBack readBack, String navigation, ClientSchema.Navigation nav, UUID id, String logicalName) {
+    LookupCheck(ReadBack readBack, String navigation, ClientSchema.Navigation nav, UUID id, String logicalName,
+                String formattedValue) {
         this.readBack = readBack;
         this.navigation = navigation;
         this.nav = nav;
         this.id = id;
         this.logicalName = logicalName;
+        this.formattedValue = formattedValue;
     }
 
     /**
@@ -52,6 +55,19 @@ public final class LookupCheck {
         if (!table.equals(logicalName)) {
             throw readBack.fail(nav.lookupProperty() + " pointing to a " + table, logicalName == null ? "no lookuplogicalname"
                     : "a " + logicalName, sentence());
+        }
+        return this;
+    }
+
+    /**
+     * The lookup's formatted value, the related row's primary name as users see it
+     * ({@code @OData.Community.Display.V1.FormattedValue}, D6), e.g. the stored name of the account it points to.
+     */
+    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    public LookupCheck isShownAs(String text) {
+        if (!text.equals(formattedValue)) {
+            throw readBack.fail(nav.lookupProperty() + " shown as \"" + text + "\"", formattedValue == null
+                    ? "no formatted value" : "shown as \"" + formattedValue + "\"", sentence());
         }
         return this;
     }

@@ -72,6 +72,46 @@ public final class RowExpectations {
         return new CollectionCheck(readBack, navigation + " ordered by " + orderBy, ids);
     }
 
+    /**
+     * The rows of a collection-valued navigation property read as a client pages through them ("Page results using
+     * OData", Q2): {@code GET …/{nav}?$select=<key>} with {@code Prefer: odata.maxpagesize=<pageSize>}, then every
+     * {@code @odata.nextLink} as given, to the end. Fails if a page is larger than asked, the preference is not
+     * echoed, a row comes twice, or the links never end.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public CollectionCheck collectionInPagesOf(String navigation, int pageSize) {
+        ClientSchema.Table table = rows.table(row.table());
+        ClientSchema.Navigation nav = table.navigation(navigation).filter(ClientSchema.Navigation::collection)
+                .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no collection-valued navigation "
+                        + "property '" + navigation + "'"));
+        String key = rows.table(nav.targetTable()).primaryKey();
+        String what = "page through " + navigation + " of " + row.describe() + ", " + pageSize + " at a time";
+        String next = row.path() + "/" + navigation + "?$select=" + key;
+        Set<UUID> seen = new LinkedHashSet<>();
+        for (int pages = 0; next != null; pages++) {
+            if (pages > Math.max(1_000, 10_000 / pageSize)) {
+                throw readBack.fail("the @odata.nextLink chain to end", "more than " + pages + " pages", what);
+            }
+            JsonNode page = conversation.read(what, next, Map.of("Prefer", "odata.maxpagesize=" + pageSize), row.table());
+            String applied = conversation.lastRead().responseHeader("Preference-Applied");
+            if (applied == null || !applied.contains("odata.maxpagesize=" + pageSize)) {
+                throw readBack.fail("Preference-Applied: odata.maxpagesize=" + pageSize, applied == null
+                        ? "no Preference-Applied header" : "Preference-Applied: " + applied, what);
+            }
+            if (page.path("value").size() > pageSize) {
+                throw readBack.fail("at most " + pageSize + " rows a page", page.path("value").size() + " rows", what);
+            }
+            for (JsonNode member : page.path("value")) {
+                UUID id = UUID.fromString(member.path(key).asText());
+                if (!seen.add(id)) {
+                    throw readBack.fail("each row once", id + " on two pages", what);
+                }
+            }
+            next = page.hasNonNull("@odata.nextLink") ? page.path("@odata.nextLink").asText() : null;
+        }
+        return new CollectionCheck(readBack, navigation + " read in pages of " + pageSize, new ArrayList<>(seen));
+    }
+
     /** A single-valued navigation property, read through its lookup property ({@code $select=_x_value}). */
     public LookupCheck lookup(String singleNavigation) {
         ClientSchema.Table table = rows.table(row.table());
@@ -85,7 +125,8 @@ public final class RowExpectations {
         JsonNode value = json.path(lookup);
         UUID id = value.isTextual() ? UUID.fromString(value.asText()) : null;
         String logicalName = json.path(lookup + "@Microsoft.Dynamics.CRM.lookuplogicalname").asText(null);
-        return new LookupCheck(readBack, singleNavigation, nav, id, logicalName);
+        String shown = json.path(lookup + "@OData.Community.Display.V1.FormattedValue").asText(null);
+        return new LookupCheck(readBack, singleNavigation, nav, id, logicalName, shown);
     }
 
     /** A column's value, read with {@code $select}. */

@@ -31,6 +31,18 @@ public final class ReadBackSteps {
         world.session().expect(row).collection(navigation).hasSize(count);
     }
 
+    /** The lookup's formatted value (the related row's primary name); {@code "{name:Contoso}"} is its stored name. */
+    @Then("the {nav} of {row} is shown as {string}")
+    public void isShownAs(String navigation, RowRef row, String text) {
+        world.session().expect(row).lookup(navigation).isShownAs(world.interpolate(text));
+    }
+
+    /** Paged as a client pages: {@code Prefer: odata.maxpagesize} and each {@code @odata.nextLink} to the end. */
+    @Then("the {nav} of {row}, read {int} at a time, hold(s) {int} row(s)")
+    public void holdsInPages(String navigation, RowRef row, int pageSize, int count) {
+        world.session().expect(row).collectionInPagesOf(navigation, pageSize).hasSize(count);
+    }
+
     /** The rows as {@code table "alias"} cells, one a line, in the order expected. */
     @Then("the {nav} of {row}, ordered by {string}, are:")
     public void orderedAre(String navigation, RowRef row, String orderBy, List<String> members) {

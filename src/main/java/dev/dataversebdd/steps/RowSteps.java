@@ -24,6 +24,12 @@ public final class RowSteps {
         world.given(NewRow.of(table, alias));
     }
 
+    /** {@code count} new rows of {@code table}, named "<parent alias> <table> 1…n", each added to the parent's {@code nav}. */
+    @Given("{row} has {int} {table}s in its {nav}")
+    public void hasMany(RowRef parent, int count, String table, String navigation) {
+        world.givenMany(parent, count, table, navigation);
+    }
+
     @Given("a(n) {table} {string} with:")
     public void aRowWith(String table, String alias, Map<String, String> columns) {
         world.givenCreated(NewRow.of(table, alias).withText(columns));

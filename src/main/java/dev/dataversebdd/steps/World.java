@@ -99,6 +99,17 @@ public final class World {
         session().arrange(() -> session().associate(row).to(parent).via(navigation).isNoContent());
     }
 
+    /** {@code count} new rows added to the parent's collection-valued navigation property, set up on the cheaper client. */
+    public void givenMany(RowRef parent, int count, String table, String navigation) {
+        session().arrange(() -> {
+            for (int i = 1; i <= count; i++) {
+                RowRef member = session().create(NewRow.of(table, parent.alias() + " " + table + " " + i)).row();
+                session().associate(member).to(parent).via(navigation).isNoContent();
+            }
+            return null;
+        });
+    }
+
     /** A Given lookup, bound with PATCH on the cheaper client and checked. */
     public void givenBound(RowRef row, String navigation, RowRef target) {
         session().arrange(() -> session().update(row).bind(navigation, target).send().isNoContent());

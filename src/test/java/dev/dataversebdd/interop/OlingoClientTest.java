@@ -120,4 +120,26 @@ class OlingoClientTest {
                 .select("_customerid_value").build()).execute().getBody();
         assertThat(deal.getProperty("_customerid_value").hasNullValue(), equalTo(true));
     }
+
+    @Test
+    void should_deep_insert_a_row_with_a_related_row_and_a_related_collection_through_the_client() {
+        // GIVEN an account with a primary contact inline (single-valued) and two tasks inline (collection-valued)
+        ClientEntity account = row("account", "name", "Deep Olingo Ltd");
+        account.getNavigationLinks().add(client.getObjectFactory().newDeepInsertEntity("primarycontactid",
+                row("contact", "lastname", "Inline")));
+        ClientEntitySet tasks = client.getObjectFactory().newEntitySet();
+        tasks.getEntities().add(row("task", "subject", "Deep task 1"));
+        tasks.getEntities().add(row("task", "subject", "Deep task 2"));
+        account.getNavigationLinks().add(client.getObjectFactory().newDeepInsertEntitySet("Account_Tasks", tasks));
+        // WHEN the client creates it in one request
+        URI created = create("accounts", account);
+        // THEN reading back through the client shows the three related rows
+        ClientEntity read = client.getRetrieveRequestFactory().getEntityRequest(client.newURIBuilder(created.toString())
+                .expand("primarycontactid($select=lastname)", "Account_Tasks($select=subject;$orderby=subject)").build())
+                .execute().getBody();
+        assertThat(read.getNavigationLink("primarycontactid").asInlineEntity().getEntity().getProperty("lastname")
+                .getPrimitiveValue().toString(), equalTo("Inline"));
+        assertThat(names(read.getNavigationLink("Account_Tasks").asInlineEntitySet().getEntitySet(), "subject"),
+                contains("Deep task 1", "Deep task 2"));
+    }
 }

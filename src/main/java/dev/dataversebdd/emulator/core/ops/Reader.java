@@ -54,10 +54,12 @@ public final class Reader {
         renderer.validate(type, query.select(), query.expand());
         Paging paging = Paging.of(context);
         RenderBudget budget = RenderBudget.standard();
+        // "Don't use $top with the Prefer: odata.maxpagesize request header. If you include both, $top is ignored." (Q2)
+        Integer top = paging.applied() != null ? null : query.top();
         // Unordered and uncounted, a page needs only the rows up to its end, and one more to know there is a next page:
         // a large table is not scanned to its end for every page.
         long enough = query.orderBy().isEmpty() && !query.count()
-                ? Math.min(query.top() == null ? Long.MAX_VALUE : query.top(), (long) paging.offset() + paging.pageSize() + 1)
+                ? Math.min(top == null ? Long.MAX_VALUE : top, (long) paging.offset() + paging.pageSize() + 1)
                 : Long.MAX_VALUE;
         List<Row> matched = new ArrayList<>();
         for (Row row : candidates) {
@@ -71,13 +73,13 @@ public final class Reader {
         if (!query.orderBy().isEmpty()) {
             matched.sort(FilterEvaluator.ordering(type, query.orderBy()));
         }
-        if (query.top() != null && matched.size() > query.top()) {
-            matched = matched.subList(0, query.top());
+        if (top != null && matched.size() > top) {
+            matched = matched.subList(0, top);
         }
         ArrayNode value = Json.object().arrayNode();
         int end = (int) Math.min(matched.size(), (long) paging.offset() + paging.pageSize());
         for (int i = Math.min(paging.offset(), end); i < end; i++) {
-            value.add(renderer.render(matched.get(i), query.select(), query.expand(), context, budget));
+            value.add(renderer.renderListed(matched.get(i), query.select(), query.expand(), context, budget));
         }
         ObjectNode body = Json.object();
         body.put("@odata.context", context.serviceRoot() + "/$metadata#"

@@ -82,6 +82,21 @@ public final class RowRenderer {
 
     ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
                       RenderBudget budget) {
+        return render(row, select, expand, context, budget, false);
+    }
+
+    /**
+     * A row of an entity-set query. With a single-level {@code $expand} each expanded collection also gets
+     * {@code <nav>@odata.nextLink}: the related rows' own URL with the expand's options, no paging in it (Q1, "Single
+     * $expand on collection-valued navigation properties").
+     */
+    ObjectNode renderListed(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
+                            RenderBudget budget) {
+        return render(row, select, expand, context, budget, !ExpandItem.anyNested(expand));
+    }
+
+    private ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
+                              RenderBudget budget, boolean linkCollections) {
         budget.spend();
         EntityType type = rows.typeOf(row);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -108,6 +123,10 @@ public final class RowRenderer {
                 int limit = item.top() == null ? related.size() : Math.min(item.top(), related.size());
                 for (Row r : related.subList(0, limit)) {
                     array.add(expanded(r, item, context, budget));
+                }
+                if (linkCollections) {
+                    json.put(nav.name() + "@odata.nextLink", context.url(type.entitySetName(), row.ref()) + "/" + nav.name()
+                            + (item.options() == null ? "" : "?" + item.options().replace(";", "&").replace(" ", "%20")));
                 }
             } else {
                 json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()

@@ -10,11 +10,13 @@ import org.apiguardian.api.API;
  * Dataverse allows only on collection-valued navigation properties ({@code $top}, {@code $orderby}, {@code $filter})
  * are kept as written; the renderer checks them against the schema.
  *
- * @param nested true inside another {@code $expand} (a nested {@code $expand})
+ * @param nested  true inside another {@code $expand} (a nested {@code $expand})
+ * @param options the options as written between the parentheses, {@code ;}-separated, or null
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ExpandItem(String navigation, boolean referencesOnly, List<String> select, List<ExpandItem> expand,
-                         Integer top, List<QueryOptions.OrderKey> orderby, Filter filter, boolean nested) {
+                         Integer top, List<QueryOptions.OrderKey> orderby, Filter filter, boolean nested,
+                         String options) {
 
     /** How many {@code $expand} options these items hold, nested ones included. */
     static int count(List<ExpandItem> items) {
@@ -23,6 +25,11 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
             count += 1 + count(item.expand());
         }
         return count;
+    }
+
+    /** True when an item expands further inside itself: Dataverse's "nested $expand" (Q1). */
+    public static boolean anyNested(List<ExpandItem> items) {
+        return items.stream().anyMatch(item -> !item.expand().isEmpty());
     }
 
     static List<ExpandItem> parseList(String value) {
@@ -48,10 +55,10 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
                 throw Errors.emulatorGap("options inside '" + text + "'", "$expand=nav/$ref without options");
             }
             return new ExpandItem(head.substring(0, head.length() - "/$ref".length()), true, null, List.of(), null, null,
-                    null, nested);
+                    null, nested, null);
         }
         if (open < 0) {
-            return new ExpandItem(head, false, null, List.of(), null, null, null, nested);
+            return new ExpandItem(head, false, null, List.of(), null, null, null, nested, null);
         }
         if (!text.endsWith(")")) {
             throw Errors.badRequestUri("Unbalanced parentheses in $expand item '" + text + "'.");
@@ -61,7 +68,8 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
         Integer top = null;
         List<QueryOptions.OrderKey> orderby = null;
         Filter filter = null;
-        for (String option : Splitter.split(text.substring(open + 1, text.length() - 1), ";")) {
+        String options = text.substring(open + 1, text.length() - 1);
+        for (String option : Splitter.split(options, ";")) {
             String trimmed = option.trim();
             if (trimmed.startsWith("$select=")) {
                 select = QueryOptions.parseSelect(trimmed.substring("$select=".length()));
@@ -78,6 +86,6 @@ public record ExpandItem(String navigation, boolean referencesOnly, List<String>
                         "$select, $expand and $top inside $expand");
             }
         }
-        return new ExpandItem(head, false, select, inner, top, orderby, filter, nested);
+        return new ExpandItem(head, false, select, inner, top, orderby, filter, nested, options);
     }
 }

@@ -49,6 +49,10 @@ public record QueryOptions(List<String> select, List<ExpandItem> expand, Filter 
             if (!KNOWN.contains(name)) {
                 throw Errors.badRequestUri("The query parameter '" + name + "' is not supported.");
             }
+            if (name.equals("$skip")) { // "Dataverse doesn't support the $skip query option" (Q2)
+                throw Errors.badRequestUri("The query parameter '$skip' is not supported: Dataverse pages with "
+                        + "Prefer: odata.maxpagesize and the @odata.nextLink of each page.");
+            }
             if (!MODELLED.contains(name)) {
                 throw Errors.emulatorGap("the query option " + name,
                         "$select, $expand, $filter, $orderby, $count, $top, $id, $skiptoken");

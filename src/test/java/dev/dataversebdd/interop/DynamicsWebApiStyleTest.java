@@ -21,13 +21,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batch DynamicsWebApi sends (its {@code convertToBatch}, v2: a leading CRLF, {@code dwa_batch_} boundary,
+ * Requests as DynamicsWebApi (v2) sends them and reads their answers. {@code retrieveAll}: the first page with
+ * {@code Prefer: odata.maxpagesize}, then each {@code @odata.nextLink}, whose path it takes by cutting its own data API
+ * URL off the front, so the link must start with it. The batch DynamicsWebApi sends (its {@code convertToBatch}, v2: a leading CRLF, {@code dwa_batch_} boundary,
  * {@code multipart/mixed;boundary=} without a space, Content-IDs from 100001, full URLs in request lines,
  * {@code $100001} references) and its way of reading the answer ({@code parseBatchResponse}: the delimiter is the
  * answer's first line, a change set is a part containing {@code --changesetresponse_}, an empty part's result is the
  * id in {@code OData-EntityId}).
  */
-class DynamicsWebApiBatchTest {
+class DynamicsWebApiStyleTest {
 
     private static final Pattern ENTITY_ID = Pattern.compile("OData-EntityId.+?\\(([0-9a-f-]{36})\\)");
 
@@ -85,6 +87,37 @@ class DynamicsWebApiBatchTest {
         assertThat(results.get(0), matchesPattern("[0-9a-f-]{36}"));
         assertThat(results.get(1), matchesPattern("[0-9a-f-]{36}"));
         assertThat(results.get(2), containsString("\"_parentcustomerid_value\":\"" + results.get(0) + "\""));
+    }
+
+    @Test
+    void should_page_to_the_end_the_way_retrieveall_follows_next_links() throws Exception {
+        String dataApi = emulator.serviceRoot().replaceAll("/?$", "/");
+        HttpClient client = HttpClient.newHttpClient();
+        for (int i = 0; i < 12; i++) {
+            client.send(HttpRequest.newBuilder(URI.create(dataApi + "competitors")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rival " + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        // WHEN retrieveAll asks for pages of 5 and follows every nextLink by its path below the data API URL
+        List<String> names = new ArrayList<>();
+        String path = "competitors?$select=name";
+        int pages = 0;
+        while (path != null) {
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(dataApi + path))
+                    .header("Prefer", "odata.maxpagesize=5").header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode(), equalTo(200));
+            com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body());
+            json.path("value").forEach(row -> names.add(row.path("name").asText()));
+            String next = json.path("@odata.nextLink").asText(null);
+            assertThat(next == null || next.startsWith(dataApi), equalTo(true));
+            path = next == null ? null : next.substring(dataApi.length());
+            pages++;
+        }
+        // THEN three pages hold every row once
+        assertThat(pages, equalTo(3));
+        assertThat(names, hasSize(12));
+        assertThat(new java.util.HashSet<>(names), hasSize(12));
     }
 
     /** parseBatchResponse's reading: split on the first line, recurse into parts holding a change set response. */
