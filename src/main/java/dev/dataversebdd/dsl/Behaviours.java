@@ -21,6 +21,7 @@ final class Behaviours {
     private final Failures failures;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final BehaviourObservation observation = new BehaviourObservation();
+    private final Map<String, Set<String>> observed = new LinkedHashMap<>();
 
     Behaviours(Target target, Evidence attachments, Failures failures) {
         this.target = target;
@@ -49,7 +50,14 @@ final class Behaviours {
 
     Set<String> observe(String key, Outcome outcome) {
         Optional<String> configured = mode(key);
-        Set<String> modes = observation.observe(key, configured.orElse(null), outcome);
+        Set<String> modes;
+        try {
+            modes = observation.observe(key, configured.orElse(null), outcome);
+        } catch (AssertionError fitsNoMode) {
+            observed.put(key, Set.of()); // the answer fits no mode: the matrix and the profile say so
+            throw fitsNoMode;
+        }
+        observed.put(key, Set.copyOf(modes));
         String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
                 : " (observed on " + target.description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);
@@ -59,6 +67,11 @@ final class Behaviours {
                     + note);
         }
         return modes;
+    }
+
+    /** Every behaviour observed so far and the modes its answer fitted (the configured one, on the emulator). */
+    Map<String, Set<String>> observed() {
+        return Map.copyOf(observed);
     }
 
     void when(String key, String mode, Runnable check) {

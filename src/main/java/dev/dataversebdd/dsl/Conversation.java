@@ -32,6 +32,8 @@ final class Conversation implements Sender {
     private RecordedExchange lastRead;
     private Prepared lastPrepared;
     private List<RowId> lastCreatedRows = List.of();
+    /** The requests a scenario checked (not set-up, read-back or cleanup), for the conformance matrix. */
+    private final List<RecordedExchange> checked = new java.util.ArrayList<>();
 
     Conversation(HttpChannel channel, SessionSafety safety, Failures failures, Behaviours behaviours) {
         this.channel = channel;
@@ -46,7 +48,7 @@ final class Conversation implements Sender {
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         Prepared prepared = safety.prepare(operation.method(), operation.path(), headers, operation.body());
         lastExchange = arranging ? channel.fetch(operation.method(), operation.path(), prepared.headers(), prepared.body())
-                : channel.send(operation.method(), operation.path(), prepared.headers(), prepared.body());
+                : checked(channel.send(operation.method(), operation.path(), prepared.headers(), prepared.body()));
         lastPrepared = prepared;
         lastCreatedRows = safety.settle(prepared, lastExchange);
         return new Outcome(failures, operation, lastExchange);
@@ -60,10 +62,23 @@ final class Conversation implements Sender {
         Map<String, String> headers = new LinkedHashMap<>(more);
         headers.put("Content-Type", contentType);
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
-        lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body) : channel.send("POST", "$batch", headers, body);
+        lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body)
+                : checked(channel.send("POST", "$batch", headers, body));
         lastPrepared = null;
         lastCreatedRows = List.of();
         return lastExchange;
+    }
+
+    private RecordedExchange checked(RecordedExchange exchange) {
+        if (checked.size() < 1_000) { // a scenario checks a handful; a loop must not grow this without end
+            checked.add(exchange);
+        }
+        return exchange;
+    }
+
+    /** The requests the scenario checked so far, in order. */
+    List<RecordedExchange> checkedExchanges() {
+        return List.copyOf(checked);
     }
 
     /** Runs {@code work} with its requests on the cheaper JDK client (set-up, the Given part of a scenario). */

@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.dsl.internal.ConformanceCells;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.LinkedHashMap;
@@ -324,6 +325,17 @@ public final class DataverseSession implements AutoCloseable {
     public DataverseSession useApiVersion(String version) {
         urls.serviceRoot(conversation.useApiVersion(version));
         return this;
+    }
+
+    /**
+     * What this scenario contributes to the conformance matrix, as JSON (schema in src/site/markdown/conformance.md):
+     * the cells of the requests it checked, the behaviours it observed, the target. The Gherkin glue attaches it to
+     * the scenario; {@code dev.dataversebdd.conformance.ConformancePlugin} turns a run's records into the matrix.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public String conformanceRecord() {
+        return new ConformanceCells(rows.schema()).record(conversation.checkedExchanges(), behaviours.observed(),
+                target.description(), conversation.serviceRoot(), target.isSharedWithOthers());
     }
 
     /** The last request and response, for raw checks. */

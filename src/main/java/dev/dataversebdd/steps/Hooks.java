@@ -1,5 +1,6 @@
 package dev.dataversebdd.steps;
 
+import dev.dataversebdd.conformance.ConformancePlugin;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
@@ -52,6 +53,15 @@ public final class Hooks {
                     + "switches a behaviour, or sends what the live-safety guard refuses to send), and "
                     + world.session().serviceRoot() + " is not one; skipped");
         }
+    }
+
+    /**
+     * The scenario's record for the conformance matrix (the cells of the requests it checked, the behaviours it
+     * observed), attached for {@code dev.dataversebdd.conformance.ConformancePlugin}. Runs before the rows are removed.
+     */
+    @After(order = 10)
+    public void attachTheConformanceRecord(Scenario scenario) {
+        scenario.attach(world.session().conformanceRecord(), ConformancePlugin.RECORD_MEDIA_TYPE, ConformancePlugin.RECORD_NAME);
     }
 
     @After(order = 0)
