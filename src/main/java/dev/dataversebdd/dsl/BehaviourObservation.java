@@ -79,6 +79,7 @@ final class BehaviourObservation {
                 }
             });
             if (matching.isEmpty()) {
+                candidates.put(key, matching); // no mode describes the answer: the conformance record says so
                 throw outcome.fail("one of " + modes, outcome.exchange().statusLine()
                         + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
             }
@@ -113,6 +114,13 @@ final class BehaviourObservation {
                 throw ruledOut;
             }
         }
+    }
+
+    /** Per behaviour observed, the modes still consistent with everything seen (empty: none describes it). */
+    Map<String, Set<String>> candidates() {
+        Map<String, Set<String>> copy = new LinkedHashMap<>();
+        candidates.forEach((key, modes) -> copy.put(key, Set.copyOf(modes)));
+        return copy;
     }
 
     private static Map<String, Expected> ordered(Object... pairs) {

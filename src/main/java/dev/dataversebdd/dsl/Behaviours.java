@@ -21,7 +21,6 @@ final class Behaviours {
     private final Failures failures;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final BehaviourObservation observation = new BehaviourObservation();
-    private final Map<String, Set<String>> observed = new LinkedHashMap<>();
 
     Behaviours(Target target, Evidence attachments, Failures failures) {
         this.target = target;
@@ -50,14 +49,7 @@ final class Behaviours {
 
     Set<String> observe(String key, Outcome outcome) {
         Optional<String> configured = mode(key);
-        Set<String> modes;
-        try {
-            modes = observation.observe(key, configured.orElse(null), outcome);
-        } catch (AssertionError fitsNoMode) {
-            observed.put(key, Set.of()); // the answer fits no mode: the matrix and the profile say so
-            throw fitsNoMode;
-        }
-        observed.put(key, Set.copyOf(modes));
+        Set<String> modes = observation.observe(key, configured.orElse(null), outcome);
         String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
                 : " (observed on " + target.description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);
@@ -69,9 +61,12 @@ final class Behaviours {
         return modes;
     }
 
-    /** Every behaviour observed so far and the modes its answer fitted (the configured one, on the emulator). */
+    /**
+     * Every behaviour observed so far and the modes still consistent with its answer and read-backs (the configured
+     * one, on the emulator; none when no mode describes what a live org did).
+     */
     Map<String, Set<String>> observed() {
-        return Map.copyOf(observed);
+        return observation.candidates();
     }
 
     void when(String key, String mode, Runnable check) {

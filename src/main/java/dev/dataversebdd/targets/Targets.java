@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
- *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator</td></tr>
+ *   <tr><td>dataverse.emulator.behaviour-file</td><td>a behaviour profile file (a live conformance run writes one)</td></tr>
+ *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator, after the file</td></tr>
  *   <tr><td>dataverse.url, dataverse.allowed-hosts, dataverse.token, dataverse.tenant-id, …</td>
  *       <td>a live org: see {@link LiveOrgConfiguration}</td></tr>
  * </table>
@@ -32,6 +33,7 @@ public final class Targets {
     public static final String API_VERSION = "dataverse.api-version";
     public static final String EMULATOR_METADATA = "dataverse.emulator.metadata";
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
+    public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
     private static final Set<String> VERSIONS = Set.of("v8.0", "v8.1", "v8.2", "v9.0", "v9.1", "v9.2");
 
     private Targets() {
@@ -59,9 +61,16 @@ public final class Targets {
                     + "', which does not exist or cannot be read (relative paths start at " + Path.of("").toAbsolutePath()
                     + "). Download it with GET [org]/api/data/v9.2/$metadata.");
         }
-        BehaviourProfile profile;
+        BehaviourProfile profile = BehaviourProfile.defaults();
         try {
-            profile = BehaviourProfile.defaults().withAll(settings.get(EMULATOR_BEHAVIOUR).orElse(""));
+            profile = settings.get(EMULATOR_BEHAVIOUR_FILE).map(file -> BehaviourProfile.defaults().withFile(Path.of(file)))
+                    .orElse(profile);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR_FILE) + ": " + e.getMessage()
+                    + " (a live conformance run writes one to reports/conformance/behaviour-profile.properties)");
+        }
+        try {
+            profile = profile.withAll(settings.get(EMULATOR_BEHAVIOUR).orElse(""));
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR) + ": " + e.getMessage());
         }

@@ -70,6 +70,33 @@ public final class BehaviourProfile {
         return profile;
     }
 
+    /**
+     * Applies a behaviour profile file, such as the one a live conformance run writes
+     * ({@code reports/conformance/behaviour-profile.properties}): {@code name=mode} lines, {@code #} comments.
+     * Fails naming the file and line of an unknown switch or mode, or if the file cannot be read.
+     */
+    public BehaviourProfile withFile(java.nio.file.Path file) {
+        java.util.List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the behaviour file " + file + ": " + e.getMessage());
+        }
+        BehaviourProfile profile = this;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                profile = profile.withAll(line);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return profile;
+    }
+
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (Behaviour behaviour : Behaviour.values()) {

@@ -15,11 +15,13 @@ import org.apiguardian.api.API;
 public final class EmulatorMain {
 
     static final String USAGE = """
-            usage: EmulatorMain [--port N] [--host ADDRESS] [--metadata FILE] [--behaviour NAME=MODE[,NAME=MODE]]
-                                [--require-bearer any] [--allow-auth-changes]
+            usage: EmulatorMain [--port N] [--host ADDRESS] [--metadata FILE] [--behaviour-file FILE]
+                                [--behaviour NAME=MODE[,NAME=MODE]] [--require-bearer any] [--allow-auth-changes]
               --port       port to listen on (default 5555; 0 picks a free one)
               --host       address to bind (default 127.0.0.1)
               --metadata   an org's CSDL $metadata file instead of the built-in schema
+              --behaviour-file  the behaviour profile a live conformance run wrote (name=mode lines), to behave
+                                as that org did; --behaviour switches after it win
               --behaviour  switch a [CONFLICT]/[INF] behaviour; GET /_emulator/behaviour lists them
               --require-bearer any   answer 401 to requests without 'Authorization: Bearer ...' (the admin
                                      surface /_emulator included)
@@ -97,6 +99,7 @@ public final class EmulatorMain {
     /** Turns the command line into a builder; {@link IllegalArgumentException} says what is wrong. */
     static DataverseEmulator.Builder configure(String[] args) {
         DataverseEmulator.Builder builder = DataverseEmulator.builder().port(5555);
+        BehaviourProfile profile = BehaviourProfile.defaults();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals(ALLOW_AUTH_CHANGES)) {
@@ -116,7 +119,8 @@ public final class EmulatorMain {
                     }
                     builder.metadata(Path.of(value));
                 }
-                case "--behaviour" -> builder.profile(BehaviourProfile.defaults().withAll(value));
+                case "--behaviour" -> profile = profile.withAll(value);
+                case "--behaviour-file" -> profile = profile.withFile(Path.of(value));
                 case "--require-bearer" -> {
                     if (!value.equals("any")) {
                         throw new IllegalArgumentException("--require-bearer takes 'any', not '" + value + "'");
@@ -125,7 +129,7 @@ public final class EmulatorMain {
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return builder;
+        return builder.profile(profile);
     }
 
     private static int port(String value) {
