@@ -31,6 +31,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void should_keep_the_conformance_kit_reading_only_records_and_cucumber_events() {
+        noClasses().that().resideInAPackage("dev.dataversebdd.conformance..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..",
+                        "dev.dataversebdd.emulator..", "dev.dataversebdd.targets..", "dev.dataversebdd.safety..",
+                        "io.restassured..")
+                .check(MAIN);
+    }
+
+    @Test
     void should_keep_the_emulator_core_free_of_any_http_server() {
         noClasses().that().resideInAPackage("dev.dataversebdd.emulator.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..", "org.eclipse.jetty..",

@@ -16,6 +16,7 @@ public final class Main {
               emulator   run the Dataverse emulator on 127.0.0.1 (emulator --help for its options)
               sweep      remove what killed live runs left in an org (sweep --help)
               health     exit 0 if the emulator on 127.0.0.1 answers (health --port N), for container health checks
+              conformance diff A B   compare two runs' conformance matrices (conformance --help)
               --version  print the version
               --help     print this
             """;
@@ -30,6 +31,7 @@ public final class Main {
             case "emulator" -> EmulatorMain.main(rest);
             case "sweep" -> SweepCommand.main(rest);
             case "health" -> System.exit(HealthCommand.run(rest));
+            case "conformance" -> System.exit(ConformanceCommand.run(rest));
             case "--version", "-V" -> System.out.println("dataverse-bdd " + version());
             case "--help", "-h" -> System.out.print(USAGE);
             default -> {

@@ -45,4 +45,33 @@ class CommandsTest {
                 () -> LeakScanCommand.main(new String[] {reports.toString()}));
         assertThat(e.getMessage(), containsString("secrets leaked into [" + reports + "]"));
     }
+
+    @Test
+    void should_compare_two_matrices_report_the_differing_cell_and_exit_by_the_result(@TempDir Path folder)
+            throws Exception {
+        Path org = folder.resolve("org.json");
+        Path emulator = folder.resolve("emulator.json");
+        Path same = folder.resolve("same.json");
+        Files.writeString(org, matrix(204));
+        Files.writeString(emulator, matrix(400));
+        Files.writeString(same, matrix(204));
+        Path out = folder.resolve("diff.json");
+        // a differing cell: exit 1 and a diff file naming it
+        assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), emulator.toString(), "--out",
+                out.toString()}), equalTo(1));
+        assertThat(Files.readString(out), containsString("\"cell\" : \"associate | N:N | absolute\""));
+        assertThat(Files.readString(out), containsString("\"fidelity\" : 0.5"));
+        // equal matrices: exit 0; a file that is no matrix, or a wrong call: exit 2
+        assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), same.toString()}), equalTo(0));
+        assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), out.toString()}), equalTo(2));
+        assertThat(ConformanceCommand.run(new String[] {"diff", org.toString()}), equalTo(2));
+    }
+
+    private static String matrix(int status) {
+        return "{\"schema\":\"dataverse-bdd/conformance-matrix\",\"version\":1,\"scenarios\":[],\"cells\":["
+                + "{\"operation\":\"associate\",\"relationship\":\"N:N\",\"form\":\"absolute\",\"observations\":"
+                + "[{\"location\":\"features/a.feature:3\",\"status\":" + status + ",\"code\":null,\"result\":\"PASSED\"}]},"
+                + "{\"operation\":\"rebind\",\"relationship\":\"N:1\",\"form\":\"absolute\",\"observations\":"
+                + "[{\"location\":\"features/a.feature:9\",\"status\":204,\"code\":null,\"result\":\"PASSED\"}]}]}";
+    }
 }
