@@ -24,7 +24,7 @@ public final class RowSteps {
         world.given(NewRow.of(table, alias));
     }
 
-    /** {@code count} new rows of {@code table}, named "<parent alias> <table> 1…n", each added to the parent's {@code nav}. */
+    /** {@code count} new rows of {@code table}, each named after the parent and numbered, added to the parent's {@code nav}. */
     @Given("{row} has {int} {table}s in its {nav}")
     public void hasMany(RowRef parent, int count, String table, String navigation) {
         world.givenMany(parent, count, table, navigation);
