@@ -17,6 +17,7 @@ public final class Main {
               sweep      remove what killed live runs left in an org (sweep --help)
               health     exit 0 if the emulator on 127.0.0.1 answers (health --port N), for container health checks
               conformance diff A B   compare two runs' conformance matrices (conformance --help)
+              conformance replay R   replay a recording against the emulator and show what differs
               --version  print the version
               --help     print this
             """;

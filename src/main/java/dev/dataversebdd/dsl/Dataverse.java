@@ -43,6 +43,7 @@ public final class Dataverse implements AutoCloseable {
     private final Redactor redactor;
     private final JdkTransport jdk = new JdkTransport();
     private RunLedger ledger;
+    private dev.dataversebdd.report.Recording recording;
     private final Map<UUID, RowId> existingRows;
 
     private Dataverse(Target target, ClientSchema schema, Redactor redactor) {
@@ -78,10 +79,28 @@ public final class Dataverse implements AutoCloseable {
         return new Dataverse(target, schema, redactor);
     }
 
+    /**
+     * Records every exchange of this connection's sessions to {@code file} from now on, redacted, as JSON lines (setting
+     * {@code dataverse.record}); {@code conformance replay} checks the emulator against such a recording.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public synchronized Dataverse recordTo(Path file) {
+        if (recording != null) {
+            recording.close();
+        }
+        recording = dev.dataversebdd.report.Recording.open(file, redactor, target.serviceRoot(), "dataverse-bdd "
+                + Optional.ofNullable(Dataverse.class.getPackage().getImplementationVersion()).orElse("development"));
+        return this;
+    }
+
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */
     public DataverseSession openSession() {
         Evidence attachments = new Evidence(redactor);
-        HttpChannel channel = channel(attachments);
+        dev.dataversebdd.report.Recording recordingNow;
+        synchronized (this) {
+            recordingNow = recording;
+        }
+        HttpChannel channel = channel(recordingNow == null ? attachments : attachments.andThen(recordingNow));
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
         return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours,
@@ -107,6 +126,9 @@ public final class Dataverse implements AutoCloseable {
     public synchronized void close() {
         if (ledger != null) {
             ledger.close();
+        }
+        if (recording != null) {
+            recording.close();
         }
     }
 

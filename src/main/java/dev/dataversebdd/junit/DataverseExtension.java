@@ -51,7 +51,7 @@ public final class DataverseExtension implements ParameterResolver {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getParent().isPresent()
                 && context.getTestMethod().isPresent() ? context.getParent().get() : context;
         Connection connection = classContext.getStore(NAMESPACE).getOrComputeIfAbsent("connection",
-                key -> new Connection(Targets.fromConfiguration(Settings.fromSystem())), Connection.class);
+                key -> new Connection(Settings.fromSystem()), Connection.class);
         return connection.dataverse;
     }
 
@@ -62,9 +62,9 @@ public final class DataverseExtension implements ParameterResolver {
         private final Target target;
         private final Dataverse dataverse;
 
-        Connection(Target target) {
-            this.target = target;
-            this.dataverse = Dataverse.connect(target);
+        Connection(Settings settings) {
+            this.target = Targets.fromConfiguration(settings);
+            this.dataverse = Targets.connect(target, settings);
         }
 
         @Override

@@ -23,9 +23,10 @@ final class RunContext {
 
     static Dataverse dataverse() {
         return CONNECTIONS.computeIfAbsent(configurationKey(), key -> {
-            Target target = Targets.fromConfiguration(Settings.fromSystem());
+            Settings settings = Settings.fromSystem();
+            Target target = Targets.fromConfiguration(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
-            return Dataverse.connect(target);
+            return Targets.connect(target, settings);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.dataversebdd.targets;
 
+import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.RetryPolicy;
 import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
@@ -20,6 +21,7 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
+ *   <tr><td>dataverse.record</td><td>a file to record every exchange to, redacted (replay it with conformance replay)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour-file</td><td>a behaviour profile file (a live conformance run writes one)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator, after the file</td></tr>
  *   <tr><td>dataverse.url, dataverse.allowed-hosts, dataverse.token, dataverse.tenant-id, …</td>
@@ -34,9 +36,20 @@ public final class Targets {
     public static final String EMULATOR_METADATA = "dataverse.emulator.metadata";
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
+    public static final String RECORD = "dataverse.record";
     private static final Set<String> VERSIONS = Set.of("v8.0", "v8.1", "v8.2", "v9.0", "v9.1", "v9.2");
 
     private Targets() {
+    }
+
+    /**
+     * Connects to {@code target} as {@code settings} ask: with {@code dataverse.record=<file>} every exchange of the
+     * connection's sessions is also recorded there (see {@link dev.dataversebdd.report.Recording}).
+     */
+    public static Dataverse connect(Target target, Settings settings) {
+        Dataverse dataverse = Dataverse.connect(target);
+        settings.get(RECORD).ifPresent(file -> dataverse.recordTo(Path.of(file)));
+        return dataverse;
     }
 
     public static Target fromConfiguration(Settings settings) {

@@ -74,4 +74,27 @@ class CommandsTest {
                 + "{\"operation\":\"rebind\",\"relationship\":\"N:1\",\"form\":\"absolute\",\"observations\":"
                 + "[{\"location\":\"features/a.feature:9\",\"status\":204,\"code\":null,\"result\":\"PASSED\"}]}]}";
     }
+
+    @Test
+    void should_replay_a_recording_against_a_fresh_emulator_mapping_ids_and_exit_by_the_result(@TempDir Path folder)
+            throws Exception {
+        String recordedId = "11111111-2222-3333-4444-555555555555";
+        String provenance = "{\"format\":\"dataverse-bdd/recording\",\"version\":1}";
+        String create = "{\"method\":\"POST\",\"target\":\"/api/data/v9.2/accounts\",\"requestHeaders\":{\"Content-Type\":"
+                + "\"application/json\"},\"requestBody\":\"{\\\"name\\\":\\\"Contoso\\\"}\",\"status\":204,\"responseHeaders\":"
+                + "{\"OData-EntityId\":\"{org}/api/data/v9.2/accounts(" + recordedId + ")\"},\"responseBody\":\"\"}";
+        String read = "{\"method\":\"GET\",\"target\":\"/api/data/v9.2/accounts(" + recordedId + ")?$select=name\","
+                + "\"requestHeaders\":{},\"requestBody\":\"\",\"status\":%d,\"responseHeaders\":{},\"responseBody\":"
+                + "\"{\\\"@odata.context\\\":\\\"{org}/api/data/v9.2/$metadata#accounts(name)/$entity\\\",\\\"@odata.etag\\\":"
+                + "\\\"W/\\\\\\\"1\\\\\\\"\\\",\\\"name\\\":\\\"Contoso\\\",\\\"accountid\\\":\\\"" + recordedId + "\\\"}\"}";
+        Path same = folder.resolve("same.jsonl");
+        Files.writeString(same, provenance + "\n" + create + "\n" + String.format(read, 200) + "\n");
+        Path other = folder.resolve("other.jsonl");
+        Files.writeString(other, provenance + "\n" + create + "\n" + String.format(read, 404) + "\n");
+        // the emulator gives the row another id: mapped, the answers are as recorded
+        assertThat(ConformanceCommand.run(new String[] {"replay", same.toString()}), equalTo(0));
+        // a recorded status the emulator does not give is flagged
+        assertThat(ConformanceCommand.run(new String[] {"replay", other.toString()}), equalTo(1));
+        assertThat(ConformanceCommand.run(new String[] {"replay", folder.resolve("missing.jsonl").toString()}), equalTo(2));
+    }
 }

@@ -13,6 +13,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.conformance.MatrixDiff;
+import dev.dataversebdd.conformance.Replay;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
  * Calibration and the differential run, with the emulator on both sides: a stand-in org started with non-default
  * behaviour modes is run in live mode; the behaviour profile the run writes must hold exactly the org's modes; the
  * matrix of a default emulator must differ from the org's in the cells those modes change, and the matrix of an
- * emulator loaded with the learned profile in none.
+ * emulator loaded with the learned profile in none. The run's recording, replayed, tells the same: answers differ
+ * on a default emulator, none on the calibrated one.
  */
 class CalibrationTest {
 
@@ -49,8 +52,10 @@ class CalibrationTest {
         JsonNode orgMatrix;
         try (LocalOrg local = new LocalOrg(folder, 3600)) {
             local.org.service().profile(orgProfile);
-            // WHEN the behaviour scenarios run against it in live mode
-            orgMatrix = run(folder.resolve("org"), local.settings());
+            // WHEN the behaviour scenarios run against it in live mode, recorded
+            Map<String, String> settings = local.settings();
+            settings.put("dataverse.record", folder.resolve("org.jsonl").toString());
+            orgMatrix = run(folder.resolve("org"), settings);
             learned = folder.resolve("org/behaviour-profile.properties");
         }
         // THEN the profile learned holds the org's mode for every behaviour it observed, the four switched ones included
@@ -80,6 +85,21 @@ class CalibrationTest {
         assertThat(afterCalibration.differingCells(), empty());
         assertThat(afterCalibration.fidelity(), equalTo(1.0));
         assertThat(modes.keySet(), hasItem("bind-null"));
+        // AND the recording of the org run holds no secret, and replayed flags answers on a default emulator only
+        String recording = Files.readString(folder.resolve("org.jsonl"));
+        assertThat(recording.contains(LocalOrg.SECRET) || recording.contains("eyJ"), equalTo(false));
+        assertThat(recording.lines().count(), org.hamcrest.Matchers.greaterThan(100L));
+        try (DataverseEmulator plain = DataverseEmulator.builder().start()) {
+            List<Replay.Difference> flagged = new Replay(plain.baseUri()).replay(folder.resolve("org.jsonl"));
+            assertThat(flagged, not(empty()));
+            System.out.println("replay against a default emulator: " + flagged.size() + " of " + recording.lines().count()
+                    + " answers differ, e.g. " + flagged.get(0));
+        }
+        try (DataverseEmulator calibratedEmulator = DataverseEmulator.builder()
+                .profile(BehaviourProfile.defaults().withFile(learned)).start()) {
+            List<Replay.Difference> left = new Replay(calibratedEmulator.baseUri()).replay(folder.resolve("org.jsonl"));
+            assertThat(left.toString(), left, empty());
+        }
     }
 
     /** Runs the behaviour scenarios with {@code settings}; returns the matrix written to {@code out}. */
