@@ -16,7 +16,8 @@ public final class Main {
               emulator   run the Dataverse emulator on 127.0.0.1 (emulator --help for its options)
               sweep      remove what killed live runs left in an org (sweep --help)
               health     exit 0 if the emulator on 127.0.0.1 answers (health --port N), for container health checks
-              conformance diff A B   compare two runs' conformance matrices (conformance --help)
+              conformance run --url U   run the packaged conformance suite against any URL (conformance --help)
+              conformance diff A B   compare two runs' conformance matrices
               conformance replay R   replay a recording against the emulator and show what differs
               --version  print the version
               --help     print this

@@ -119,7 +119,7 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         URI uri = testCase.getUri();
         String path = uri.getScheme() != null && uri.getScheme().equals("file")
                 ? Path.of("").toAbsolutePath().relativize(Path.of(uri)).toString().replace('\\', '/')
-                : uri.getSchemeSpecificPart();
+                : uri.getSchemeSpecificPart().replaceFirst("^dev/dataversebdd/", ""); // the suite packaged in the jar
         return path + ":" + testCase.getLocation().getLine();
     }
 

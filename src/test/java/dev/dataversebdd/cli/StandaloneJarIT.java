@@ -31,7 +31,8 @@ class StandaloneJarIT {
 
     private static Path jar() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().endsWith("-standalone.jar")).findFirst().orElseThrow()
+                    .toAbsolutePath();
         }
     }
 
@@ -103,5 +104,39 @@ class StandaloneJarIT {
         Matcher m = ID.matcher(response.headers().firstValue("OData-EntityId").orElseThrow());
         assertThat(m.find(), equalTo(true));
         return m.group(1);
+    }
+
+    @Test
+    void should_run_the_packaged_suite_against_a_url_with_the_rules_of_a_live_run_and_write_the_matrix(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        // GIVEN an emulator on loopback that wants a bearer token, standing in for any Dataverse-like service
+        try (dev.dataversebdd.emulator.http.DataverseEmulator other = dev.dataversebdd.emulator.http.DataverseEmulator
+                .builder().start()) {
+            other.service().requireBearerToken(token -> token.equals("a-token-for-the-run"));
+            int rowsBefore = other.service().rowCount();
+            // WHEN the standalone program runs the seed scenarios against its service root
+            ProcessBuilder run = new ProcessBuilder(command("conformance", "run", "--url", other.serviceRoot(),
+                    "--tags", "@seed-v9.0", "--out", folder.resolve("out").toString()))
+                    .directory(folder.toFile()).redirectErrorStream(true);
+            run.environment().put("DATAVERSE_TOKEN", "a-token-for-the-run");
+            run.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
+            Process process = run.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // THEN every scenario conformed, the reports and the matrix are where asked, the token is in none of
+            // them, and the service holds nothing the run created
+            assertThat(output, process.waitFor(), equalTo(0));
+            String matrix = Files.readString(folder.resolve("out/conformance/matrix.json"));
+            assertThat(matrix, org.hamcrest.Matchers.containsString("\"failed\" : 0"));
+            assertThat(Files.exists(folder.resolve("out/cucumber/cucumber.html")), equalTo(true));
+            assertThat(new dev.dataversebdd.report.LeakScan(List.of("a-token-for-the-run")).scan(folder.resolve("out")),
+                    org.hamcrest.Matchers.empty());
+            assertThat(other.service().rowCount(), equalTo(rowsBefore));
+            // AND a wrong URL is one clear line and exit code 2
+            Process wrong = new ProcessBuilder(command("conformance", "run", "--url", "contoso")).redirectErrorStream(true)
+                    .start();
+            String said = new String(wrong.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(said, wrong.waitFor(), equalTo(2));
+            assertThat(said, startsWith("error: --url takes a service root"));
+        }
     }
 }
