@@ -37,6 +37,8 @@ public final class Targets {
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
     public static final String RECORD = "dataverse.record";
+    /** Read by the build ({@code -Ddataverse.compare-with=emulator}: the differential run), known here so it is no typo. */
+    public static final String COMPARE_WITH = "dataverse.compare-with";
     private static final Set<String> VERSIONS = Set.of("v8.0", "v8.1", "v8.2", "v9.0", "v9.1", "v9.2");
 
     private Targets() {
