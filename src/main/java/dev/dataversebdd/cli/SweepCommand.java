@@ -2,9 +2,9 @@ package dev.dataversebdd.cli;
 
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.Sweep;
+import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.targets.ConfigurationException;
 import dev.dataversebdd.targets.Settings;
-import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.targets.Targets;
 import java.time.Duration;
 import java.util.Arrays;

@@ -4,8 +4,8 @@ import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.StatusText;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hamcrest.Matchers;
 import org.apiguardian.api.API;
+import org.hamcrest.Matchers;
 
 /**
  * What the target answered to one operation, with the checks a scenario makes on it. Each check fails with the

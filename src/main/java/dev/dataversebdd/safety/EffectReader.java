@@ -1,9 +1,9 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.Target;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.dataversebdd.steps;
 
+import dev.dataversebdd.dsl.Change;
 import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.ReferenceForm;
-import dev.dataversebdd.dsl.Change;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;

@@ -1,8 +1,8 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.Dataverse;
-import dev.dataversebdd.targets.Settings;
 import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.targets.Settings;
 import dev.dataversebdd.targets.Targets;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,8 +1,8 @@
 package dev.dataversebdd.targets;
 
 import dev.dataversebdd.dsl.ExistingRow;
-import dev.dataversebdd.dsl.RunTags;
 import dev.dataversebdd.dsl.RetryPolicy;
+import dev.dataversebdd.dsl.RunTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

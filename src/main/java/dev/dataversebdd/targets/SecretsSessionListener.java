@@ -5,9 +5,9 @@ import dev.dataversebdd.report.ReportScrubber;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
-import org.apiguardian.api.API;
 
 /**
  * Registered with the JUnit Platform through {@code META-INF/services}, so every test run that has dataverse-bdd on

@@ -1,6 +1,5 @@
 package dev.dataversebdd.targets;
 
-import dev.dataversebdd.dsl.Target;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.emulator.core.Fault;
 import dev.dataversebdd.emulator.core.JournalEntry;
 import java.nio.file.Path;

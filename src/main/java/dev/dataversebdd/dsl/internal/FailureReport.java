@@ -4,8 +4,8 @@ import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.ExchangeFormatter;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.Redactor;
-import org.opentest4j.AssertionFailedError;
 import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Builds the failure message STYLE.md describes: a grep-able first line (operation, expected, actual), the domain

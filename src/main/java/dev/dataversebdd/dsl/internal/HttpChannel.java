@@ -1,8 +1,8 @@
 package dev.dataversebdd.dsl.internal;
 
-import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.dsl.RetryPolicy;
 import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.report.RecordedExchange;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -4,13 +4,13 @@ import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.DataverseService;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.apiguardian.api.API;
 
 /**
  * The embedded Dataverse emulator on a real HTTP server (Jetty), bound to 127.0.0.1 on an ephemeral port by
