@@ -94,8 +94,11 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         try {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("matrix.json"), JSON.writeValueAsString(matrix.toJson()), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("matrix.html"), MatrixHtml.render(matrix, product, this::link),
-                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("matrix.html"), html(matrix, product), StandardCharsets.UTF_8);
+            String allureResults = System.getProperty("allure.results.directory");
+            if (allureResults != null) {
+                AllureMatrix.write(Path.of(allureResults), matrix, html(matrix, product));
+            }
             Path profile = folder.resolve("behaviour-profile.properties");
             if (matrix.target().path("live").asBoolean()) {
                 BehaviourProfileFile.write(profile, BehaviourProfileFile.observedModes(runs),
@@ -106,6 +109,10 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the conformance matrix to " + folder, e);
         }
+    }
+
+    private String html(ConformanceMatrix matrix, String product) {
+        return MatrixHtml.render(matrix, product, this::link);
     }
 
     /** The href of a scenario's feature file from the matrix's folder (so both can move together). */
