@@ -61,7 +61,8 @@ public final class Hooks {
      */
     @After(order = 10)
     public void attachTheConformanceRecord(Scenario scenario) {
-        scenario.attach(world.session().conformanceRecord(), ConformancePlugin.RECORD_MEDIA_TYPE, ConformancePlugin.RECORD_NAME);
+        world.conformanceRecord().ifPresent(record -> scenario.attach(record, ConformancePlugin.RECORD_MEDIA_TYPE,
+                ConformancePlugin.RECORD_NAME));
     }
 
     @After(order = 0)

@@ -46,6 +46,11 @@ public final class World {
         return outcome;
     }
 
+    /** The scenario's record for the conformance matrix; none when it never reached the target. */
+    java.util.Optional<String> conformanceRecord() {
+        return session == null ? java.util.Optional.empty() : java.util.Optional.of(session.conformanceRecord());
+    }
+
     /** Remembers what the last batch step got back. */
     public BatchOutcome batch(BatchOutcome latest) {
         this.batch = latest;
