@@ -1,6 +1,7 @@
 package dev.dataversebdd.emulator.core.ops;
 
 import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
@@ -49,11 +50,11 @@ public final class Linker {
     }
 
     /** Adds {@code target} to {@code source}'s collection-valued navigation property (1:N or N:N). */
-    public void associate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+    public void associate(Row source, NavigationProperty nav, Row target, BehaviourProfile profile) {
         requireTargetType(nav, target);
         if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
             if (!store.addPair(nav.name(), source.ref(), target.ref())) {
-                switch (context.profile().mode(Behaviour.DUPLICATE_ASSOCIATION)) {
+                switch (profile.mode(Behaviour.DUPLICATE_ASSOCIATION)) {
                     case "no-op" -> { }
                     case "400" -> throw Errors.duplicateKey(400);
                     default -> throw Errors.duplicateKey(412);
@@ -69,7 +70,7 @@ public final class Linker {
     }
 
     /** Removes {@code target} from {@code source}'s collection-valued navigation property. */
-    public void disassociate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+    public void disassociate(Row source, NavigationProperty nav, Row target, BehaviourProfile profile) {
         requireTargetType(nav, target);
         boolean related;
         if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
@@ -81,7 +82,7 @@ public final class Linker {
                 store.setLookup(target, lookup, null);
             }
         }
-        if (!related && context.is(Behaviour.DISASSOCIATE_UNRELATED, "not-found")) {
+        if (!related && profile.is(Behaviour.DISASSOCIATE_UNRELATED, "not-found")) {
             throw new DataverseException(404, "0x80040217", "No " + nav.name() + " association exists between "
                     + source.logicalName() + " With Id = " + source.id() + " and " + target.logicalName()
                     + " With Id = " + target.id());
@@ -89,9 +90,9 @@ public final class Linker {
     }
 
     /** Removes every row from a collection-valued navigation property (OData 4.01 "remove all"). */
-    public void disassociateAll(Row source, NavigationProperty nav, RequestContext context) {
+    public void disassociateAll(Row source, NavigationProperty nav, BehaviourProfile profile) {
         for (Row related : related(source, nav)) {
-            disassociate(source, nav, related, context);
+            disassociate(source, nav, related, profile);
         }
     }
 

@@ -67,7 +67,7 @@ public final class Router {
             requireMethod("GET", context);
             return whoAmI(context);
         }
-        EntityType type = rows.entitySet(first.name(), context);
+        EntityType type = rows.entitySet(first.name(), context.profile());
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
         }
@@ -266,7 +266,7 @@ public final class Router {
                 if (PartyReplacer.isPartyCollection(nav)) {
                     writer.validateParty(row, targetType, body);
                 }
-                Row created = writer.insert(targetType, body, c -> linker.associate(row, nav, c, context), context);
+                Row created = writer.insert(targetType, body, c -> linker.associate(row, nav, c, context.profile()), context);
                 return created(targetType, created, context);
             }
             case "DELETE" -> throw Errors.notSupported("DELETE .../" + nav.name() + " without /$ref cannot be used to "
@@ -293,15 +293,15 @@ public final class Router {
                     return reader.references(row, nav, context);
                 }
                 case "POST" -> {
-                    linker.associate(row, nav, target(context), context);
+                    linker.associate(row, nav, target(context), context.profile());
                     return Responses.noContent();
                 }
                 case "DELETE" -> {
                     String id = context.query().id();
                     if (id != null) {
-                        linker.disassociate(row, nav, rows.resolve(id, true, context), context);
+                        linker.disassociate(row, nav, rows.resolve(id, true, context.profile()), context.profile());
                     } else if (context.is(Behaviour.DELETE_REF_WITHOUT_ID, "remove-all")) {
-                        linker.disassociateAll(row, nav, context);
+                        linker.disassociateAll(row, nav, context.profile());
                     } else {
                         throw Errors.badRequestUri("DELETE on the collection-valued '" + nav.name() + "/$ref' needs the "
                                 + "row to remove: add ?$id={entity URL} or use .../" + nav.name() + "({key})/$ref.");
@@ -344,7 +344,7 @@ public final class Router {
             throw Errors.noHttpResource(context.request().target());
         }
         Row target = rows.find(rows.schema().type(nav.targetType()), segment.key());
-        linker.disassociate(row, nav, target, context);
+        linker.disassociate(row, nav, target, context.profile());
         return Responses.noContent();
     }
 
@@ -356,6 +356,6 @@ public final class Router {
             throw Errors.badPayload("A $ref body must be {\"@odata.id\": \"<entity URL>\"}; '@odata.id' is "
                     + (id == null ? "missing" : Json.describe(id)) + ".");
         }
-        return rows.resolve(id.asText(), true, context);
+        return rows.resolve(id.asText(), true, context.profile());
     }
 }

@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.core.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataversebdd.emulator.core.Behaviour;
+import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.Schema;
@@ -30,9 +31,9 @@ public final class RowLocator {
         this.store = store;
     }
 
-    public EntityType entitySet(String name, RequestContext context) {
+    public EntityType entitySet(String name, BehaviourProfile profile) {
         return schema.byEntitySet(name).orElseThrow(() -> Errors.resourceNotFoundForSegment(name,
-                context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE)));
+                profile.mode(Behaviour.UNKNOWN_SEGMENT_CODE)));
     }
 
     /** The row a key predicate names; 404 when it does not exist. */
@@ -125,12 +126,12 @@ public final class RowLocator {
      * The row an entity reference names. {@code strictAbsolute} applies the relative-{@code @odata.id} behaviour
      * ({@code @odata.id} and {@code $id}); {@code @odata.bind} accepts relative forms as documented.
      */
-    public Row resolve(String reference, boolean strictAbsolute, RequestContext context) {
+    public Row resolve(String reference, boolean strictAbsolute, BehaviourProfile profile) {
         EntityUrl url = EntityUrl.parse(reference);
-        if (url.relative() && strictAbsolute && context.is(Behaviour.RELATIVE_ODATA_ID, "reject")) {
+        if (url.relative() && strictAbsolute && profile.is(Behaviour.RELATIVE_ODATA_ID, "reject")) {
             throw Errors.notUnderServiceRoot(reference);
         }
-        return find(entitySet(url.entitySet(), context), url.key());
+        return find(entitySet(url.entitySet(), profile), url.key());
     }
 
     public EntityType typeOf(Row row) {

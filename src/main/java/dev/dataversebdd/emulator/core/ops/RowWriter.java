@@ -99,7 +99,7 @@ public final class RowWriter {
                             + Json.describe(value) + ".");
                 }
                 for (JsonNode reference : value) {
-                    linker.associate(row, nav, resolveBind(name, reference, context), context);
+                    linker.associate(row, nav, resolveBind(name, reference, context), context.profile());
                 }
             } else {
                 linker.bindSingle(row, nav, resolveBind(name, value, context));
@@ -126,7 +126,7 @@ public final class RowWriter {
             for (JsonNode child : value) {
                 ObjectNode childBody = requireObject(name, child);
                 validateParty(row, childType, childBody);
-                insert(childType, childBody, created -> linker.associate(row, nav, created, context), context);
+                insert(childType, childBody, created -> linker.associate(row, nav, created, context.profile()), context);
             }
         } else {
             ObjectNode childBody = requireObject(name, value);
@@ -251,7 +251,7 @@ public final class RowWriter {
             throw Errors.badPayload("The value of '" + name + "' must be an entity reference string such as "
                     + "\"/accounts(<id>)\", not " + Json.describe(reference) + ".");
         }
-        return rows.resolve(reference.asText(), false, context);
+        return rows.resolve(reference.asText(), false, context.profile());
     }
 
     private static void requireWritableProperty(EntityType type, String name) {
