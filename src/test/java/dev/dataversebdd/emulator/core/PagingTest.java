@@ -55,4 +55,39 @@ class PagingTest {
         assertThat(ServiceDriver.errorMessage(skip), containsString("'$skip' is not supported"));
         assertThat(ServiceDriver.errorCode(skip), not(equalTo("EMULATOR_GAP")));
     }
+
+    @Test
+    void should_page_expanded_collections_when_a_nested_expand_meets_a_page_size_and_follow_their_links_to_the_end() {
+        // GIVEN an account with three tasks and a contact
+        UUID litware = dv.create("accounts", "{\"name\":\"Litware\"}");
+        for (int i = 1; i <= 3; i++) {
+            dv.create("tasks", "{\"subject\":\"Task " + i + "\",\"regardingobjectid_account_task@odata.bind\":\"/accounts("
+                    + litware + ")\"}");
+        }
+        dv.create("contacts", "{\"lastname\":\"Stubberod\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + litware + ")\"}");
+        String query = "accounts?$select=name&$expand=Account_Tasks($select=subject),"
+                + "contact_customer_accounts($select=lastname;$expand=parentcustomerid_account($select=name))";
+        // WHEN the query with a nested $expand asks for pages of one
+        JsonNode account = ServiceDriver.json(dv.send("GET", query, null, "Prefer", "odata.maxpagesize=1")).path("value").get(0);
+        // THEN each expanded collection holds one row and a link to its next page (Q1, "Nested $expand on
+        // collection-valued navigation properties")
+        assertThat(account.path("Account_Tasks").size(), equalTo(1));
+        String next = account.path("Account_Tasks@odata.nextLink").asText();
+        assertThat(next, containsString("/accounts(" + litware + ")/Account_Tasks?$select=subject&$skiptoken="));
+        assertThat(account.path("contact_customer_accounts@odata.nextLink").asText(), containsString("$skiptoken="));
+        // AND following the links page by page returns every task once
+        java.util.Set<String> subjects = new java.util.TreeSet<>();
+        subjects.add(account.path("Account_Tasks").get(0).path("subject").asText());
+        while (next != null) {
+            JsonNode page = ServiceDriver.json(dv.send("GET", next.substring("http://localhost".length()), null, "Prefer",
+                    "odata.maxpagesize=1"));
+            page.path("value").forEach(task -> subjects.add(task.path("subject").asText()));
+            next = page.has("@odata.nextLink") ? page.path("@odata.nextLink").asText() : null;
+        }
+        assertThat(subjects, org.hamcrest.Matchers.contains("Task 1", "Task 2", "Task 3"));
+        // AND without a page size the expanded rows are not paged, and no link is written
+        JsonNode unpaged = dv.json("GET", query).path("value").get(0);
+        assertThat(unpaged.path("Account_Tasks").size(), equalTo(3));
+        assertThat(unpaged.has("Account_Tasks@odata.nextLink"), equalTo(false));
+    }
 }

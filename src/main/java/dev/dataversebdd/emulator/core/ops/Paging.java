@@ -63,9 +63,14 @@ record Paging(int pageSize, int offset, String applied) {
                 }
             }
         }
-        String cookie = "<cookie pagenumber=\"" + (nextOffset / pageSize + 1) + "\" emulatoroffset=\"" + nextOffset
-                + "\" istracking=\"False\" />";
-        query.append("$skiptoken=").append(URLEncoder.encode(cookie, StandardCharsets.UTF_8).replace("+", "%20"));
+        query.append("$skiptoken=").append(skipToken(nextOffset, pageSize));
         return origin + context.request().path() + "?" + query;
+    }
+
+    /** The {@code $skiptoken} value of the page that starts after {@code offset} rows, URL-encoded. */
+    static String skipToken(int offset, int pageSize) {
+        String cookie = "<cookie pagenumber=\"" + (offset / pageSize + 1) + "\" emulatoroffset=\"" + offset
+                + "\" istracking=\"False\" />";
+        return URLEncoder.encode(cookie, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -79,7 +79,7 @@ public final class Reader {
         ArrayNode value = Json.object().arrayNode();
         int end = (int) Math.min(matched.size(), (long) paging.offset() + paging.pageSize());
         for (int i = Math.min(paging.offset(), end); i < end; i++) {
-            value.add(renderer.renderListed(matched.get(i), query.select(), query.expand(), context, budget));
+            value.add(renderer.renderListed(matched.get(i), query.select(), query.expand(), context, budget, paging));
         }
         ObjectNode body = Json.object();
         body.put("@odata.context", context.serviceRoot() + "/$metadata#"

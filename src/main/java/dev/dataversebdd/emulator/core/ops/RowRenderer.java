@@ -82,21 +82,29 @@ public final class RowRenderer {
 
     ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
                       RenderBudget budget) {
-        return render(row, select, expand, context, budget, false);
+        return render(row, select, expand, context, budget, null);
     }
 
     /**
-     * A row of an entity-set query. With a single-level {@code $expand} each expanded collection also gets
-     * {@code <nav>@odata.nextLink}: the related rows' own URL with the expand's options, no paging in it (Q1, "Single
-     * $expand on collection-valued navigation properties").
+     * A row of a collection query, whose expanded collections get {@code <nav>@odata.nextLink} (Q1): with only
+     * single-level {@code $expand}s, every related row inline and the link without paging; with a nested
+     * {@code $expand} anywhere and {@code Prefer: odata.maxpagesize}, a page of related rows and a link to the next.
      */
     ObjectNode renderListed(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
-                            RenderBudget budget) {
-        return render(row, select, expand, context, budget, !ExpandItem.anyNested(expand));
+                            RenderBudget budget, Paging paging) {
+        boolean nested = ExpandItem.anyNested(expand);
+        if (nested && paging.applied() == null) {
+            return render(row, select, expand, context, budget, null);
+        }
+        return render(row, select, expand, context, budget, new ExpandLinks(nested ? paging.pageSize() : null));
+    }
+
+    /** How expanded collections of a listed row are linked: the page size when their rows are paged, else null. */
+    private record ExpandLinks(Integer pageSize) {
     }
 
     private ObjectNode render(Row row, List<String> select, List<ExpandItem> expand, RequestContext context,
-                              RenderBudget budget, boolean linkCollections) {
+                              RenderBudget budget, ExpandLinks links) {
         budget.spend();
         EntityType type = rows.typeOf(row);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -121,12 +129,18 @@ public final class RowRenderer {
                 ArrayNode array = json.putArray(nav.name());
                 related = filteredAndOrdered(nav, item, related);
                 int limit = item.top() == null ? related.size() : Math.min(item.top(), related.size());
+                if (links != null && links.pageSize() != null) {
+                    limit = Math.min(limit, links.pageSize());
+                }
                 for (Row r : related.subList(0, limit)) {
                     array.add(expanded(r, item, context, budget));
                 }
-                if (linkCollections) {
+                if (links != null) {
+                    String options = item.options() == null ? "" : item.options().replace(";", "&").replace(" ", "%20");
+                    String paging = links.pageSize() == null ? "" : (options.isEmpty() ? "" : "&") + "$skiptoken="
+                            + Paging.skipToken(links.pageSize(), links.pageSize());
                     json.put(nav.name() + "@odata.nextLink", context.url(type.entitySetName(), row.ref()) + "/" + nav.name()
-                            + (item.options() == null ? "" : "?" + item.options().replace(";", "&").replace(" ", "%20")));
+                            + (options.isEmpty() && paging.isEmpty() ? "" : "?" + options + paging));
                 }
             } else {
                 json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()
