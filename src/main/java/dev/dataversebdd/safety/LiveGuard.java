@@ -29,13 +29,17 @@ final class LiveGuard {
     private final Ownership ownership;
     private final CascadeWalk cascade;
     private final String target;
+    private final java.util.function.Function<UUID, String> labels;
 
-    LiveGuard(EffectReader reader, Reads reads, Ownership ownership, String target) {
+    /** @param labels how the scenario names a row ({@code opportunity "Their deal"}), null when it does not */
+    LiveGuard(EffectReader reader, Reads reads, Ownership ownership, String target,
+              java.util.function.Function<UUID, String> labels) {
         this.reader = reader;
         this.reads = reads;
         this.ownership = ownership;
         this.cascade = new CascadeWalk(reads);
         this.target = target;
+        this.labels = labels;
     }
 
     /** Checks one write and writes its creates ahead to the ledger; throws {@link dev.dataversebdd.dsl.RefusedRequest} to stop it. */
@@ -179,8 +183,10 @@ final class LiveGuard {
     }
 
     private String describe(RowId row) {
-        return ownership.isExisting(row.id()) ? "existing " + row : ownership.owns(row.id()) ? "the run's " + row
-                : "foreign " + row;
+        String label = labels.apply(row.id());
+        String named = label == null ? row.toString() : label.replace(" (existing)", "") + " " + row.id();
+        return ownership.isExisting(row.id()) ? "existing " + named : ownership.owns(row.id()) ? "the run's " + named
+                : "foreign " + named;
     }
 
     private String existingNote(RowId row) {

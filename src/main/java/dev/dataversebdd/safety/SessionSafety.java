@@ -24,17 +24,19 @@ public final class SessionSafety {
     private final Ownership ownership;
     private final LiveGuard guard;
     private final Cleanup cleanup;
-    private final Map<UUID, String> labels = new ConcurrentHashMap<>();
+    private final Map<UUID, String> labels;
 
-    private SessionSafety(Ownership ownership, LiveGuard guard, Cleanup cleanup) {
+    private SessionSafety(Ownership ownership, LiveGuard guard, Cleanup cleanup, Map<UUID, String> labels) {
         this.ownership = ownership;
         this.guard = guard;
         this.cleanup = cleanup;
+        this.labels = labels;
     }
 
     /** For the embedded emulator: bookkeeping only. */
     public static SessionSafety forEmulator(ClientSchema schema, HttpChannel channel) {
-        return new SessionSafety(new Ownership(Map.of(), null), null, new Cleanup(new Reads(schema, channel), channel, false));
+        return new SessionSafety(new Ownership(Map.of(), null), null, new Cleanup(new Reads(schema, channel), channel, false),
+                new ConcurrentHashMap<>());
     }
 
     /** For a live org: every write is checked, every create and before-image is written ahead to {@code ledger}. */
@@ -43,8 +45,9 @@ public final class SessionSafety {
         Reads reads = new Reads(schema, channel);
         Ownership ownership = new Ownership(existingRows, ledger);
         EffectReader reader = new EffectReader(new AddressParser(schema, channel.serviceRoot()), reads, ownership);
-        return new SessionSafety(ownership, new LiveGuard(reader, reads, ownership, targetDescription),
-                new Cleanup(reads, channel, true));
+        Map<UUID, String> labels = new ConcurrentHashMap<>(); // refusals name rows as the scenario does
+        return new SessionSafety(ownership, new LiveGuard(reader, reads, ownership, targetDescription, labels::get),
+                new Cleanup(reads, channel, true), labels);
     }
 
     /** True on a live org, where every write is checked before it is sent. */

@@ -210,7 +210,8 @@ class LiveRunSafetyTest {
             RowRef user = dv.provide(NewRow.of("systemuser", "Dana"));
             RowRef role = dv.provide(NewRow.of("role", "Salesperson"));
             RefusedRequest column = assertThrows(RefusedRequest.class, () -> dv.update(deal).set("name", "x").send());
-            assertThat(column.getMessage(), containsString("changes existing opportunity " + existingDeal + " (column values)"));
+            assertThat(column.getMessage(), containsString("changes existing opportunity \"Existing deal\" " + existingDeal
+                    + " (column values)"));
             RefusedRequest unlink = assertThrows(RefusedRequest.class,
                     () -> dv.disassociate(role).from(user).via("systemuserroles_association").byKeySegment());
             assertThat(unlink.getMessage(), containsString("a run links only rows of its own to others"));
