@@ -1,6 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.ConformanceCells;
@@ -205,19 +204,7 @@ public final class DataverseSession implements AutoCloseable {
      * created it.
      */
     public RowRef nameRelated(RowRef row, String singleNavigation, String alias) {
-        ClientSchema.Table table = rows.table(row.table());
-        ClientSchema.Navigation nav = table.navigation(singleNavigation).filter(n -> !n.collection())
-                .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no single-valued navigation property '"
-                        + singleNavigation + "'"));
-        JsonNode json = conversation.read("read " + nav.lookupProperty() + " of " + row.describe(), row.path()
-                + "?$select=" + nav.lookupProperty(), Map.of(), row.table());
-        String id = json.path(nav.lookupProperty()).asText(null);
-        if (id == null) {
-            throw conversation.failures().of("read-back", singleNavigation + " of " + row.describe() + " set", "null",
-                    "name the " + singleNavigation + " of " + row.describe() + " \"" + alias + "\"", conversation.lastRead(),
-                    row.table());
-        }
-        return rows.name(alias, nav.targetTable(), UUID.fromString(id));
+        return rows.nameRelated(row, singleNavigation, alias);
     }
 
     /** Names the row the last create (DSL or raw POST) made, so later steps can refer to it. */

@@ -8,6 +8,7 @@ import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.RowId;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +77,23 @@ final class Rows {
         aliases.put(row);
         conversation.safety().label(id, row.describe());
         return row;
+    }
+
+    /** Names the row a single-valued navigation property of {@code row} points to (read back). */
+    RowRef nameRelated(RowRef row, String singleNavigation, String alias) {
+        ClientSchema.Table table = table(row.table());
+        ClientSchema.Navigation nav = table.navigation(singleNavigation).filter(n -> !n.collection())
+                .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no single-valued navigation property '"
+                        + singleNavigation + "'"));
+        JsonNode json = conversation.read("read " + nav.lookupProperty() + " of " + row.describe(), row.path()
+                + "?$select=" + nav.lookupProperty(), Map.of(), row.table());
+        String id = json.path(nav.lookupProperty()).asText(null);
+        if (id == null) {
+            throw conversation.failures().of("read-back", singleNavigation + " of " + row.describe() + " set", "null",
+                    "name the " + singleNavigation + " of " + row.describe() + " \"" + alias + "\"", conversation.lastRead(),
+                    row.table());
+        }
+        return name(alias, nav.targetTable(), UUID.fromString(id));
     }
 
     /** A row of the org named in {@code dataverse.existing-rows}: known by alias, used, never the session's. */
