@@ -76,11 +76,6 @@ public record BatchRequest(List<BatchItem> items, boolean bareLineFeeds) {
         return new BatchRequest(items, bareLineFeeds);
     }
 
-    /** The number of individual requests, change sets' requests included. */
-    public int requestCount() {
-        return items.stream().mapToInt(item -> item instanceof BatchItem.ChangeSet c ? c.requests().size() : 1).sum();
-    }
-
     private static PartRequest request(MimeParts.Part part) {
         String type = part.header("Content-Type");
         if (type == null || !type.trim().toLowerCase(Locale.ROOT).startsWith("application/http")) {

@@ -218,11 +218,6 @@ public final class Store {
         return related == null ? List.of() : List.copyOf(related);
     }
 
-    public boolean hasPair(String relationship, EntityRef a, EntityRef b) {
-        Set<EntityRef> related = pairs.get(new PairKey(relationship, a));
-        return related != null && related.contains(b);
-    }
-
     /**
      * Removes a row with its own lookups and its N:N pairs. What happens to rows that point at it (cascade or
      * remove-link) is the caller's decision, made from the schema before this call.
