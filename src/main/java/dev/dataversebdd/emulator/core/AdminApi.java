@@ -27,7 +27,8 @@ final class AdminApi {
             GET    /_emulator/journal                 the requests received (Authorization redacted)
             DELETE /_emulator/journal                 empty it
             POST   /_emulator/faults                  {"status": 429, "retryAfter": 2, "times": 3, "after": 0}
-            DELETE /_emulator/faults                  drop pending faults and latency
+            POST   /_emulator/delays                  {"millis": 500, "times": 1, "after": 0}: slow the next requests
+            DELETE /_emulator/faults                  drop pending faults, delays and latency
             PUT    /_emulator/latency                 {"millis": 50}
             GET    /_emulator/behaviour               the behaviour switches, their modes and provenance
             PUT    /_emulator/behaviour               {"bind-null": "rejected", ...}
@@ -91,6 +92,13 @@ final class AdminApi {
             ObjectNode body = Json.parseObject(request.body());
             service.injectFault(new Fault(requiredInt(body, "status"),
                     body.hasNonNull("retryAfter") ? body.get("retryAfter").asInt() : null,
+                    body.hasNonNull("times") ? body.get("times").asInt() : 1,
+                    body.hasNonNull("after") ? body.get("after").asInt() : 0));
+            return Responses.noContent();
+        }
+        if (route.equals("POST /delays")) {
+            ObjectNode body = Json.parseObject(request.body());
+            service.injectDelay(new Delay(Duration.ofMillis(requiredInt(body, "millis")),
                     body.hasNonNull("times") ? body.get("times").asInt() : 1,
                     body.hasNonNull("after") ? body.get("after").asInt() : 0));
             return Responses.noContent();

@@ -43,6 +43,7 @@ public final class DataverseService {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Journal journal = new Journal(DEFAULT_JOURNAL_CAPACITY);
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Deque<Delay> delays = new ArrayDeque<>();
     private final Map<String, Store> snapshots = new LinkedHashMap<>();
     private final AdminApi admin = new AdminApi(this);
     private volatile BehaviourProfile profile;
@@ -83,7 +84,7 @@ public final class DataverseService {
     }
 
     private EmulatorResponse serve(EmulatorRequest request) {
-        pause();
+        pause(latency.plus(nextDelay()));
         EmulatorResponse faulted = faultResponse();
         if (faulted != null) {
             return faulted;
@@ -146,7 +147,8 @@ public final class DataverseService {
         BatchRunner.Parts parts = new BatchRunner.Parts() {
             @Override
             public EmulatorResponse route(EmulatorRequest part) {
-                EmulatorResponse faulted = faultResponse(); // an injected fault may hit a part, as it would a request
+                pause(nextDelay()); // an injected delay or fault may hit a part, as it would a request
+                EmulatorResponse faulted = faultResponse();
                 if (faulted != null) {
                     return faulted;
                 }
@@ -260,14 +262,31 @@ public final class DataverseService {
         return new EmulatorResponse(401, headers, new byte[0]);
     }
 
-    private void pause() {
-        Duration delay = latency;
+    private static void pause(Duration delay) {
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The pause the next request owes to an injected {@link Delay}, or zero. */
+    private Duration nextDelay() {
+        synchronized (delays) {
+            Delay delay = delays.pollFirst();
+            if (delay == null) {
+                return Duration.ZERO;
+            }
+            if (delay.after() > 0) {
+                delays.addFirst(new Delay(delay.duration(), delay.times(), delay.after() - 1));
+                return Duration.ZERO;
+            }
+            if (delay.times() > 1) {
+                delays.addFirst(new Delay(delay.duration(), delay.times() - 1, 0));
+            }
+            return delay.duration();
         }
     }
 
@@ -296,10 +315,7 @@ public final class DataverseService {
         synchronized (snapshots) {
             snapshots.clear();
         }
-        synchronized (faults) {
-            faults.clear();
-        }
-        latency = Duration.ZERO;
+        clearFaults();
         journal.clear();
     }
 
@@ -381,16 +397,29 @@ public final class DataverseService {
         pendingDefect = defect;
     }
 
+    /** Slows the requests {@code delay} names (after the latency every request has). */
+    public void injectDelay(Delay delay) {
+        synchronized (delays) {
+            delays.addLast(delay);
+        }
+    }
+
+    /** Drops pending faults and delays, and the latency. */
     public void clearFaults() {
         synchronized (faults) {
             faults.clear();
         }
+        synchronized (delays) {
+            delays.clear();
+        }
         latency = Duration.ZERO;
     }
 
-    /** True while injected latency makes requests sleep (the HTTP adapter then serves them on pool threads). */
+    /** True while injected latency or delays make requests sleep (the HTTP adapter then serves them on pool threads). */
     public boolean delaysRequests() {
-        return !latency.isZero();
+        synchronized (delays) {
+            return !latency.isZero() || !delays.isEmpty();
+        }
     }
 
     /** Delays every request by {@code delay} (zero to stop). */

@@ -192,6 +192,23 @@ class BatchTest {
     }
 
     @Test
+    void should_slow_only_the_part_an_injected_delay_targets() {
+        // GIVEN a delay that lets the batch and its first part through and slows the second (over the admin surface)
+        assertThat(dv.send("POST", "/_emulator/delays", "{\"millis\":500,\"times\":1,\"after\":2}").status(),
+                equalTo(204));
+        dv.service.clearJournal();
+        // WHEN a batch of three creates runs
+        EmulatorResponse answer = batch(new Body().part(null, "POST accounts", "{\"name\":\"One\"}")
+                .part(null, "POST accounts", "{\"name\":\"Two\"}").part(null, "POST accounts", "{\"name\":\"Three\"}"));
+        // THEN all succeed, and the second part finished at least the delay after the first
+        assertThat(statuses(answer), contains(204, 204, 204));
+        List<JournalEntry> journal = dv.service.journal();
+        long gap = java.time.Duration.between(journal.get(0).receivedAt(), journal.get(1).receivedAt()).toMillis();
+        assertThat("ms between the first and the second part", gap >= 490, equalTo(true));
+        assertThat(dv.service.delaysRequests(), equalTo(false));
+    }
+
+    @Test
     void should_carry_the_batch_behaviour_header_to_its_parts_unless_a_part_sets_its_own() {
         UUID account = dv.create("accounts", "{\"name\":\"Contoso\"}");
         UUID adams = dv.create("contacts", "{\"lastname\":\"Adams\"}");
