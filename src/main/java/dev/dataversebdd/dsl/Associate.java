@@ -2,7 +2,6 @@ package dev.dataversebdd.dsl;
 
 import org.apiguardian.api.API;
 
-
 /**
  * Adds a row to a collection-valued navigation property: {@code POST {parent}/{nav}/$ref} with
  * {@code {"@odata.id": "<row URL>"}}. Works the same for 1:N and N:N relationships.

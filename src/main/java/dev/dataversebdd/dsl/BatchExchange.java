@@ -60,8 +60,6 @@ final class BatchExchange {
                         ChangeSet.Entry entry) {
     }
 
-
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Conversation conversation;

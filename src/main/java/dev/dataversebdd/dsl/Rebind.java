@@ -2,7 +2,6 @@ package dev.dataversebdd.dsl;
 
 import org.apiguardian.api.API;
 
-
 /**
  * Changes a single-valued navigation property: {@code PUT {row}/{singleNav}/$ref} with
  * {@code {"@odata.id": "<target URL>"}}.

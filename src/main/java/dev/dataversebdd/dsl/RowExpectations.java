@@ -184,5 +184,4 @@ public final class RowExpectations {
         return this;
     }
 
-
 }

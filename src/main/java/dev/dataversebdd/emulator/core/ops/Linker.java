@@ -22,7 +22,6 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Linker {
 
-
     private final RowLocator rows;
     private final Store store;
 
