@@ -120,6 +120,32 @@ class DynamicsWebApiStyleTest {
         assertThat(new java.util.HashSet<>(names), hasSize(12));
     }
 
+    @Test
+    void should_answer_a_long_query_sent_inside_a_batch_as_dynamicswebapi_does_past_2000_characters() throws Exception {
+        String dataApi = emulator.serviceRoot().replaceAll("/?$", "/");
+        HttpClient client = HttpClient.newHttpClient();
+        client.send(HttpRequest.newBuilder(URI.create(dataApi + "accounts")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Needle\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        // GIVEN a query longer than 2,000 characters: DynamicsWebApi sends it as the only part of a batch
+        StringBuilder filter = new StringBuilder("name eq 'Needle'");
+        for (int i = 0; filter.length() < 2_100; i++) {
+            filter.append(" or name eq 'Hay ").append(i).append("'");
+        }
+        String batch = "dwa_batch_" + UUID.randomUUID();
+        String body = String.join("\r\n", "\r\n--" + batch, "Content-Type: application/http",
+                "Content-Transfer-Encoding: binary", "\r\nGET " + dataApi + "accounts?$select=name&$filter="
+                        + java.net.URLEncoder.encode(filter.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20") + " HTTP/1.1", "Accept: application/json", "\r\n--" + batch + "--\r\n");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(dataApi + "$batch"))
+                .header("Content-Type", "multipart/mixed;boundary=" + batch)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        // THEN the batch answers 200 and its one part finds the row
+        assertThat(response.statusCode(), equalTo(200));
+        List<String> results = parse(response.body());
+        assertThat(results, hasSize(1));
+        assertThat(results.get(0), containsString("\"name\":\"Needle\""));
+    }
+
     /** parseBatchResponse's reading: split on the first line, recurse into parts holding a change set response. */
     private static List<String> parse(String response) {
         String delimiter = response.substring(0, response.indexOf("\r\n"));
