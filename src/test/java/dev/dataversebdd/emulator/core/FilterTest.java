@@ -24,6 +24,7 @@ class FilterTest {
 
     @BeforeEach
     void someAccountsAndContacts() {
+        // GIVEN three accounts (one without revenue) and three contacts, two of Contoso, one of Fabrikam
         contoso = dv.create("accounts", "{\"name\":\"Contoso\",\"revenue\":500000,\"accountnumber\":\"A-1\"}");
         fabrikam = dv.create("accounts", "{\"name\":\"Fabrikam (sample)\",\"revenue\":2000}");
         dv.create("accounts", "{\"name\":\"Northwind\"}"); // no revenue, no number
@@ -50,6 +51,7 @@ class FilterTest {
 
     @Test
     void should_compare_with_every_operator_and_leave_out_rows_whose_column_is_null() {
+        // WHEN each comparison operator filters THEN the rows it keeps, never one whose column is empty
         assertThat(names("accounts", "revenue gt 100000"), containsInAnyOrder("Contoso"));
         assertThat(names("accounts", "revenue ge 2000"), containsInAnyOrder("Contoso", "Fabrikam (sample)"));
         assertThat(names("accounts", "revenue lt 500000"), containsInAnyOrder("Fabrikam (sample)"));
@@ -63,6 +65,7 @@ class FilterTest {
 
     @Test
     void should_combine_with_and_or_not_and_parentheses_as_written() {
+        // WHEN and, or, not and parentheses combine THEN as written, and binding tighter than or
         assertThat(names("accounts", "(contains(name,'sample') or contains(name,'test')) and revenue gt 1000"),
                 containsInAnyOrder("Fabrikam (sample)"));
         assertThat(names("accounts", "revenue lt 100000 and revenue gt 1000"), containsInAnyOrder("Fabrikam (sample)"));
@@ -77,6 +80,7 @@ class FilterTest {
 
     @Test
     void should_match_text_functions_and_equality_without_regard_to_case() {
+        // WHEN text is compared, by function or equality THEN without regard to case; a doubled quote is a quote
         assertThat(names("accounts", "startswith(name,'fab')"), containsInAnyOrder("Fabrikam (sample)"));
         assertThat(names("accounts", "endswith(name,'WIND')"), containsInAnyOrder("Northwind"));
         assertThat(names("accounts", "contains(name,'(sample)')"), containsInAnyOrder("Fabrikam (sample)"));
@@ -86,11 +90,13 @@ class FilterTest {
 
     @Test
     void should_compare_two_columns_of_the_same_row() {
+        // WHEN a column is compared with another THEN the row where both are equal
         assertThat(names("contacts", "firstname eq lastname"), containsInAnyOrder("Ann"));
     }
 
     @Test
     void should_compare_guids_and_lookups() {
+        // WHEN a key or a lookup is compared with a GUID THEN the rows it names
         assertThat(names("accounts", "accountid eq " + fabrikam), containsInAnyOrder("Fabrikam (sample)"));
         assertThat(names("contacts", "_parentcustomerid_value eq " + contoso), containsInAnyOrder("Ann", "Smith"));
         assertThat(names("contacts", "_parentcustomerid_value ne " + contoso), containsInAnyOrder("Jones"));
@@ -98,6 +104,7 @@ class FilterTest {
 
     @Test
     void should_filter_on_related_rows_with_any_and_all() {
+        // WHEN related rows are filtered with any and all THEN with three-valued logic, all true of no rows
         assertThat(names("accounts", "contact_customer_accounts/any(c: c/jobtitle eq 'CEO')"), containsInAnyOrder("Contoso"));
         assertThat(names("accounts", "contact_customer_accounts/any()"), containsInAnyOrder("Contoso", "Fabrikam (sample)"));
         assertThat(names("accounts", "not contact_customer_accounts/any()"), containsInAnyOrder("Northwind"));
@@ -110,12 +117,14 @@ class FilterTest {
 
     @Test
     void should_filter_on_a_column_of_a_single_valued_navigation_property() {
+        // WHEN a column of the related row is compared THEN the rows whose related row matches
         assertThat(names("contacts", "parentcustomerid_account/name eq 'Contoso'"), containsInAnyOrder("Ann", "Smith"));
         assertThat(names("contacts", "contains(parentcustomerid_account/name,'sample')"), containsInAnyOrder("Jones"));
     }
 
     @Test
     void should_refuse_malformed_expressions_with_a_400_that_says_why() {
+        // WHEN an expression is malformed THEN 400, saying why
         for (String[] bad : new String[][] {
                 {"name eq", "expected a literal or a column at the end"},
                 {"(name eq 'x'", "expected ')' at the end"},
@@ -136,6 +145,7 @@ class FilterTest {
 
     @Test
     void should_name_what_is_not_modelled_with_a_501() {
+        // WHEN an expression uses what the emulator does not model THEN 501, naming it
         for (String[] gap : new String[][] {
                 {"Microsoft.Dynamics.CRM.Today(PropertyName='createdon')", "the $filter function"},
                 {"revenue add 1 gt 5", "the $filter operator 'add'"}}) {
