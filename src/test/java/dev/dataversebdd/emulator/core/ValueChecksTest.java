@@ -15,7 +15,9 @@ class ValueChecksTest {
 
     @Test
     void should_keep_alternate_keys_unique_on_create_update_and_upsert() {
+        // GIVEN an account whose alternate key accountnumber is A-1
         UUID first = dv.create("accounts", "{\"name\":\"A\",\"accountnumber\":\"A-1\"}");
+        // WHEN another row takes A-1 by create, update or upsert THEN 412 0x80040237, and only the first has it
         EmulatorResponse created = dv.send("POST", "accounts", "{\"name\":\"B\",\"accountnumber\":\"A-1\"}");
         assertThat(created.status(), equalTo(412));
         assertThat(ServiceDriver.errorCode(created), equalTo("0x80040237"));
@@ -31,7 +33,9 @@ class ValueChecksTest {
 
     @Test
     void should_check_numbers_against_the_range_of_their_edm_type() {
+        // GIVEN an email
         UUID mail = dv.create("emails", "{\"subject\":\"Hi\"}");
+        // WHEN a party\'s Edm.Int32 column gets a number beyond its range THEN 400 naming it, nothing created
         EmulatorResponse tooBig = dv.send("POST", "emails", "{\"subject\":\"x\",\"email_activity_parties\":[{"
                 + "\"participationtypemask\":4294967298,\"addressused\":\"a@example.com\"}]}");
         assertThat(tooBig.status(), equalTo(400));
@@ -42,6 +46,7 @@ class ValueChecksTest {
 
     @Test
     void should_enforce_the_metadata_max_length_of_string_columns() {
+        // WHEN a name is one character longer than its MaxLength THEN 400 with Dataverse's words; at the limit it is created
         EmulatorResponse response = dv.send("POST", "accounts", "{\"name\":\"" + "n".repeat(161) + "\"}");
         assertThat(response.status(), equalTo(400));
         assertThat(ServiceDriver.errorMessage(response), equalTo("A validation error occurred. The length of the 'name' "
@@ -51,6 +56,7 @@ class ValueChecksTest {
 
     @Test
     void should_refuse_malformed_utf8_in_bodies_and_urls() {
+        // WHEN a body, or a URL, holds malformed UTF-8 (an overlong slash) THEN 400, nothing created
         byte[] overlongSlash = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
         EmulatorResponse body = dv.service.handle(new EmulatorRequest("POST", "/api/data/v9.2/accounts", null,
                 Map.of("Host", "localhost"), overlongSlash));
