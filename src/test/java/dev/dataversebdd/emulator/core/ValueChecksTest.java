@@ -35,7 +35,7 @@ class ValueChecksTest {
     void should_check_numbers_against_the_range_of_their_edm_type() {
         // GIVEN an email
         UUID mail = dv.create("emails", "{\"subject\":\"Hi\"}");
-        // WHEN a party\'s Edm.Int32 column gets a number beyond its range THEN 400 naming it, nothing created
+        // WHEN a party's Edm.Int32 column gets a number beyond its range THEN 400 naming it, nothing created
         EmulatorResponse tooBig = dv.send("POST", "emails", "{\"subject\":\"x\",\"email_activity_parties\":[{"
                 + "\"participationtypemask\":4294967298,\"addressused\":\"a@example.com\"}]}");
         assertThat(tooBig.status(), equalTo(400));
