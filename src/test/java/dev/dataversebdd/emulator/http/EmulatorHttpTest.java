@@ -47,14 +47,17 @@ class EmulatorHttpTest {
 
     @Test
     void should_listen_on_loopback_with_an_ephemeral_port() {
+        // WHEN started with the defaults THEN on 127.0.0.1, on a port the system chose
         assertThat(emulator.baseUri(), startsWith("http://127.0.0.1:"));
         assertThat(emulator.port() > 0, equalTo(true));
     }
 
     @Test
     void should_answer_the_seed_associate_with_an_empty_204_over_a_kept_alive_connection() throws Exception {
+        // GIVEN an account and an opportunity
         String account = create("accounts", "{\"name\":\"Contoso\"}");
         String opportunity = create("opportunities", "{\"name\":\"Big deal\"}");
+        // WHEN the seed document's associate is sent THEN 204, no body, OData-Version, and the lookup reads back
         HttpResponse<String> response = send("POST", "accounts(" + account + ")/opportunity_customer_accounts/$ref",
                 "{\"@odata.id\":\"" + emulator.serviceRoot() + "/opportunities(" + opportunity + ")\"}");
         assertThat(response.statusCode(), equalTo(204));
@@ -66,6 +69,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_refuse_an_oversized_body_with_413_and_a_dataverse_error() throws Exception {
+        // WHEN a body is over the limit THEN 413 with a Dataverse error, nothing created
         HttpResponse<String> response = send("POST", "accounts", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}");
         assertThat(response.statusCode(), equalTo(413));
         assertThat(response.body(), containsString("\"error\""));
@@ -74,6 +78,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_take_unencoded_query_text_as_real_clients_send_it() throws Exception {
+        // WHEN a query is sent unencoded, parentheses and commas as they are THEN it is read as written
         String account = create("accounts", "{\"name\":\"Contoso\"}");
         HttpResponse<String> response = send("GET", "accounts(" + account
                 + ")?$select=name&$expand=primarycontactid($select=contactid,fullname)", null);
@@ -83,6 +88,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_serve_the_admin_surface_apart_from_the_web_api() throws Exception {
+        // WHEN the admin surface is asked for its routes THEN it lists them, apart from the Web API
         HttpResponse<String> routes = client.send(HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/_emulator")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(routes.statusCode(), equalTo(200));
@@ -103,6 +109,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_spell_headers_as_dataverse_does() throws Exception {
+        // WHEN read as raw bytes THEN the headers are spelled as Dataverse spells them
         String answer = raw("GET /api/data/v9.2/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertThat(answer, startsWith("HTTP/1.1 200 OK\r\n"));
         assertThat(answer, containsString("\r\nOData-Version: 4.0\r\n"));
@@ -111,6 +118,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_answer_an_unreadable_http_request_with_a_dataverse_error_not_an_html_page() throws Exception {
+        // WHEN the HTTP request itself cannot be read THEN 400 with Dataverse's error envelope, not an HTML page
         String answer = raw("GET /api/data/v9.2/accounts HTTP/1.1\r\nHost: 127.0.0.1\r\nBroken header line\r\n"
                 + "Connection: close\r\n\r\n");
         assertThat(answer, startsWith("HTTP/1.1 400 "));
@@ -120,6 +128,7 @@ class EmulatorHttpTest {
 
     @Test
     void should_explain_bad_command_lines() {
+        // WHEN the command line has a bad port, mode, file or a missing value THEN a message that says which
         IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
                 () -> EmulatorMain.configure(new String[] {"--port", "http"}));
         assertThat(port.getMessage(), equalTo("--port takes a number from 0 to 65535, not 'http'"));
