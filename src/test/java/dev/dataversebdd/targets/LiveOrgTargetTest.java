@@ -39,12 +39,14 @@ class LiveOrgTargetTest {
 
     @Test
     void should_get_a_token_from_the_authority_and_send_it_with_every_request() {
+        // WHEN a live target reads $metadata with the client secret
         int before = LOCAL.endpoint().tokensIssued();
         try (Target target = live(LOCAL.settings())) {
             assertThat(target.description(), equalTo("live org " + LOCAL.org().baseUri() + " (api v9.2)"));
             assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
             assertThat(target.requestHeaders().get("Authorization"), containsString("Bearer eyJ"));
         }
+        // THEN one token was issued and the org received the request
         assertThat(LOCAL.endpoint().tokensIssued(), equalTo(before + 1));
         JournalEntry last = LOCAL.org().service().journal().get(LOCAL.org().service().journal().size() - 1);
         assertThat(last.target(), equalTo("/api/data/v9.2/$metadata"));
@@ -53,6 +55,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_refuse_a_wrong_secret_with_a_clear_message_that_never_shows_it() {
+        // WHEN the client secret is wrong THEN the message says who refused and why, never the secret
         String wrong = "wrong-secret-value-123";
         AuthenticationException e = assertThrows(AuthenticationException.class,
                 () -> live(withSecret(wrong)).metadataDocument());
@@ -63,10 +66,12 @@ class LiveOrgTargetTest {
 
     @Test
     void should_authenticate_with_a_certificate_through_a_signed_client_assertion() {
+        // GIVEN a client certificate instead of a secret
         Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
         settings.put("dataverse.client-certificate", LOCAL.endpoint().clientCertificate().toString());
         settings.put("dataverse.client-certificate-password", LocalTokenEndpoint.STORE_PASSWORD);
+        // WHEN $metadata is read THEN a token was issued for the signed assertion
         int before = LOCAL.endpoint().tokensIssued();
         try (Target target = live(settings)) {
             assertThat(new String(target.metadataDocument()), containsString("<EntitySet Name=\"accounts\""));
@@ -79,6 +84,7 @@ class LiveOrgTargetTest {
         Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
         settings.put("dataverse.client-certificate", LOCAL.endpoint().clientCertificate().toString());
+        // WHEN the certificate's password is wrong THEN the message says so, never the password
         settings.put("dataverse.client-certificate-password", "not-the-password");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), containsString("Cannot read the client certificate"));
@@ -87,10 +93,12 @@ class LiveOrgTargetTest {
 
     @Test
     void should_renew_an_expired_token(@TempDir Path folder) throws Exception {
+        // GIVEN tokens that live one second
         try (LocalOrg shortLivedTokens = new LocalOrg(folder, 1)) {
             LocalTokenEndpoint shortLived = shortLivedTokens.endpoint;
             try (Target target = live(shortLivedTokens.settings())) {
                 target.metadataDocument();
+                // WHEN the first has expired THEN the next request carries a new, valid one
                 Thread.sleep(1_100);
                 String renewed = target.requestHeaders().get("Authorization").substring(7);
                 assertThat(shortLived.isValid(renewed), equalTo(true));
@@ -102,6 +110,7 @@ class LiveOrgTargetTest {
     @Test
     void should_stop_before_any_request_when_the_host_is_not_allowed() {
         Map<String, String> settings = LOCAL.settings();
+        // WHEN the org's host is not in dataverse.allowed-hosts THEN the run stops before any request, saying how to allow it
         settings.put("dataverse.allowed-hosts", "contoso-test.crm.dynamics.com");
         int requests = LOCAL.endpoint().requests();
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
@@ -115,6 +124,7 @@ class LiveOrgTargetTest {
     void should_say_which_setting_is_missing_and_how_to_set_it() {
         Map<String, String> settings = LOCAL.settings();
         settings.remove("dataverse.client-secret");
+        // WHEN settings are missing or wrong THEN each message names the setting and how to set it
         settings.remove("dataverse.tenant-id");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> live(settings));
         assertThat(e.getMessage(), containsString("Missing setting dataverse.tenant-id: no credentials: set "
@@ -139,6 +149,7 @@ class LiveOrgTargetTest {
 
     @Test
     void should_take_a_pre_acquired_token() {
+        // WHEN a pre-acquired token is refused THEN the message says so, never the token
         Map<String, String> settings = new HashMap<>(Map.of("dataverse.target", "live", "dataverse.url", LOCAL.org().baseUri(),
                 "dataverse.allowed-hosts", "127.0.0.1", "dataverse.token", "Bearer not-issued"));
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> live(settings).metadataDocument());
@@ -150,8 +161,10 @@ class LiveOrgTargetTest {
     void should_retry_throttled_requests_after_retry_after() {
         Map<String, String> settings = LOCAL.settings();
         try (Target target = live(settings)) {
+            // GIVEN two throttled answers
             LOCAL.org().service().injectFault(new Fault(429, 0, 2));
             int before = LOCAL.org().service().journal().size();
+            // WHEN $metadata is read THEN after two retries it is served
             target.metadataDocument();
             List<JournalEntry> journal = LOCAL.org().service().journal();
             assertThat(journal.size() - before, equalTo(3));
