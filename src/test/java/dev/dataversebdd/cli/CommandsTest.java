@@ -18,6 +18,7 @@ class CommandsTest {
 
     @Test
     void should_read_sweep_ages_and_explain_bad_ones() {
+        // WHEN sweep ages are read THEN minutes, hours and days; anything else is explained
         assertThat(SweepCommand.age("90m"), equalTo(Duration.ofMinutes(90)));
         assertThat(SweepCommand.age("2h"), equalTo(Duration.ofHours(2)));
         assertThat(SweepCommand.age("1d"), equalTo(Duration.ofDays(1)));
@@ -27,10 +28,12 @@ class CommandsTest {
 
     @Test
     void should_find_tokens_and_secrets_in_reports_without_repeating_them(@TempDir Path reports) throws Exception {
+        // GIVEN a report with a masked header, and one with a token and a secret
         Files.writeString(reports.resolve("clean.txt"), "Authorization: Bearer ***\n");
         Files.createDirectories(reports.resolve("allure-results"));
         Files.writeString(reports.resolve("allure-results/leak.txt"), "ok\nAuthorization: Bearer eyJhbGciOi.eyJzdWIiOiIx.c2ln\n"
                 + "client_secret=my-secret-value\n");
+        // WHEN the leak scan reads them THEN two findings, by file and line, without repeating the secret
         List<String> findings = new LeakScan(List.of("my-secret-value")).scan(reports);
         assertThat(findings.size(), equalTo(2));
         assertThat(findings.get(0), containsString("leak.txt:2: a JWT-shaped token"));
@@ -40,6 +43,7 @@ class CommandsTest {
 
     @Test
     void should_fail_the_leak_scan_command_on_a_finding(@TempDir Path reports) throws Exception {
+        // WHEN the leak scan command finds a token THEN it fails, naming the folder
         Files.writeString(reports.resolve("x.json"), "{\"token\":\"eyJhbGciOi.eyJzdWIiOiIx.c2ln\"}");
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> LeakScanCommand.main(new String[] {reports.toString()}));
@@ -49,6 +53,7 @@ class CommandsTest {
     @Test
     void should_compare_two_matrices_report_the_differing_cell_and_exit_by_the_result(@TempDir Path folder)
             throws Exception {
+        // GIVEN two matrices that differ in one cell, and a copy of the first
         Path org = folder.resolve("org.json");
         Path emulator = folder.resolve("emulator.json");
         Path same = folder.resolve("same.json");
@@ -56,12 +61,12 @@ class CommandsTest {
         Files.writeString(emulator, matrix(400));
         Files.writeString(same, matrix(204));
         Path out = folder.resolve("diff.json");
-        // a differing cell: exit 1 and a diff file naming it
+        // WHEN they are compared THEN exit 1, and a diff file naming the cell
         assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), emulator.toString(), "--out",
                 out.toString()}), equalTo(1));
         assertThat(Files.readString(out), containsString("\"cell\" : \"associate | N:N | absolute\""));
         assertThat(Files.readString(out), containsString("\"fidelity\" : 0.5"));
-        // equal matrices: exit 0; a file that is no matrix, or a wrong call: exit 2
+        // WHEN equal ones are compared THEN exit 0; a file that is no matrix, or a wrong call, exit 2
         assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), same.toString()}), equalTo(0));
         assertThat(ConformanceCommand.run(new String[] {"diff", org.toString(), out.toString()}), equalTo(2));
         assertThat(ConformanceCommand.run(new String[] {"diff", org.toString()}), equalTo(2));
@@ -91,9 +96,9 @@ class CommandsTest {
         Files.writeString(same, provenance + "\n" + create + "\n" + String.format(read, 200) + "\n");
         Path other = folder.resolve("other.jsonl");
         Files.writeString(other, provenance + "\n" + create + "\n" + String.format(read, 404) + "\n");
-        // the emulator gives the row another id: mapped, the answers are as recorded
+        // WHEN replayed THEN the emulator gives the row another id, mapped: the answers are as recorded
         assertThat(ConformanceCommand.run(new String[] {"replay", same.toString()}), equalTo(0));
-        // a recorded status the emulator does not give is flagged
+        // WHEN a recorded status is not what the emulator answers THEN it is flagged (exit 1); a missing file is 2
         assertThat(ConformanceCommand.run(new String[] {"replay", other.toString()}), equalTo(1));
         assertThat(ConformanceCommand.run(new String[] {"replay", folder.resolve("missing.jsonl").toString()}), equalTo(2));
     }
