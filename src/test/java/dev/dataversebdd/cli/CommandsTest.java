@@ -83,6 +83,7 @@ class CommandsTest {
     @Test
     void should_replay_a_recording_against_a_fresh_emulator_mapping_ids_and_exit_by_the_result(@TempDir Path folder)
             throws Exception {
+        // GIVEN a recording of a create and a read of the row it made, and one whose read the emulator cannot match
         String recordedId = "11111111-2222-3333-4444-555555555555";
         String provenance = "{\"format\":\"dataverse-bdd/recording\",\"version\":1}";
         String create = "{\"method\":\"POST\",\"target\":\"/api/data/v9.2/accounts\",\"requestHeaders\":{\"Content-Type\":"
