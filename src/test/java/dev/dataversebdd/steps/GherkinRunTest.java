@@ -35,6 +35,7 @@ class GherkinRunTest {
 
     @Test
     void should_attach_every_exchange_to_cucumbers_own_report() throws Exception {
+        // WHEN a scenario associates through the glue
         TestExecutionSummary summary = run("""
                 Feature: evidence
                   Scenario: an associate
@@ -43,6 +44,7 @@ class GherkinRunTest {
                     When opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
                     Then the request succeeds with 204 No Content
                 """);
+        // THEN every exchange is attached to Cucumber's own report
         assertThat(summary.getTotalFailureCount(), equalTo(0L));
         String report = Files.readString(folder.resolve("cucumber.json"));
         assertThat(report, containsString("\"embeddings\""));
@@ -56,6 +58,7 @@ class GherkinRunTest {
 
     @Test
     void should_name_the_line_of_the_failing_step_not_of_the_scenario() throws Exception {
+        // WHEN a read-back step fails
         TestExecutionSummary summary = run("""
                 Feature: lines
                   Scenario: a read-back that fails
@@ -63,12 +66,14 @@ class GherkinRunTest {
                     And an opportunity "Big deal"
                     Then the opportunity_customer_accounts of account "Contoso" contain opportunity "Big deal"
                 """);
+        // THEN the failure names the failing step's line
         assertThat(failures(summary).size(), equalTo(1));
         assertThat(failures(summary).get(0), containsString("step:    " + folder.resolve("x.feature") + ":5"));
     }
 
     @Test
     void should_keep_an_account_and_a_contact_of_the_same_name_apart() throws Exception {
+        // WHEN an account and a contact share an alias
         TestExecutionSummary summary = run("""
                 Feature: aliases
                   Scenario: two rows called Contoso
@@ -80,12 +85,14 @@ class GherkinRunTest {
                     When I send GET "contacts({contact:Contoso})?$select=_parentcustomerid_value"
                     Then the response JSON "_parentcustomerid_value" is "{account:Contoso}"
                 """);
+        // THEN each keeps its own row
         assertThat(failures(summary).toString(), summary.getTotalFailureCount(), equalTo(0L));
         assertThat(summary.getTestsSucceededCount(), equalTo(1L));
     }
 
     @Test
     void should_refuse_a_bare_placeholder_that_names_rows_of_two_tables() throws Exception {
+        // WHEN a bare placeholder names rows of two tables
         TestExecutionSummary summary = run("""
                 Feature: aliases
                   Scenario: ambiguous
@@ -93,15 +100,18 @@ class GherkinRunTest {
                     And a contact "Contoso"
                     When I send GET "accounts({Contoso})"
                 """);
+        // THEN the failure says which and how to say it
         assertThat(failures(summary).get(0), containsString("\"Contoso\" names 2 rows: [account \"Contoso\", contact "
                 + "\"Contoso\"]; say which, e.g. {account:Contoso}"));
     }
 
     @Test
     void should_stop_the_run_once_on_a_configuration_error() throws Exception {
+        // GIVEN live mode without the settings it needs
         System.setProperty("dataverse.target", "live");
         TestExecutionSummary summary;
         try {
+            // WHEN three scenarios run
             summary = run("""
                     Feature: three scenarios that cannot run
                       Scenario: one
@@ -114,6 +124,7 @@ class GherkinRunTest {
         } finally {
             System.clearProperty("dataverse.target");
         }
+        // THEN no scenario starts, and the configuration error is said once
         assertThat(summary.getTestsStartedCount(), equalTo(0L));
         assertThat(failures(summary).size(), equalTo(1));
         assertThat(failures(summary).get(0), containsString("Missing setting dataverse.url"));
