@@ -20,6 +20,7 @@ class BatchSampleTest {
         try (DataverseEmulator emulator = DataverseEmulator.builder().start()) {
             Dataverse dataverse = Dataverse.connect(EmbeddedEmulatorTarget.of(emulator));
             try (DataverseSession dv = dataverse.openSession()) {
+                // WHEN the README's batch sample runs THEN every check in it passes
                 // README sample, verbatim (ReadmeSamplesTest checks that it stays so):
                 BatchOutcome sent = dv.batch()
                         .changeSet(cs -> {
@@ -33,6 +34,7 @@ class BatchSampleTest {
                 sent.part(3).isNoContent();                    // the rebind
                 dv.expect(dv.row("Contoso")).lookup("primarycontactid").pointsTo(dv.row("Ann"));
             }
+            // THEN closing the session removed the rows of the change set
             assertThat(emulator.service().rowCount(), equalTo(emulator.service().startupRowCount()));
         }
     }

@@ -34,11 +34,13 @@ class ConformanceMatrixIT {
 
     @Test
     void should_hold_every_scenario_of_the_suite_once_and_show_every_cell() throws Exception {
+        // GIVEN the matrix the test phase's suite run wrote
         Path json = FOLDER.resolve("matrix.json");
         assertThat("the test phase's suite run writes " + json + " (run the whole suite first)", Files.exists(json),
                 equalTo(true));
         JsonNode matrix = new ObjectMapper().readTree(json.toFile());
         assertThat(matrix.path("schema").asText(), equalTo("dataverse-bdd/conformance-matrix"));
+        // THEN every scenario Cucumber discovers in features/ is listed, once, and the page shows every operation
         List<String> listed = new ArrayList<>();
         matrix.path("scenarios").forEach(s -> listed.add(s.path("location").asText()));
         Set<String> discovered = discoveredScenarios();

@@ -34,12 +34,14 @@ class ConformanceMatrixTest {
 
     @Test
     void should_mark_cells_conforming_differing_or_unexercised_and_escape_what_scenarios_name() throws Exception {
+        // GIVEN four scenario records: passed, failed, passed again on the same cell, skipped
         ConformanceMatrix matrix = new ConformanceMatrix(List.of(
                 run("associate <b>twice</b>", "features/a.feature:3", "PASSED", cell("associate", 204), ""),
                 run("rebind", "features/a.feature:9", "FAILED", cell("rebind", 404), ""),
                 run("rebind again", "features/a.feature:12", "PASSED", cell("rebind", 204), ""),
                 run("skipped on a live org", "features/a.feature:20", "SKIPPED", cell("bind on create", 204), "")),
                 "dataverse-bdd test");
+        // THEN the cells conform, differ and were not exercised, with a live org's provenance; the page escapes names
         JsonNode json = matrix.toJson();
         assertThat(outcome(json, "associate"), equalTo("conforms"));
         assertThat(outcome(json, "rebind"), equalTo("differs"));
@@ -57,10 +59,12 @@ class ConformanceMatrixTest {
     @Test
     void should_write_one_mode_per_behaviour_all_scenarios_agree_on_and_never_force_the_others(@TempDir Path folder)
             throws Exception {
+        // GIVEN scenarios that observed behaviours: agreeing, undetermined and fitting no mode
         List<ScenarioRun> runs = List.of(
                 run("a", "features/a.feature:1", "PASSED", "", "\"bind-null\":[\"clears\",\"ignored\"],\"duplicate-association\":[\"412\"]"),
                 run("b", "features/a.feature:2", "PASSED", "", "\"bind-null\":[\"clears\"],\"relative-odata-id\":[\"reject\",\"accept\"]"),
                 run("c", "features/a.feature:3", "FAILED", "", "\"disassociate-unrelated\":[]"));
+        // WHEN the profile is written THEN one line per determined mode, comments for the others
         Map<String, Set<String>> modes = BehaviourProfileFile.observedModes(runs);
         Path file = folder.resolve("behaviour-profile.properties");
         BehaviourProfileFile.write(file, modes, "contoso.crm.dynamics.com", "2026-11-29", "dataverse-bdd test");

@@ -14,9 +14,11 @@ class QuietSlf4jSessionListenerTest {
 
     @Test
     void should_see_a_provider_only_where_one_is_declared(@TempDir Path classpath) throws Exception {
+        // WHEN the classpath declares no SLF4J provider THEN none is seen
         try (URLClassLoader empty = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
             assertThat(QuietSlf4jSessionListener.hasProvider(empty), equalTo(false));
         }
+        // WHEN it declares one THEN it is seen
         Path services = Files.createDirectories(classpath.resolve("META-INF/services"));
         Files.writeString(services.resolve("org.slf4j.spi.SLF4JServiceProvider"), "org.slf4j.simple.SimpleServiceProvider\n");
         try (URLClassLoader withProvider = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {

@@ -34,8 +34,11 @@ class LiveConformanceSuiteTest {
     void should_pass_the_suite_in_live_mode_and_leave_nothing_behind(@TempDir Path folder) throws Exception {
         try (LocalOrg local = new LocalOrg(folder, 3600)) {
             DataverseEmulator org = local.org;
+            // GIVEN a stand-in org and its own rows
             java.util.SortedMap<String, String> before = org.service().describeState(); // the org's own rows (its caller)
+            // WHEN the whole suite runs against it in live mode
             TestExecutionSummary summary = runFeatures(folder, local.settings());
+            // THEN every scenario passes or, if it needs the emulator, is skipped; the org holds exactly its own rows; every request carried a token; no token reached the reports
             assertThat(failures(summary), summary.getTotalFailureCount(), equalTo(0L));
             assertThat(summary.getTestsSucceededCount(), greaterThan(100L));
             // the scenarios that switch emulator behaviours are skipped on a live org, not failed
@@ -62,6 +65,7 @@ class LiveConformanceSuiteTest {
         LocalOrgExtension local = new LocalOrgExtension();
         local.beforeAll(null);
         try {
+            // GIVEN every alias the suite's Given steps use as an existing row of the org
             StandInOrg org = new StandInOrg(local);
             List<String> existing = new java.util.ArrayList<>();
             java.util.Set<String> aliases = new java.util.HashSet<>();
@@ -78,6 +82,7 @@ class LiveConformanceSuiteTest {
             Map<String, String> settings = local.settings();
             settings.put("dataverse.existing-rows", String.join(";", existing));
             settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
+            // WHEN the suite runs against it THEN each of those rows comes out as it was, and nothing is left behind
             TestExecutionSummary summary = runFeatures(folder, settings);
             assertThat(existing.size(), greaterThan(10));
             assertThat(summary.getTestsStartedCount(), greaterThan(100L));

@@ -29,6 +29,7 @@ class LiveRefusalGoldenTest {
 
     @Test
     void should_say_which_foreign_row_a_refused_request_would_change_and_that_nothing_was_sent() {
+        // GIVEN an org deal the run did not create, and an account the run did
         LOCAL.org().service().reset();
         UUID theirs = new StandInOrg(LOCAL).seed("Their deal", "opportunities", "{\"name\":\"Their deal\"}");
         Map<String, String> settings = LOCAL.settings();
@@ -36,6 +37,7 @@ class LiveRefusalGoldenTest {
         try (DataverseSession dv = Dataverse.connect(LocalOrg.target(settings)).openSession()) {
             RowRef mine = dv.create(NewRow.of("account", "Contoso")).row();
             RowRef foreign = dv.name("Their deal", "opportunity", theirs);
+            // WHEN the run would bind the foreign deal to its account THEN the refusal reads as the golden file
             assertGolden("live-refusal.txt", assertThrows(RefusedRequest.class,
                     () -> dv.update(foreign).bind("customerid_account", mine).send()).getMessage());
         }

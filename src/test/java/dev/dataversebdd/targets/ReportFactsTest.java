@@ -16,8 +16,10 @@ class ReportFactsTest {
 
     @Test
     void should_describe_the_embedded_emulator_with_only_its_switched_behaviours() {
+        // GIVEN an emulator at v9.1 with one behaviour switched
         BehaviourProfile profile = BehaviourProfile.defaults().with("bind-null", "rejected");
         try (EmbeddedEmulatorTarget target = EmbeddedEmulatorTarget.start(null, profile, "v9.1", RetryPolicy.NONE)) {
+            // WHEN it describes itself for the report THEN kind, version, the switched behaviour only, and its root
             Map<String, String> facts = target.reportFacts();
             assertThat(facts, hasEntry("Target", "embedded emulator"));
             assertThat(facts, hasEntry("API version", "v9.1"));

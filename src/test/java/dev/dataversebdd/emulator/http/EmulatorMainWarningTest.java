@@ -26,6 +26,7 @@ class EmulatorMainWarningTest {
 
     @Test
     void should_warn_when_bound_beyond_loopback_and_stay_quiet_on_loopback() {
+        // WHEN bound to loopback THEN no warning; WHEN bound to every address THEN a warning
         assertThat(warningFor("127.0.0.1"), emptyString()); // the default host
         assertThat(warningFor("localhost"), emptyString());
         assertThat(warningFor("0.0.0.0"), containsString("WARNING: listening on 0.0.0.0, not on loopback"));

@@ -24,6 +24,7 @@ class RawRequestLineTest {
     void should_refuse_an_overlong_utf8_sequence_in_the_path() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
             socket.setSoTimeout(5000);
+            // WHEN the request line holds an overlong UTF-8 sequence
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.write("GET /api/data/v9.2/accounts".getBytes(StandardCharsets.US_ASCII));
             request.write(new byte[] {(byte) 0xC0, (byte) 0xAF});
@@ -31,6 +32,7 @@ class RawRequestLineTest {
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
             out.flush();
+            // THEN 400
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer, startsWith("HTTP/1.1 400"));
         }
