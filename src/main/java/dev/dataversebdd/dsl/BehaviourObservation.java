@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * <pre>{@code
  * Outcome outcome = dv.send("PUT", path).body(relativeBody).send();
- * dv.observeBehaviour("relative-odata-id", outcome);          // 400 under "reject", 204 under "accept"
- * dv.whenBehaviour("relative-odata-id", "accept", () -> dv.expect(deal).lookup("customerid_account").pointsTo(a));
+ * dv.behaviours().observe("relative-odata-id", outcome);          // 400 under "reject", 204 under "accept"
+ * dv.behaviours().when("relative-odata-id", "accept", () -> dv.expect(deal).lookup("customerid_account").pointsTo(a));
  * }</pre>
  */
 final class BehaviourObservation {

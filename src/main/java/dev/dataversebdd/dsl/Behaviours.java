@@ -9,8 +9,16 @@ import java.util.Set;
 /**
  * The [CONFLICT]/[INF] behaviours of a session: switched per request on a target that takes switches (the emulator),
  * observed on one that does not (a live org), where the answer tells which documented reading the org follows.
+ * Reached through {@link DataverseSession#behaviours()}.
+ *
+ * <pre>{@code
+ * Outcome outcome = dv.send("PUT", path).body(relativeBody).send();
+ * dv.behaviours().observe("relative-odata-id", outcome);   // 400 under "reject", 204 under "accept"
+ * dv.behaviours().when("relative-odata-id", "accept", () -> dv.expect(deal).lookup("customerid_account").pointsTo(a));
+ * }</pre>
  */
-final class Behaviours {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.STABLE, since = "0.2")
+public final class Behaviours {
 
     /** The emulator's per-request behaviour header, spelled out here because the DSL never imports the emulator. */
     static final String HEADER = "X-Emulator-Behaviour";
@@ -28,7 +36,13 @@ final class Behaviours {
         this.failures = failures;
     }
 
-    void switchTo(String key, String mode) {
+    /** True when the target takes per-request behaviour switches (the embedded emulator; a live org does not). */
+    public boolean takesSwitches() {
+        return target.switchesBehaviours();
+    }
+
+    /** Switches a behaviour for this session's requests only (parallel-safe); refused by a target that takes no switches. */
+    public void switchTo(String key, String mode) {
         if (!target.switchesBehaviours()) {
             throw new IllegalStateException("behaviour '" + key + "' can be switched only on a target that takes "
                     + "switches (the embedded emulator); " + target.description() + " behaves as it does.");
@@ -36,7 +50,8 @@ final class Behaviours {
         overrides.put(key, mode);
     }
 
-    Optional<String> mode(String key) {
+    /** The configured mode of a behaviour: this session's switch, else the target's; empty on a live org. */
+    public Optional<String> mode(String key) {
         String override = overrides.get(key);
         return override != null ? Optional.of(override) : target.behaviourMode(key);
     }
@@ -47,7 +62,13 @@ final class Behaviours {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
 
-    Set<String> observe(String key, Outcome outcome) {
+    /**
+     * Checks an outcome against a behaviour: where the behaviour is configured the outcome must match that mode; on a
+     * live org it tells which modes the org's answer fits (and fails if it fits none).
+     *
+     * @return the modes the outcome is consistent with
+     */
+    public Set<String> observe(String key, Outcome outcome) {
         Optional<String> configured = mode(key);
         Set<String> modes = observation.observe(key, configured.orElse(null), outcome);
         String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
@@ -69,7 +90,8 @@ final class Behaviours {
         return observation.candidates();
     }
 
-    void when(String key, String mode, Runnable check) {
+    /** Runs a read-back that holds only under one mode of an observed behaviour (see {@link #observe}). */
+    public void when(String key, String mode, Runnable check) {
         observation.when(key, mode, check);
     }
 }

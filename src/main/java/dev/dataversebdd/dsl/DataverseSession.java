@@ -40,7 +40,7 @@ public final class DataverseSession implements AutoCloseable {
     private final Evidence evidence;
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
     private final java.util.Set<UUID> existingRows = new java.util.HashSet<>();
-    private final UUID missingId = UUID.randomUUID();
+    private final RowNames names;
 
     DataverseSession(Dataverse dataverse, Conversation conversation, Behaviours behaviours, Evidence evidence) {
         this.target = dataverse.target();
@@ -49,7 +49,8 @@ public final class DataverseSession implements AutoCloseable {
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
         this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix());
-        conversation.safety().nameNothing(missingId);
+        this.names = new RowNames(rows);
+        conversation.safety().nameNothing(names.missingId());
         for (ExistingRow existing : target.existingRows()) {
             rows.existing(existing.alias(), existing.table(), existing.id());
             existingRows.add(existing.id());
@@ -75,7 +76,7 @@ public final class DataverseSession implements AutoCloseable {
      * there is one (a live org's users and roles cannot be created by a test run), else a new row.
      */
     public RowRef provide(NewRow row) {
-        Optional<RowRef> existing = rows.aliases().find(requireTable(row.table()), row.alias());
+        Optional<RowRef> existing = rows.aliases().find(rows.table(row.table()).logicalName(), row.alias());
         if (existing.isPresent() && existingRows.contains(existing.get().id())) {
             return existing.get();
         }
@@ -172,72 +173,12 @@ public final class DataverseSession implements AutoCloseable {
 
     /** The row of {@code table} called {@code alias} ({@code account "Contoso"}). */
     public RowRef row(String table, String alias) {
-        return rows.aliases().get(requireTable(table), alias);
+        return rows.aliases().get(rows.table(table).logicalName(), alias);
     }
 
-    /** The logical name of a table the target has (by logical name or entity set); fails listing the tables. */
-    public String requireTable(String name) {
-        return rows.table(name).logicalName();
-    }
-
-    /** True when the target has a table of that logical name or entity set. */
-    public boolean hasTable(String name) {
-        return rows.schema().table(name).isPresent();
-    }
-
-    /** A navigation property that some table of the target declares; fails with the closest names. */
-    public String requireNavigation(String name) {
-        return rows.requireNavigation(name);
-    }
-
-    /**
-     * Gives a name to a row the session learned of, e.g. a row created by deep insert or a raw request. Naming a row
-     * never makes it the session's own: only the session's own creates do.
-     */
-    public RowRef name(String alias, String table, UUID id) {
-        return rows.name(alias, table, id);
-    }
-
-    /**
-     * Names the row a single-valued navigation property of {@code row} points to, e.g. the contact a deep insert
-     * created as {@code primarycontactid}. On a live org the named row is used, never deleted, unless the session
-     * created it.
-     */
-    public RowRef nameRelated(RowRef row, String singleNavigation, String alias) {
-        return rows.nameRelated(row, singleNavigation, alias);
-    }
-
-    /** Names the row the last create (DSL or raw POST) made, so later steps can refer to it. */
-    public RowRef nameLastCreated(String alias) {
-        RowRef last = rows.lastCreated();
-        return rows.name(alias, last.table(), last.id());
-    }
-
-    /** The name {@code row} is stored under: its alias, behind the run tag on a live org. */
-    public String storedName(RowRef row) {
-        return storedName(row.alias());
-    }
-
-    /**
-     * The name a row called {@code alias} is stored under, whether or not it exists yet: e.g. for a row a raw request
-     * or a batch written by hand creates, so that a live run's sweep can find it.
-     */
-    public String storedName(String alias) {
-        return rows.storedName(alias);
-    }
-
-    /**
-     * A GUID that names no row (the same one for the whole session), for "does not exist" checks; live runs may send
-     * it safely.
-     */
-    public UUID missingId() {
-        return missingId;
-    }
-
-    /** A row of {@code table} that does not exist ({@link #missingId()}), for requests that must name one. */
-    public RowRef missingRow(String table) {
-        ClientSchema.Table known = rows.table(table);
-        return new RowRef("{missing}", known.logicalName(), known.entitySet(), missingId);
+    /** Tables, navigation properties and names of rows: {@code dv.names().nameLastCreated("Raw")}. */
+    public RowNames names() {
+        return names;
     }
 
     // ---- settings ----
@@ -269,35 +210,12 @@ public final class DataverseSession implements AutoCloseable {
         return this;
     }
 
-    /** True when the target takes per-request behaviour switches (the embedded emulator; a live org does not). */
-    public boolean takesBehaviourSwitches() {
-        return target.switchesBehaviours();
-    }
-
-    /** Switches a behaviour for this session's requests only (parallel-safe); refused by a target that takes no switches. */
-    public DataverseSession withBehaviour(String key, String mode) {
-        behaviours.switchTo(key, mode);
-        return this;
-    }
-
-    /** The configured mode of a behaviour: this session's switch, else the target's; empty on a live org. */
-    public Optional<String> behaviourMode(String key) {
-        return behaviours.mode(key);
-    }
-
     /**
-     * Checks an outcome against a [CONFLICT]/[INF] behaviour: where the behaviour is configured the outcome must match
-     * that mode; on a live org it tells which modes the org's answer fits (and fails if it fits none).
-     *
-     * @return the modes the outcome is consistent with
+     * The [CONFLICT]/[INF] behaviours: switched for this session on the emulator, observed on a live org
+     * ({@code dv.behaviours().observe("bind-null", outcome)}).
      */
-    public Set<String> observeBehaviour(String key, Outcome outcome) {
-        return behaviours.observe(key, outcome);
-    }
-
-    /** Runs a read-back that holds only under one mode of an observed behaviour (see {@link #observeBehaviour}). */
-    public void whenBehaviour(String key, String mode, Runnable check) {
-        behaviours.when(key, mode, check);
+    public Behaviours behaviours() {
+        return behaviours;
     }
 
     /** The service root this session sends to, e.g. {@code http://127.0.0.1:51234/api/data/v9.2}. */

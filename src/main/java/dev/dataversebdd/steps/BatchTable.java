@@ -51,7 +51,7 @@ final class BatchTable {
             String request = required(line, "request").toLowerCase(Locale.ROOT);
             if (request.equals("create")) {
                 Matcher named = named(required(line, "row"));
-                createdHere.put(line.get("row").trim(), cs.create(NewRow.of(dv.requireTable(named.group(1)), named.group(2))));
+                createdHere.put(line.get("row").trim(), cs.create(NewRow.of(dv.names().requireTable(named.group(1)), named.group(2))));
                 continue;
             }
             RowRef row = row(dv, createdHere, line.get("row"));
@@ -79,7 +79,7 @@ final class BatchTable {
             return pending;
         }
         Matcher named = named(cell);
-        return named.group(2).equals("{missing}") ? dv.missingRow(named.group(1)) : dv.row(named.group(1), named.group(2));
+        return named.group(2).equals("{missing}") ? dv.names().missingRow(named.group(1)) : dv.row(named.group(1), named.group(2));
     }
 
     private static Matcher named(String cell) {

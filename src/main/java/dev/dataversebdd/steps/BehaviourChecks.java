@@ -5,7 +5,7 @@ import dev.dataversebdd.dsl.RowRef;
 
 /**
  * Read-backs that hold only under one mode of an observed [CONFLICT]/[INF] behaviour: each runs when the behaviour
- * showed that mode, and is skipped otherwise (see {@link DataverseSession#whenBehaviour}).
+ * showed that mode, and is skipped otherwise (see {@link dev.dataversebdd.dsl.Behaviours#when}).
  */
 final class BehaviourChecks {
 
@@ -20,18 +20,18 @@ final class BehaviourChecks {
     }
 
     void pointsTo(RowRef row, String navigation, RowRef target) {
-        session.whenBehaviour(behaviour, mode, () -> session.expect(row).lookup(navigation).pointsTo(target));
+        session.behaviours().when(behaviour, mode, () -> session.expect(row).lookup(navigation).pointsTo(target));
     }
 
     void isEmpty(RowRef row, String navigation) {
-        session.whenBehaviour(behaviour, mode, () -> session.expect(row).hasNothingIn(navigation));
+        session.behaviours().when(behaviour, mode, () -> session.expect(row).hasNothingIn(navigation));
     }
 
     void contains(RowRef row, String navigation, RowRef member) {
-        session.whenBehaviour(behaviour, mode, () -> session.expect(row).collection(navigation).contains(member));
+        session.behaviours().when(behaviour, mode, () -> session.expect(row).collection(navigation).contains(member));
     }
 
     void holds(RowRef row, String navigation, int count) {
-        session.whenBehaviour(behaviour, mode, () -> session.expect(row).collection(navigation).hasSize(count));
+        session.behaviours().when(behaviour, mode, () -> session.expect(row).collection(navigation).hasSize(count));
     }
 }

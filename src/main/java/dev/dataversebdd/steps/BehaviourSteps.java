@@ -20,12 +20,12 @@ public final class BehaviourSteps {
 
     @Given("the emulator behaviour {string} is {string}")
     public void emulatorBehaviourIs(String behaviour, String mode) {
-        world.session().withBehaviour(behaviour, mode);
+        world.session().behaviours().switchTo(behaviour, mode);
     }
 
     @Then("the response follows the {string} behaviour")
     public void followsTheBehaviour(String behaviour) {
-        world.session().observeBehaviour(behaviour, world.outcome());
+        world.session().behaviours().observe(behaviour, world.outcome());
     }
 
     @Then("under {string} = {string}, the {nav} of {row} is {row}")

@@ -48,7 +48,7 @@ public final class Hooks {
      */
     @Before(value = "@emulator-only", order = 2)
     public void skipEmulatorOnlyScenariosElsewhere() {
-        if (!world.session().takesBehaviourSwitches()) {
+        if (!world.session().behaviours().takesSwitches()) {
             throw new org.opentest4j.TestAbortedException("@emulator-only: this scenario needs the embedded emulator (it "
                     + "switches a behaviour, or sends what the live-safety guard refuses to send), and "
                     + world.session().serviceRoot() + " is not one; skipped");

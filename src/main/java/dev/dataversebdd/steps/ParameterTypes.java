@@ -29,13 +29,13 @@ public final class ParameterTypes {
     /** A table by logical name ({@code account}) or entity set ({@code accounts}). */
     @ParameterType("[A-Za-z][A-Za-z0-9_]*")
     public String table(String name) {
-        return world.session().requireTable(name);
+        return world.session().names().requireTable(name);
     }
 
     /** A navigation property of some table in the target's schema ({@code opportunity_customer_accounts}). */
     @ParameterType("[A-Za-z][A-Za-z0-9_]*")
     public String nav(String name) {
-        return world.session().requireNavigation(name);
+        return world.session().names().requireNavigation(name);
     }
 
     @ParameterType("sender|to|cc|bcc|required attendee|optional attendee|organizer|regarding|owner|resource|customer")

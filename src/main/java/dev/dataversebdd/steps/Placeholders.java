@@ -24,8 +24,8 @@ final class Placeholders {
         while (m.find()) {
             String name = m.group(1);
             String root = session.serviceRoot();
-            String value = name.startsWith("name:") ? session.storedName(aliasOf(name.substring(5), session)) : switch (name) {
-                case "missing" -> session.missingId().toString();
+            String value = name.startsWith("name:") ? session.names().storedName(aliasOf(name.substring(5), session)) : switch (name) {
+                case "missing" -> session.names().missingId().toString();
                 case "root" -> root;
                 case "host" -> root.substring(0, root.indexOf("/api/data/"));
                 default -> row(name, session).id().toString();
@@ -39,13 +39,13 @@ final class Placeholders {
     /** The alias of {@code Contoso} or {@code account:Contoso}: a row need not exist to have a stored name. */
     private static String aliasOf(String name, DataverseSession session) {
         int colon = name.indexOf(':');
-        return colon > 0 && session.hasTable(name.substring(0, colon)) ? name.substring(colon + 1) : name;
+        return colon > 0 && session.names().hasTable(name.substring(0, colon)) ? name.substring(colon + 1) : name;
     }
 
     /** {@code Contoso} or {@code account:Contoso}. */
     private static RowRef row(String name, DataverseSession session) {
         int colon = name.indexOf(':');
-        if (colon > 0 && session.hasTable(name.substring(0, colon))) {
+        if (colon > 0 && session.names().hasTable(name.substring(0, colon))) {
             return session.row(name.substring(0, colon), name.substring(colon + 1));
         }
         return session.row(name);

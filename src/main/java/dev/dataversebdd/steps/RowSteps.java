@@ -68,11 +68,11 @@ public final class RowSteps {
 
     @When("the created row is called {string}")
     public void theCreatedRowIsCalled(String alias) {
-        world.session().nameLastCreated(alias);
+        world.session().names().nameLastCreated(alias);
     }
 
     @Given("the {nav} of {row} is known as {string}")
     public void isKnownAs(String navigation, RowRef row, String alias) {
-        world.session().nameRelated(row, navigation, alias);
+        world.session().names().nameRelated(row, navigation, alias);
     }
 }

@@ -86,7 +86,7 @@ class PublicApiUsageTest {
                     .send().isNoContent();
             // THEN the session knows the rows it made, and links read back
             assertThat(emulator.service().rowCount(), equalTo(before + 5));
-            dv.nameLastCreated("Raw");
+            dv.names().nameLastCreated("Raw");
             dv.expect(dv.row("Raw")).collection("contact_customer_accounts").contains(ann);
         }
         // THEN closing removed them, the contact unlinked first
@@ -134,9 +134,9 @@ class PublicApiUsageTest {
                     equalTo("no row called \"Contosso\" in this scenario; known: [account \"Contoso\"]"));
             assertThat(assertThrows(IllegalArgumentException.class, () -> dv.row("contact", "Contoso")).getMessage(),
                     equalTo("no contact called \"Contoso\" in this scenario (but account \"Contoso\"); known: [account \"Contoso\"]"));
-            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireTable("acount")).getMessage(),
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.names().requireTable("acount")).getMessage(),
                     startsWith("the target has no table 'acount'; did you mean 'account'?"));
-            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.requireNavigation("customerid_acount"))
+            assertThat(assertThrows(IllegalArgumentException.class, () -> dv.names().requireNavigation("customerid_acount"))
                     .getMessage(), startsWith("no table of the target has a navigation property 'customerid_acount'; did "
                     + "you mean 'customerid_account'?"));
         }
@@ -150,7 +150,7 @@ class PublicApiUsageTest {
             // WHEN references are sent relative THEN refused by default, accepted under the switch, and sent as such
             dv.useReferenceForm(ReferenceForm.RELATIVE);
             dv.rebind(deal).via("customerid_account").to(contoso).failsWith(400);
-            dv.withBehaviour("relative-odata-id", "accept");
+            dv.behaviours().switchTo("relative-odata-id", "accept");
             dv.rebind(deal).via("customerid_account").to(contoso).isNoContent();
             assertThat(dv.lastExchange().requestBody(), equalTo("{\"@odata.id\":\"accounts(" + contoso.id() + ")\"}"));
             // WHEN the documented forms are restored THEN an unbind is sent as @odata.bind: null

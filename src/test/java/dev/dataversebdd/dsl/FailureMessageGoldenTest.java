@@ -62,14 +62,14 @@ class FailureMessageGoldenTest {
 
     @Test
     void should_decode_the_dataverse_error_of_a_missing_row() {
-        RowRef gone = dv.name("Gone", "account", dv.missingId());
+        RowRef gone = dv.names().name("Gone", "account", dv.names().missingId());
         assertGolden("dataverse-error.txt", failureOf(() -> dv.associate(deal).to(gone)
                 .via("opportunity_customer_accounts").isNoContent()));
     }
 
     @Test
     void should_show_a_wrong_error_code() {
-        RowRef gone = dv.name("Gone", "account", dv.missingId());
+        RowRef gone = dv.names().name("Gone", "account", dv.names().missingId());
         assertGolden("wrong-error-code.txt", failureOf(() -> dv.associate(deal).to(gone)
                 .via("opportunity_customer_accounts").failsWith(404).withCode("0x0")));
     }

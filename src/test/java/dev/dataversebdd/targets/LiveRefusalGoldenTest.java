@@ -36,7 +36,7 @@ class LiveRefusalGoldenTest {
         settings.put("dataverse.ledger-dir", ledgers.toString());
         try (DataverseSession dv = Dataverse.connect(LocalOrg.target(settings)).openSession()) {
             RowRef mine = dv.create(NewRow.of("account", "Contoso")).row();
-            RowRef foreign = dv.name("Their deal", "opportunity", theirs);
+            RowRef foreign = dv.names().name("Their deal", "opportunity", theirs);
             // WHEN the run would bind the foreign deal to its account THEN the refusal reads as the golden file
             assertGolden("live-refusal.txt", assertThrows(RefusedRequest.class,
                     () -> dv.update(foreign).bind("customerid_account", mine).send()).getMessage());

@@ -156,7 +156,7 @@ class LiveRunSafetyTest {
     void should_never_delete_a_row_it_only_named_nor_a_row_bound_next_to_nested_rows() {
         try (DataverseSession dv = connect().openSession()) {
             RowRef deal = dv.provide(NewRow.of("opportunity", "Existing deal"));
-            RowRef customer = dv.nameRelated(deal, "customerid_account", "Its customer");
+            RowRef customer = dv.names().nameRelated(deal, "customerid_account", "Its customer");
             assertThat(customer.id(), equalTo(shared));
             dv.send("POST", "accounts").body("{\"name\":\"Deep\",\"account_parent_account@odata.bind\":[\"/accounts("
                     + branch + ")\"],\"contact_customer_accounts\":[{\"lastname\":\"Nested\"}]}").send().isNoContent();
@@ -215,7 +215,7 @@ class LiveRunSafetyTest {
             RefusedRequest unlink = assertThrows(RefusedRequest.class,
                     () -> dv.disassociate(role).from(user).via("systemuserroles_association").byKeySegment());
             assertThat(unlink.getMessage(), containsString("a run links only rows of its own to others"));
-            assertThrows(RefusedRequest.class, () -> dv.rebind(deal).via("customerid_account").to(dv.name("Production",
+            assertThrows(RefusedRequest.class, () -> dv.rebind(deal).via("customerid_account").to(dv.names().name("Production",
                     "account", production)));
         }
         assertSafe();
@@ -225,7 +225,7 @@ class LiveRunSafetyTest {
     void should_own_and_remove_rows_made_by_upsert_and_by_post_to_a_collection_navigation_property() {
         try (DataverseSession dv = connect().openSession()) {
             RowRef parent = dv.create(NewRow.of("account", "New1")).row();
-            dv.send("PATCH", "opportunities(" + dv.missingId() + ")").body("{\"name\":\"Upserted\"}").send().hasStatus(204);
+            dv.send("PATCH", "opportunities(" + dv.names().missingId() + ")").body("{\"name\":\"Upserted\"}").send().hasStatus(204);
             dv.send("POST", parent.path() + "/account_parent_account").body("{\"name\":\"Child\"}").send().isNoContent();
             dv.send("POST", "accounts(" + branch + ")/account_parent_account").body("{\"name\":\"Child of existing\"}")
                     .send().isNoContent();
@@ -277,7 +277,7 @@ class LiveRunSafetyTest {
                     })
                     .changeSet(cs -> {
                         RowRef doomed = cs.create(NewRow.of("account", "Rolled back"));
-                        cs.rebind(doomed).via("primarycontactid").to(dv.missingRow("contact"));
+                        cs.rebind(doomed).via("primarycontactid").to(dv.names().missingRow("contact"));
                     })
                     .continueOnError().send()
                     .hasStatus(200).changeSetIsCommitted(1).changeSetIsRolledBack(2);
@@ -292,7 +292,7 @@ class LiveRunSafetyTest {
         try (DataverseSession dv = connect().openSession()) {
             String changeSet = "--batch_A\r\nContent-Type: multipart/mixed; boundary=cs_B\r\n\r\n"
                     + "--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
-                    + "POST accounts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"name\":\"" + dv.storedName("Mine")
+                    + "POST accounts HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"name\":\"" + dv.names().storedName("Mine")
                     + "\"}\r\n--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n"
                     + "PUT %s/parentaccountid/$ref HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"@odata.id\":\"%s\"}\r\n"
                     + "--cs_B--\r\n--batch_A--\r\n";
