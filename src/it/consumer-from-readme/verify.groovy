@@ -6,6 +6,9 @@ def total = counts.last()
 assert (total[1] as int) > 0 : 'the recipe ran 0 tests'
 assert total[2] == '0' && total[3] == '0' : "the README's scenario failed: ${total[0]}"
 assert new File(basedir, 'target/cucumber/cucumber.html').exists() : 'the Cucumber report the recipe configures is missing'
+def matrix = new File(basedir, 'target/conformance/matrix.json')
+assert matrix.exists() : 'the conformance matrix the recipe configures is missing'
+assert matrix.text.contains('"operation" : "associate"') : "the README's associate is not in the matrix"
 def allure = new File(basedir, 'target/allure-results')
 assert allure.exists() && allure.listFiles().any { it.name.endsWith('-result.json') } : 'no Allure results'
 assert !log.contains('No SLF4J providers') : "SLF4J's no-provider warning reached the consumer's console"
