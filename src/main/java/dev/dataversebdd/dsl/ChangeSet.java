@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
 public final class ChangeSet implements Sender {
 
     /** A request of the change set: what it sends, the row it creates (if any), and its answer once sent. */
-    record Entry(Operation operation, RowRef creates, NewRow newRow, ObjectNode body, BatchExchange.Answer answer) {
+    record Entry(Operation operation, RowRef creates, ObjectNode body, BatchExchange.Answer answer) {
     }
 
     private final Rows rows;
@@ -52,7 +52,7 @@ public final class ChangeSet implements Sender {
         Operation operation = Operation.of("create", "create " + table.logicalName() + " \"" + row.alias()
                 + "\" in a change set", "POST", table.entitySet(), body.toString(), table.logicalName())
                 .expectingEntityId(Outcome.EntityId.ANY);
-        add(operation, pending, row, body);
+        add(operation, pending, body);
         return pending;
     }
 
@@ -89,12 +89,12 @@ public final class ChangeSet implements Sender {
 
     @Override
     public Outcome send(Operation operation) {
-        return add(operation, null, null, null);
+        return add(operation, null, null);
     }
 
-    private Outcome add(Operation operation, RowRef creates, NewRow newRow, ObjectNode body) {
+    private Outcome add(Operation operation, RowRef creates, ObjectNode body) {
         BatchExchange.Answer answer = new BatchExchange.Answer();
-        entries.add(new Entry(operation, creates, newRow, body, answer));
+        entries.add(new Entry(operation, creates, body, answer));
         return new Outcome(failures, operation, answer::exchange);
     }
 
