@@ -1,5 +1,6 @@
 package dev.dataversebdd.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,14 +22,15 @@ final class AllureMatrix {
     private AllureMatrix() {
     }
 
-    static void write(Path results, ConformanceMatrix matrix, String html) throws IOException {
+    /** @param matrix the matrix as {@link ConformanceMatrix#toJson()} gives it */
+    static void write(Path results, ObjectNode matrix, String html) throws IOException {
         Files.createDirectories(results);
         String id = UUID.randomUUID().toString();
         String page = id + "-matrix-attachment.html";
         String data = id + "-matrix-attachment.json";
         Files.writeString(results.resolve(page), html, StandardCharsets.UTF_8);
-        Files.writeString(results.resolve(data), JSON.writeValueAsString(matrix.toJson()), StandardCharsets.UTF_8);
-        ObjectNode summary = (ObjectNode) matrix.toJson().path("summary");
+        Files.writeString(results.resolve(data), JSON.writeValueAsString(matrix), StandardCharsets.UTF_8);
+        JsonNode summary = matrix.path("summary");
         long now = System.currentTimeMillis();
         ObjectNode result = JSON.createObjectNode();
         result.put("uuid", id);

@@ -3,6 +3,7 @@ package dev.dataversebdd.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
@@ -93,11 +94,13 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         ConformanceMatrix matrix = new ConformanceMatrix(runs, product);
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("matrix.json"), JSON.writeValueAsString(matrix.toJson()), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("matrix.html"), html(matrix, product), StandardCharsets.UTF_8);
+            ObjectNode json = matrix.toJson();
+            String html = MatrixHtml.render(matrix, product, this::link);
+            Files.writeString(folder.resolve("matrix.json"), JSON.writeValueAsString(json), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("matrix.html"), html, StandardCharsets.UTF_8);
             String allureResults = System.getProperty("allure.results.directory");
             if (allureResults != null) {
-                AllureMatrix.write(Path.of(allureResults), matrix, html(matrix, product));
+                AllureMatrix.write(Path.of(allureResults), json, html);
             }
             Path profile = folder.resolve("behaviour-profile.properties");
             if (matrix.target().path("live").asBoolean()) {
@@ -109,10 +112,6 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the conformance matrix to " + folder, e);
         }
-    }
-
-    private String html(ConformanceMatrix matrix, String product) {
-        return MatrixHtml.render(matrix, product, this::link);
     }
 
     /** The href of a scenario's feature file from the matrix's folder (so both can move together). */

@@ -2,7 +2,6 @@ package dev.dataversebdd.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -132,17 +131,10 @@ public final class Replay {
             return "error " + json.path("error").path("code").asText(); // messages may be worded otherwise
         }
         if (json.path("value").isArray() && !target.contains("$orderby") && json instanceof ObjectNode object) {
-            List<String> rows = new ArrayList<>();
-            json.path("value").forEach(row -> rows.add(row.toString()));
-            rows.sort(String::compareTo);
-            ArrayNode sorted = object.putArray("value");
-            for (String row : rows) {
-                try {
-                    sorted.add(JSON.readTree(row));
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+            List<JsonNode> rows = new ArrayList<>();
+            json.path("value").forEach(rows::add);
+            rows.sort(java.util.Comparator.comparing(JsonNode::toString));
+            object.putArray("value").addAll(rows);
         }
         if (json instanceof ObjectNode object) {
             object.remove("@odata.nextLink"); // paging tokens are the server's own

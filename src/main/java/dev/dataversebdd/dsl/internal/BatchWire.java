@@ -108,14 +108,7 @@ public final class BatchWire {
         }
         String rest = lineEnd < 0 ? "" : http.substring(lineEnd + 2);
         int headersEnd = rest.startsWith("\r\n") ? 0 : rest.indexOf("\r\n\r\n");
-        Map<String, String> headers = new LinkedHashMap<>();
-        String headerBlock = headersEnd < 0 ? rest : rest.substring(0, headersEnd);
-        for (String line : headerBlock.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-            }
-        }
+        Map<String, String> headers = headers(headersEnd < 0 ? rest : rest.substring(0, headersEnd));
         String body = headersEnd < 0 ? "" : rest.substring(headersEnd + (headersEnd == 0 ? 2 : 4)).strip();
         return new Request(contentId, requestLine[0], requestLine[1], headers, body.isEmpty() ? null : body);
     }
@@ -187,13 +180,7 @@ public final class BatchWire {
         }
         int headersEnd = http.indexOf("\r\n\r\n");
         String headerBlock = headersEnd < 0 ? http : http.substring(0, headersEnd);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String line : headerBlock.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith("HTTP/")) {
-                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
-            }
-        }
+        Map<String, String> headers = headers(headerBlock); // the status line has no colon, so it is no header
         String body = headersEnd < 0 ? "" : http.substring(headersEnd + 4);
         if (body.isBlank()) {
             body = ""; // Dataverse ends a 204 part with blank lines
@@ -201,13 +188,20 @@ public final class BatchWire {
         return new Response(contentId, Integer.parseInt(status.group(1)), headers, body);
     }
 
-    private static String headerIn(String block, String name) {
+    /** The {@code Name: value} lines of a header block, in order. */
+    private static Map<String, String> headers(String block) {
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String line : block.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
             }
         }
-        return null;
+        return headers;
+    }
+
+    private static String headerIn(String block, String name) {
+        return headers(block).entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 }

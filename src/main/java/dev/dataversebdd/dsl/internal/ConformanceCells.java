@@ -33,6 +33,7 @@ public final class ConformanceCells {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("^(?:https?://[^/]+)?/api/data/(v\\d\\.\\d)/([^?]*)(?:\\?(.*))?$");
+    private static final Pattern VERSION = Pattern.compile("/api/data/(v\\d\\.\\d)/");
     private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_$]+)(?:\\(([^)]*)\\))?");
     /** A GUID written in upper case: its letters are all upper case, and it has some. */
     private static final Pattern UPPER_GUID = Pattern.compile(
@@ -234,7 +235,7 @@ public final class ConformanceCells {
         if (reference.matches("(?i).*%(2F|3A|28|29).*")) {
             return "percent-encoded";
         }
-        Matcher version = Pattern.compile("/api/data/(v\\d\\.\\d)/").matcher(decoded);
+        Matcher version = VERSION.matcher(decoded);
         if (version.find() && !version.group(1).equals(requestVersion)) {
             return "other API version";
         }
