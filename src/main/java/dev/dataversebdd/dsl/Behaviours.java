@@ -1,5 +1,6 @@
 package dev.dataversebdd.dsl;
 
+import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.Evidence;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,13 +42,36 @@ public final class Behaviours {
         return target.switchesBehaviours();
     }
 
-    /** Switches a behaviour for this session's requests only (parallel-safe); refused by a target that takes no switches. */
+    /**
+     * Switches a behaviour for this session's requests only (parallel-safe); refused by a target that takes no
+     * switches, and refused at once, with a "did you mean", for a behaviour or mode that does not exist.
+     */
     public void switchTo(String key, String mode) {
+        Map<String, BehaviourObservation.Expected> modes = BehaviourObservation.MODES.get(key);
+        if (modes == null) {
+            throw new IllegalArgumentException(where() + "there is no behaviour '" + key + "'"
+                    + suggestion(key, BehaviourObservation.MODES.keySet()) + " The behaviours are "
+                    + BehaviourObservation.MODES.keySet().stream().sorted().toList()
+                    + " (src/site/markdown/behaviours.md).");
+        }
+        if (!modes.containsKey(mode)) {
+            throw new IllegalArgumentException(where() + "behaviour '" + key + "' has no mode '" + mode + "'"
+                    + suggestion(mode, modes.keySet()) + " Its modes are " + modes.keySet() + ".");
+        }
         if (!target.switchesBehaviours()) {
             throw new IllegalStateException("behaviour '" + key + "' can be switched only on a target that takes "
                     + "switches (the embedded emulator); " + target.description() + " behaves as it does.");
         }
         overrides.put(key, mode);
+    }
+
+    private String where() {
+        String location = failures.location();
+        return location == null ? "" : location + ": ";
+    }
+
+    private static String suggestion(String wrong, java.util.Collection<String> candidates) {
+        return ClientSchema.closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
     }
 
     /** The configured mode of a behaviour: this session's switch, else the target's; empty on a live org. */

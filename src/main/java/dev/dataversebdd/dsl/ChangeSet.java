@@ -34,6 +34,7 @@ public final class ChangeSet implements Sender {
     private final RowUrls urls;
     private final Failures failures;
     private final List<Entry> entries = new ArrayList<>();
+    private final List<StartedVerb> startedVerbs = new ArrayList<>();
 
     ChangeSet(Rows rows, RowUrls urls, Failures failures) {
         this.rows = rows;
@@ -56,29 +57,30 @@ public final class ChangeSet implements Sender {
         return pending;
     }
 
-    /** POST {parent}/{collectionNav}/$ref inside the change set. */
+    /** POST {parent}/{collectionNav}/$ref inside the change set; ends with {@code .to(parent).via(nav)}. */
     public Associate associate(RowRef row) {
-        return new Associate(this, urls, row);
+        return new Associate(started("associate(" + row.describe() + ")", ".to(parent).via(navigation)"), urls, row);
     }
 
-    /** DELETE …/$ref inside the change set, in its three documented forms. */
+    /** DELETE …/$ref inside the change set, in its three documented forms; ends with the form, e.g. {@code .byKeySegment()}. */
     public Disassociate disassociate(RowRef row) {
-        return new Disassociate(this, urls, row);
+        return new Disassociate(started("disassociate(" + row.describe() + ")",
+                ".from(parent).via(navigation) and its form, e.g. .byKeySegment()"), urls, row);
     }
 
-    /** PUT {row}/{singleNav}/$ref inside the change set. */
+    /** PUT {row}/{singleNav}/$ref inside the change set; ends with {@code .via(nav).to(target)}. */
     public Rebind rebind(RowRef row) {
-        return new Rebind(this, urls, row);
+        return new Rebind(started("rebind(" + row.describe() + ")", ".via(navigation).to(target)"), urls, row);
     }
 
-    /** PATCH {row} inside the change set: binds, unbinds and columns. */
+    /** PATCH {row} inside the change set: binds, unbinds and columns; ends with {@code .send()}. */
     public Update update(RowRef row) {
-        return new Update(this, urls, rows, row);
+        return new Update(started("update(" + row.describe() + ")", ".send()"), urls, rows, row);
     }
 
-    /** PUT {activity}/{activity}_activity_parties inside the change set. */
+    /** PUT {activity}/{activity}_activity_parties inside the change set; ends with {@code .send()}. */
     public PartyReplacement replaceParties(RowRef activity) {
-        return new PartyReplacement(this, urls, activity);
+        return new PartyReplacement(started("replaceParties(" + activity.describe() + ")", ".send()"), urls, activity);
     }
 
     /** A request written by hand inside the change set; {@code body} may be null. */
@@ -100,5 +102,38 @@ public final class ChangeSet implements Sender {
 
     List<Entry> entries() {
         return List.copyOf(entries);
+    }
+
+    /**
+     * The verbs begun in this change set whose sentence never reached its last call: they have no request yet, so
+     * the batch would silently leave them out. {@link Batch#changeSet} refuses such a change set.
+     */
+    List<String> unfinished() {
+        return startedVerbs.stream().filter(verb -> !verb.finished).map(StartedVerb::describe).toList();
+    }
+
+    /** A sender that adds the verb's request to the change set, and remembers whether it ever did. */
+    private Sender started(String verb, String lastCall) {
+        StartedVerb started = new StartedVerb(verb, lastCall);
+        startedVerbs.add(started);
+        return operation -> {
+            started.finished = true;
+            return send(operation);
+        };
+    }
+
+    private static final class StartedVerb {
+        private final String verb;
+        private final String lastCall;
+        private boolean finished;
+
+        StartedVerb(String verb, String lastCall) {
+            this.verb = verb;
+            this.lastCall = lastCall;
+        }
+
+        String describe() {
+            return "cs." + verb + " was never finished with " + lastCall;
+        }
     }
 }

@@ -103,6 +103,29 @@ class BatchDslTest {
     }
 
     @Test
+    void should_refuse_a_change_set_with_a_verb_that_never_reached_its_last_call_and_send_nothing() {
+        try (DataverseSession dv = dataverse.openSession()) {
+            // GIVEN an account and a contact
+            RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
+            RowRef alice = dv.create(NewRow.of("contact", "Alice")).row();
+            int requestsBefore = emulator.service().journal().size();
+            // WHEN a change set begins an update and a rebind but finishes neither
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> dv.batch().changeSet(cs -> {
+                cs.update(contoso).bind("primarycontactid", alice);
+                cs.rebind(alice).via("parentcustomerid_account");
+                cs.associate(alice).to(contoso).via("contact_customer_accounts");
+            }));
+            // THEN the batch is refused, naming each unfinished verb and its missing call
+            assertThat(refused.getMessage(), equalTo("change set 1 of the batch has 2 requests that would be left out "
+                    + "of it: cs.update(account \"Contoso\") was never finished with .send(); "
+                    + "cs.rebind(contact \"Alice\") was never finished with .via(navigation).to(target). "
+                    + "End each verb with its last call, or remove it."));
+            // AND nothing was sent
+            assertThat(emulator.service().journal().size(), equalTo(requestsBefore));
+        }
+    }
+
+    @Test
     void should_refuse_to_check_an_outcome_before_the_batch_is_sent() {
         try (DataverseSession dv = dataverse.openSession()) {
             Outcome[] early = new Outcome[1];
