@@ -5,25 +5,30 @@ def readme = new File(basedir, '../../../README.md').text
 def blocks = { String lang -> (readme =~ /(?s)```${lang}\n(.*?)```/).collect { it[1] } }
 def fragment = blocks('xml').find { it.contains('<artifactId>dataverse-bdd</artifactId>') && it.contains('maven-surefire-plugin') }
 assert fragment : 'the README has no consumer pom fragment'
+// Nothing is added to the fragment: what it needs to compile (the compiler release) it must say itself.
 new File(basedir, 'pom.xml').text = """<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>com.example</groupId>
   <artifactId>consumer-from-readme</artifactId>
   <version>1.0</version>
-  <properties>
-    <maven.compiler.source>17</maven.compiler.source>
-    <maven.compiler.target>17</maven.compiler.target>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
 ${fragment}
 </project>
 """
-def suite = blocks('java').find { it.contains('@Suite') }
-assert suite : 'the README has no suite class'
-def suiteFile = new File(basedir, 'src/test/java/com/example/tests/RunDataverseTest.java')
-suiteFile.parentFile.mkdirs()
-suiteFile.text = suite
+// Every Java sample is a whole file, imports included, and goes in as it is written: the suite class and the JUnit 5
+// tests. verify.groovy checks that each of them ran.
+def samples = blocks('java')
+assert samples.every { it.startsWith('package com.example.tests;') } : 'every Java sample of the README is a whole file in com.example.tests'
+def classes = samples.collect { sample ->
+    def name = (sample =~ /(?m)^(?:public )?(?:final )?class (\w+)/)[0][1]
+    def file = new File(basedir, "src/test/java/com/example/tests/${name}.java")
+    file.parentFile.mkdirs()
+    file.text = sample
+    name
+}
+assert classes.contains('RunDataverseTest') : 'the README has no suite class'
+assert classes.size() == classes.unique(false).size() : "two README samples share a class name: ${classes}"
+new File(basedir, 'readme-classes.txt').text = classes.join('\n')
 def properties = blocks('properties').find { it.contains('cucumber.glue') }
 assert properties : 'the README has no junit-platform.properties'
 def propertiesFile = new File(basedir, 'src/test/resources/junit-platform.properties')

@@ -5,6 +5,13 @@ assert !counts.isEmpty() : 'no Surefire summary line'
 def total = counts.last()
 assert (total[1] as int) > 0 : 'the recipe ran 0 tests'
 assert total[2] == '0' && total[3] == '0' : "the README's scenario failed: ${total[0]}"
+// Each Java sample ran at least one test: a recipe whose engines leave JUnit 5 out runs 0 of them and says BUILD SUCCESS.
+new File(basedir, 'readme-classes.txt').readLines().each { name ->
+    def report = new File(basedir, "target/surefire-reports/TEST-com.example.tests.${name}.xml")
+    assert report.exists() : "the README's ${name} did not run (no ${report.name}): the recipe's Surefire engines miss it"
+    def tests = (report.text =~ /<testsuite[^>]* tests="(\d+)"/)[0][1] as int
+    assert tests > 0 : "the README's ${name} ran 0 tests"
+}
 assert new File(basedir, 'target/cucumber/cucumber.html').exists() : 'the Cucumber report the recipe configures is missing'
 def matrix = new File(basedir, 'target/conformance/matrix.json')
 assert matrix.exists() : 'the conformance matrix the recipe configures is missing'

@@ -11,17 +11,17 @@ import dev.dataversebdd.dsl.DataverseSession;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.ReferenceForm;
 import dev.dataversebdd.dsl.RowRef;
-import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
 import dev.dataversebdd.targets.EmbeddedEmulatorTarget;
-import dev.dataversebdd.targets.Settings;
-import dev.dataversebdd.targets.Targets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
-/** The DSL from plain JUnit 5, without Cucumber, against an embedded emulator; includes the README's sample. */
+/**
+ * The DSL from plain JUnit 5, without Cucumber, against an embedded emulator, from outside the library's packages (the
+ * README's own samples run verbatim in src/it/consumer-from-readme).
+ */
 class PublicApiUsageTest {
 
     private static DataverseEmulator emulator;
@@ -36,25 +36,6 @@ class PublicApiUsageTest {
     @AfterAll
     static void stop() {
         emulator.close();
-    }
-
-    @Test
-    void should_run_the_readme_sample_and_leave_no_row_behind() throws Exception {
-        // README sample, verbatim (ReadmeSamplesTest checks that it stays so):
-        try (Target target = Targets.fromConfiguration(Settings.fromSystem())) {
-            Dataverse dataverse = Dataverse.connect(target);
-            try (DataverseSession dv = dataverse.openSession()) {
-                RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
-                RowRef deal = dv.create(NewRow.of("opportunity", "Big deal")).row();
-
-                dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
-                dv.expect(contoso).collection("opportunity_customer_accounts").contains(deal);
-                dv.expect(deal).lookup("customerid_account").pointsTo(contoso);
-
-                dv.disassociate(deal).from(contoso).via("opportunity_customer_accounts").byKeySegment().isNoContent();
-                dv.expect(deal).lookup("customerid_account").isEmpty();
-            }   // closing the session deletes the rows it created
-        }
     }
 
     @Test
