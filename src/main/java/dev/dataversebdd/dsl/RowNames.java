@@ -41,6 +41,20 @@ public final class RowNames {
     }
 
     /**
+     * A navigation property of {@code row}'s own table: what a sentence like "the {nav} of {row}" needs. Fails before
+     * any request when the row's table does not declare it, naming the table that does (are two rows swapped?) or
+     * the closest name.
+     */
+    public String requireNavigation(RowRef row, String name) {
+        return rows.requireNavigation(row.table(), name, row.describe());
+    }
+
+    /** A navigation property of {@code table}, for a row about to be created; fails as {@link #requireNavigation(RowRef, String)}. */
+    public String requireNavigation(String table, String name) {
+        return rows.requireNavigation(table, name, "a new " + rows.table(table).logicalName());
+    }
+
+    /**
      * Gives a name to a row the session learned of, e.g. a row created by deep insert or a raw request. Naming a row
      * never makes it the session's own: only the session's own creates do.
      */

@@ -70,6 +70,25 @@ final class Rows {
         return name;
     }
 
+    /**
+     * A navigation property of the table {@code subject} belongs to; fails before anything is sent when that table
+     * does not declare it, naming the tables that do (the sentence's rows swapped?) or the closest names.
+     */
+    String requireNavigation(String tableName, String name, String subject) {
+        ClientSchema.Table own = table(tableName);
+        if (own.navigation(name).isPresent()) {
+            return name;
+        }
+        List<String> declaring = schema.tableNames().stream()
+                .filter(t -> schema.table(t).orElseThrow().navigation(name).isPresent()).sorted().toList();
+        String hint = declaring.isEmpty()
+                ? ClientSchema.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                : "; " + String.join(" and ", declaring) + (declaring.size() == 1 ? " has" : " have") + " it: are two "
+                        + "rows of the sentence swapped?";
+        throw new IllegalArgumentException(own.logicalName() + " has no navigation property '" + name + "', so "
+                + subject + " cannot have one" + hint);
+    }
+
     /** Names a row the session learned of; naming never makes a row the session's own, only its creates do. */
     RowRef name(String alias, String tableName, UUID id) {
         ClientSchema.Table known = table(tableName);

@@ -30,21 +30,21 @@ public final class BehaviourSteps {
 
     @Then("under {string} = {string}, the {nav} of {row} is {row}")
     public void underModePointsTo(String behaviour, String mode, String navigation, RowRef row, RowRef target) {
-        world.under(behaviour, mode).pointsTo(row, navigation, target);
+        world.under(behaviour, mode).pointsTo(row, world.navigationOf(row, navigation), target);
     }
 
     @Then("under {string} = {string}, the {nav} of {row} is/are empty")
     public void underModeIsEmpty(String behaviour, String mode, String navigation, RowRef row) {
-        world.under(behaviour, mode).isEmpty(row, navigation);
+        world.under(behaviour, mode).isEmpty(row, world.navigationOf(row, navigation));
     }
 
     @Then("under {string} = {string}, the {nav} of {row} contain(s) {row}")
     public void underModeContains(String behaviour, String mode, String navigation, RowRef row, RowRef member) {
-        world.under(behaviour, mode).contains(row, navigation, member);
+        world.under(behaviour, mode).contains(row, world.navigationOf(row, navigation), member);
     }
 
     @Then("under {string} = {string}, the {nav} of {row} hold(s) {int} row(s)")
     public void underModeHolds(String behaviour, String mode, String navigation, RowRef row, int count) {
-        world.under(behaviour, mode).holds(row, navigation, count);
+        world.under(behaviour, mode).holds(row, world.navigationOf(row, navigation), count);
     }
 }

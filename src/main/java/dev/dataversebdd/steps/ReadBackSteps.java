@@ -18,50 +18,50 @@ public final class ReadBackSteps {
 
     @Then("the {nav} of {row} contain(s) {row}")
     public void contains(String navigation, RowRef row, RowRef member) {
-        world.session().expect(row).collection(navigation).contains(member);
+        world.session().expect(row).collection(world.navigationOf(row, navigation)).contains(member);
     }
 
     @Then("the {nav} of {row} do(es) not contain {row}")
     public void doesNotContain(String navigation, RowRef row, RowRef member) {
-        world.session().expect(row).collection(navigation).doesNotContain(member);
+        world.session().expect(row).collection(world.navigationOf(row, navigation)).doesNotContain(member);
     }
 
     @Then("the {nav} of {row} hold(s) {int} row(s)")
     public void holds(String navigation, RowRef row, int count) {
-        world.session().expect(row).collection(navigation).hasSize(count);
+        world.session().expect(row).collection(world.navigationOf(row, navigation)).hasSize(count);
     }
 
     /** The lookup's formatted value (the related row's primary name); {@code "{name:Contoso}"} is its stored name. */
     @Then("the {nav} of {row} is shown as {string}")
     public void isShownAs(String navigation, RowRef row, String text) {
-        world.session().expect(row).lookup(navigation).isShownAs(world.interpolate(text));
+        world.session().expect(row).lookup(world.navigationOf(row, navigation)).isShownAs(world.interpolate(text));
     }
 
     /** Paged as a client pages: {@code Prefer: odata.maxpagesize} and each {@code @odata.nextLink} to the end. */
     @Then("the {nav} of {row}, read {int} at a time, hold(s) {int} row(s)")
     public void holdsInPages(String navigation, RowRef row, int pageSize, int count) {
-        world.session().expect(row).collectionInPagesOf(navigation, pageSize).hasSize(count);
+        world.session().expect(row).collectionInPagesOf(world.navigationOf(row, navigation), pageSize).hasSize(count);
     }
 
     /** The rows as {@code table "alias"} cells, one a line, in the order expected. */
     @Then("the {nav} of {row}, ordered by {string}, are:")
     public void orderedAre(String navigation, RowRef row, String orderBy, List<String> members) {
-        world.session().expect(row).collectionOrderedBy(navigation, orderBy).are(world.rows(members));
+        world.session().expect(row).collectionOrderedBy(world.navigationOf(row, navigation), orderBy).are(world.rows(members));
     }
 
     @Then("the {nav} of {row} is {row}")
     public void pointsTo(String navigation, RowRef row, RowRef target) {
-        world.session().expect(row).lookup(navigation).pointsTo(target);
+        world.session().expect(row).lookup(world.navigationOf(row, navigation)).pointsTo(target);
     }
 
     @Then("the {nav} of {row} is/are empty")
     public void isEmpty(String navigation, RowRef row) {
-        world.session().expect(row).hasNothingIn(navigation);
+        world.session().expect(row).hasNothingIn(world.navigationOf(row, navigation));
     }
 
     @Then("the {nav} of {row} points to a(n) {table}")
     public void pointsToTable(String navigation, RowRef row, String table) {
-        world.session().expect(row).lookup(navigation).pointsToTable(table);
+        world.session().expect(row).lookup(world.navigationOf(row, navigation)).pointsToTable(table);
     }
 
     @Then("the parties of {row} are:")

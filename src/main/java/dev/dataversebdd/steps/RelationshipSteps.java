@@ -21,12 +21,12 @@ public final class RelationshipSteps {
 
     @Given("{row} is in the {nav} of {row}")
     public void isInThe(RowRef row, String navigation, RowRef parent) {
-        world.givenAssociated(row, parent, navigation);
+        world.givenAssociated(row, parent, world.navigationOf(parent, navigation));
     }
 
     @Given("the {nav} of {row} is bound to {row}")
     public void theLookupIs(String navigation, RowRef row, RowRef target) {
-        world.givenBound(row, navigation, target);
+        world.givenBound(row, world.navigationOf(row, navigation), target);
     }
 
     @Given("references are sent in {referenceForm} form")
@@ -36,57 +36,58 @@ public final class RelationshipSteps {
 
     @When("{row} is added to the {nav} of {row}")
     public void isAddedToThe(RowRef row, String navigation, RowRef parent) {
-        world.outcome(world.session().associate(row).to(parent).via(navigation));
+        world.outcome(world.session().associate(row).to(parent).via(world.navigationOf(parent, navigation)));
     }
 
     @When("{row} is removed from the {nav} of {row}")
     public void isRemovedFromThe(RowRef row, String navigation, RowRef parent) {
-        world.outcome(world.session().disassociate(row).from(parent).via(navigation).byIdQuery());
+        world.outcome(world.session().disassociate(row).from(parent).via(world.navigationOf(parent, navigation)).byIdQuery());
     }
 
     @When("{row} is removed from the {nav} of {row} by key")
     public void isRemovedByKey(RowRef row, String navigation, RowRef parent) {
-        world.outcome(world.session().disassociate(row).from(parent).via(navigation).byKeySegment());
+        world.outcome(world.session().disassociate(row).from(parent).via(world.navigationOf(parent, navigation)).byKeySegment());
     }
 
     @When("{row} is removed from the {nav} of {row} by percent-encoded $id")
     public void isRemovedByEncodedId(RowRef row, String navigation, RowRef parent) {
-        world.outcome(world.session().disassociate(row).from(parent).via(navigation).byEncodedIdQuery());
+        world.outcome(world.session().disassociate(row).from(parent).via(world.navigationOf(parent, navigation)).byEncodedIdQuery());
     }
 
     @When("the {nav} of {row} is set to {row}")
     public void isSetTo(String navigation, RowRef row, RowRef target) {
-        world.outcome(world.session().rebind(row).via(navigation).to(target));
+        world.outcome(world.session().rebind(row).via(world.navigationOf(row, navigation)).to(target));
     }
 
     @When("the {nav} of {row} is removed")
     public void isRemoved(String navigation, RowRef row) {
-        world.outcome(world.session().disassociate(row).via(navigation));
+        world.outcome(world.session().disassociate(row).via(world.navigationOf(row, navigation)));
     }
 
     @When("{row} is updated with its {nav} bound to {row}")
     public void isUpdatedBound(RowRef row, String navigation, RowRef target) {
-        world.outcome(world.session().update(row).bind(navigation, target).send());
+        world.outcome(world.session().update(row).bind(world.navigationOf(row, navigation), target).send());
     }
 
     @When("{row} is updated with its {nav} set to null")
     public void isUpdatedNull(RowRef row, String navigation) {
-        world.outcome(world.session().update(row).unbind(navigation).send());
+        world.outcome(world.session().update(row).unbind(world.navigationOf(row, navigation)).send());
     }
 
     @When("{row} is updated with its {nav} and {nav} set to null")
     public void isUpdatedTwoNull(RowRef row, String first, String second) {
-        world.outcome(world.session().update(row).unbind(first).unbind(second).send());
+        world.outcome(world.session().update(row).unbind(world.navigationOf(row, first)).unbind(world.navigationOf(row, second)).send());
     }
 
     @When("{row} is updated with {nav}@odata.bind set to null")
     public void isUpdatedBindNull(RowRef row, String navigation) {
-        world.outcome(world.session().update(row).unbindWithBindAnnotation(navigation).send());
+        world.outcome(world.session().update(row).unbindWithBindAnnotation(world.navigationOf(row, navigation)).send());
     }
 
     @When("{row} is updated with {nav}@odata.bind and {nav}@odata.bind set to null")
     public void isUpdatedTwoBindNull(RowRef row, String first, String second) {
-        world.outcome(world.session().update(row).unbindWithBindAnnotation(first).unbindWithBindAnnotation(second).send());
+        world.outcome(world.session().update(row).unbindWithBindAnnotation(world.navigationOf(row, first))
+                .unbindWithBindAnnotation(world.navigationOf(row, second)).send());
     }
 
     /** | participation | party | such as | to | contact "Ann" |. */

@@ -27,7 +27,7 @@ public final class RowSteps {
     /** {@code count} new rows of {@code table}, each named after the parent and numbered, added to the parent's {@code nav}. */
     @Given("{row} has {int} {table}s in its {nav}")
     public void hasMany(RowRef parent, int count, String table, String navigation) {
-        world.givenMany(parent, count, table, navigation);
+        world.givenMany(parent, count, table, world.navigationOf(parent, navigation));
     }
 
     @Given("a(n) {table} {string} with:")
@@ -42,12 +42,12 @@ public final class RowSteps {
 
     @When("a(n) {table} {string} is created with its {nav} bound to {row}")
     public void isCreatedBound(String table, String alias, String navigation, RowRef target) {
-        world.outcome(world.session().create(NewRow.of(table, alias).bind(navigation, target)).outcome());
+        world.outcome(world.session().create(NewRow.of(table, alias).bind(world.navigationOf(table, navigation), target)).outcome());
     }
 
     @When("a(n) {table} {string} is created with its {nav} bound to:")
     public void isCreatedBoundToAll(String table, String alias, String navigation, List<RowRef> targets) {
-        world.outcome(world.session().create(NewRow.of(table, alias).bindAll(navigation, targets)).outcome());
+        world.outcome(world.session().create(NewRow.of(table, alias).bindAll(world.navigationOf(table, navigation), targets)).outcome());
     }
 
     /** Deep insert, one nested row per table row: | path | table | name |, parents before children. */
@@ -73,6 +73,6 @@ public final class RowSteps {
 
     @Given("the {nav} of {row} is known as {string}")
     public void isKnownAs(String navigation, RowRef row, String alias) {
-        world.session().names().nameRelated(row, navigation, alias);
+        world.session().names().nameRelated(row, world.navigationOf(row, navigation), alias);
     }
 }

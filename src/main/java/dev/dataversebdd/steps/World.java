@@ -33,6 +33,19 @@ public final class World {
         return session;
     }
 
+    /**
+     * {@code navigation}, checked against the table of the row the sentence says has it: two rows swapped in a step
+     * fail here, naming the table that has it, before anything is sent.
+     */
+    public String navigationOf(RowRef owner, String navigation) {
+        return session().names().requireNavigation(owner, navigation);
+    }
+
+    /** {@code navigation}, checked against {@code table}, for a row about to be created. */
+    public String navigationOf(String table, String navigation) {
+        return session().names().requireNavigation(table, navigation);
+    }
+
     /** Remembers what the last When step got back. */
     public Outcome outcome(Outcome latest) {
         this.outcome = latest;

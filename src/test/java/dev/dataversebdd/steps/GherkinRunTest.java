@@ -106,6 +106,33 @@ class GherkinRunTest {
     }
 
     @Test
+    void should_refuse_a_step_whose_rows_are_swapped_before_anything_is_sent() throws Exception {
+        // WHEN a step names the navigation property of one row on the other
+        TestExecutionSummary summary = run("""
+                Feature: swapped rows
+                  Scenario: the account added to the opportunity
+                    Given an account "Contoso"
+                    And an opportunity "Big deal"
+                    When account "Contoso" is added to the opportunity_customer_accounts of opportunity "Big deal"
+                  Scenario: a lookup read on the wrong row
+                    Given an account "Contoso"
+                    Then the customerid_account of account "Contoso" is empty
+                  Scenario: a lookup of another table
+                    Given an account "Contoso"
+                    And a contact "Ann"
+                    When the primarycontactid of contact "Ann" is set to account "Contoso"
+                """);
+        // THEN each fails naming the table that has it, or the closest name of the row's own table
+        assertThat(failures(summary), equalTo(List.of(
+                "opportunity has no navigation property 'opportunity_customer_accounts', so opportunity \"Big deal\" "
+                        + "cannot have one; account has it: are two rows of the sentence swapped?",
+                "account has no navigation property 'customerid_account', so account \"Contoso\" cannot have one; "
+                        + "opportunity has it: are two rows of the sentence swapped?",
+                "contact has no navigation property 'primarycontactid', so contact \"Ann\" cannot have one; "
+                        + "account has it: are two rows of the sentence swapped?")));
+    }
+
+    @Test
     void should_stop_the_run_once_on_a_configuration_error() throws Exception {
         // GIVEN live mode without the settings it needs
         System.setProperty("dataverse.target", "live");
