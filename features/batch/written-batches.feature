@@ -116,6 +116,7 @@ Feature: Batches written as Microsoft's page writes them
       --batch_AAA123--
       """
     Then the batch succeeds
+    And request 2 of the batch answers 200
     And request 2 of the batch has JSON "value" with 1 item
     And the parentcustomerid_account of contact "Ann" is account "Fabrikam"
 

@@ -13,6 +13,11 @@ Feature: The reads that verify an association (D6, D10)
     And the response JSON "_customerid_value" is "{Contoso}"
     And the response JSON "opportunityid" is "{Big deal}"
 
+  Scenario: A lookup without a value reads as null
+    When I send GET "opportunities({Big deal})?$select=_parentaccountid_value"
+    Then the response status is 200
+    And the response JSON "_parentaccountid_value" is null
+
   Scenario: Lookup annotations say which navigation property and table a multi-table lookup uses
     When I send GET "opportunities({Big deal})?$select=_customerid_value" with headers:
       | Prefer | odata.include-annotations="*" |

@@ -47,6 +47,15 @@ Feature: Disassociate on update with PATCH null
     And under "bind-null" = "ignored", the parentaccountid of account "Contoso" is account "Parent"
     And under "bind-null" = "rejected", the parentaccountid of account "Contoso" is account "Parent"
 
+  @conflict
+  Scenario: The DSL's two "@odata.bind": null in one request follow the bind-null behaviour too
+    When account "Contoso" is updated with parentaccountid@odata.bind and primarycontactid@odata.bind set to null
+    Then the response follows the "bind-null" behaviour
+    And under "bind-null" = "clears", the parentaccountid of account "Contoso" is empty
+    And under "bind-null" = "clears", the primarycontactid of account "Contoso" is empty
+    And under "bind-null" = "ignored", the primarycontactid of account "Contoso" is contact "Ann"
+    And under "bind-null" = "rejected", the primarycontactid of account "Contoso" is contact "Ann"
+
   @conflict @emulator-only
   Scenario: With bind-null rejected, the request answers I3's 400 and changes nothing
     Given the emulator behaviour "bind-null" is "rejected"

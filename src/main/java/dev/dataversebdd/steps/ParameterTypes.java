@@ -38,16 +38,22 @@ public final class ParameterTypes {
         return world.session().names().requireNavigation(name);
     }
 
+    /** The part a party plays in an activity, as Dataverse's participation types name it: {@code to}, {@code cc}, … */
     @ParameterType("sender|to|cc|bcc|required attendee|optional attendee|organizer|regarding|owner|resource|customer")
     public Participation participation(String label) {
         return Participation.ofLabel(label);
     }
 
+    /**
+     * How requests name another row: {@code absolute} ({@code http://host/api/data/v9.2/accounts(…)}),
+     * {@code root-relative} ({@code /accounts(…)}) or {@code relative} ({@code accounts(…)}).
+     */
     @ParameterType("absolute|root-relative|relative")
     public ReferenceForm referenceForm(String form) {
         return ReferenceForm.valueOf(form.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
+    /** An HTTP method in capitals: the usual ones, or any other word, to see how the target refuses it. */
     @ParameterType("GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|MERGE|[A-Z]+")
     public String method(String method) {
         return method;
