@@ -73,6 +73,11 @@ class ReadmeCommandsIT {
             assertThat("-DskipTests runs no test", r.output(), not(containsString("Tests run:")));
             assertThat(Files.exists(copy("target/dataverse-bdd-0.1.0-SNAPSHOT-standalone.jar")), equalTo(true));
         }));
+        c.put("mvn -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack "
+                + "-Dartifact=dev.dataversebdd:dataverse-bdd:0.1.0-SNAPSHOT:jar:sources "
+                + "-DoutputDirectory=target/dataverse-bdd-sources", new RunHere(".", r -> assertThat(r.output(),
+                        Files.exists(copy("target/dataverse-bdd-sources/dev/dataversebdd/steps/RowSteps.java")),
+                        equalTo(true))));
         c.put("mvn -B package -DskipTests", new RunHere(".", r -> assertThat(r.output(), containsString("BUILD SUCCESS"))));
         c.put("mvn -B -Pconformance verify", new RunHere(".", r -> {
             assertThat(r.output(), containsString("BUILD SUCCESS"));
@@ -80,6 +85,14 @@ class ReadmeCommandsIT {
                     "reports/cucumber/cucumber.json", "reports/conformance/matrix.html",
                     "reports/conformance/matrix.json")) {
                 assertThat(report + " written", Files.exists(copy(report)), equalTo(true));
+            }
+        }));
+        c.put("mvn -B -o test -Dtest=StepReferenceTest -Dsteps.reference.write=true", new RunHere(".", r -> {
+            assertThat(r.output(), containsString("BUILD SUCCESS"));
+            for (String generated : List.of("src/site/markdown/steps.md",
+                    "src/main/resources/dev/dataversebdd/steps/steps.json")) {
+                assertThat(generated + " is regenerated as committed", contentOf(copy(generated)),
+                        equalTo(contentOf(ROOT.resolve(generated))));
             }
         }));
         c.put("mvn -q compile exec:java -Dexec.args=\"--port 5555\"", new ServeHere(".",
@@ -97,6 +110,8 @@ class ReadmeCommandsIT {
                     assertThat(r.output(), r.exitCode(), equalTo(0));
                     assertThat(Files.exists(copy("target/diff.json")), equalTo(true));
                 }));
+        c.put("java -jar dataverse-bdd-<version>-standalone.jar emulator --metadata org-metadata.xml", new ServeHere(
+                "target", "http://127.0.0.1:5555/api/data/v9.2/", ReadmeCommandsIT::answersAccounts));
         c.put("java -jar dataverse-bdd-<version>-standalone.jar emulator --behaviour-file behaviour-profile.properties",
                 new ServeHere("target", "http://127.0.0.1:5555/api/data/v9.2/", ReadmeCommandsIT::answersAccounts));
         c.put("mvn -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.SweepCommand -Dexec.args=\"--run <run id>\"",
@@ -194,6 +209,11 @@ class ReadmeCommandsIT {
 
     /** What a command's document says the user has at hand when running it. */
     private static void prepareFor(String command) throws IOException {
+        if (command.contains("--metadata org-metadata.xml")) {
+            // an org's $metadata: the custom-table consumer project's
+            Files.copy(copy("src/it/consumer-custom-table/metadata/org-metadata.xml"), copy("target/org-metadata.xml"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         if (command.contains("--behaviour-file behaviour-profile.properties")) {
             // the profile a live conformance run writes: here, one that switches a behaviour from its default
             Files.writeString(copy("target/behaviour-profile.properties"), "bind-null=rejected\n");
@@ -298,6 +318,14 @@ class ReadmeCommandsIT {
     /** Each command's output, kept for when it fails: target/readme-commands/clone/logs/<command>.log. */
     private static Path log(String command) {
         return copy("logs").resolve(command.replaceAll("[^A-Za-z0-9.-]+", "_") + ".log");
+    }
+
+    private static String contentOf(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + file + ": " + e, e);
+        }
     }
 
     private static String tail(String output) {
