@@ -1,6 +1,6 @@
 Feature: Associate a row to a one-to-many collection with POST $ref
   Dataverse adds a row to a collection-valued navigation property with
-  POST {parent}/{collectionNav}/$ref and {"@odata.id": "<row URL>"} (D1, D2, D18).
+  `POST {parent}/{collectionNav}/$ref` and `{"@odata.id": "<row URL>"}` (D1, D2, D18).
   It answers 204 No Content with OData-Version 4.0, and the child's lookup then points to the parent.
 
   Background:

@@ -1,6 +1,6 @@
 Feature: Disassociate a row from a collection with DELETE $ref
   "Use a DELETE request to remove a reference to a row." For a collection-valued navigation property,
-  name the row with ?$id=<row URL> or with a key segment; "Either way, a successful response has status 204." (D1, D18)
+  name the row with `?$id=<row URL>` or with a key segment; "Either way, a successful response has status 204." (D1, D18)
 
   Background:
     Given an account "Contoso"

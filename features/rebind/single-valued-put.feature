@@ -1,6 +1,6 @@
 Feature: Change a single-valued navigation property with PUT $ref
   "You can associate rows by setting the value of a single-valued navigation property using PUT" (D1, D18):
-  PUT {row}/{singleNav}/$ref with {"@odata.id": "<target URL>"} answers 204 No Content.
+  `PUT {row}/{singleNav}/$ref` with `{"@odata.id": "<target URL>"}` answers 204 No Content.
 
   Background:
     Given an account "Contoso"

@@ -202,11 +202,23 @@ public final class DataverseSession implements AutoCloseable {
     }
 
     /**
-     * Also reports every request and response, redacted, to {@code sink} (name, text): e.g. Cucumber's
-     * {@code scenario.attach}, so that its own reports show them beside Allure's.
+     * Also reports every request and response, redacted, to {@code sink} (name, text), e.g. a log. For Cucumber's
+     * scenario use {@link #reportExchangesToScenario}.
      */
     public DataverseSession reportExchangesTo(java.util.function.BiConsumer<String, String> sink) {
         evidence.alsoTo(sink);
+        return this;
+    }
+
+    /**
+     * Reports every request and response, redacted, to Cucumber's scenario ({@code (name, text) ->
+     * scenario.attach(text, "text/plain", name)}), so that Cucumber's own reports show them. Allure's Cucumber plugin
+     * (allure-cucumber7-jvm) makes an Allure attachment of each, so while it is on the class path the session
+     * attaches them to Allure only through the scenario: each exchange appears once in each report.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public DataverseSession reportExchangesToScenario(java.util.function.BiConsumer<String, String> attach) {
+        evidence.toScenario(attach);
         return this;
     }
 

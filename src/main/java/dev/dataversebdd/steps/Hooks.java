@@ -9,7 +9,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 
-/** Names the scenario line in failure messages, and undoes the scenario's rows and links when it ends. */
+/**
+ * Names the scenario line in failure messages, puts the scenario's exchanges into the reports, and undoes the
+ * scenario's rows and links when it ends.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Hooks {
 
@@ -19,7 +22,6 @@ public final class Hooks {
         this.world = world;
     }
 
-    /** Failures name the failing step's line (with the StepLines plugin on), else the scenario's. */
     /**
      * Connects once, before the first scenario: a configuration error stops the run here with one message, instead
      * of failing every scenario with the same words.
@@ -29,16 +31,20 @@ public final class Hooks {
         RunContext.dataverse();
     }
 
+    /** Failures name the failing step's line (with the StepLines plugin on), else the scenario's. */
     @Before(order = 0)
     public void nameTheScenario(Scenario scenario) {
         String scenarioLine = location(scenario.getUri()) + ":" + scenario.getLine();
         world.session().locatedBy(() -> StepLines.current().orElse(scenarioLine));
     }
 
-    /** Every request and response of the scenario also goes into Cucumber's own reports, redacted. */
+    /**
+     * Every request and response of the scenario goes into Cucumber's own reports, redacted, and from there (through
+     * Allure's Cucumber plugin) into Allure's: once in each.
+     */
     @Before(order = 1)
     public void attachTheExchangesToTheScenario(Scenario scenario) {
-        world.session().reportExchangesTo((name, text) -> scenario.attach(text, "text/plain", name));
+        world.session().reportExchangesToScenario((name, text) -> scenario.attach(text, "text/plain", name));
     }
 
     /**
