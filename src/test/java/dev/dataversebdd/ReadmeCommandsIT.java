@@ -145,6 +145,10 @@ class ReadmeCommandsIT {
         c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test "
                 + "-Dexec.mainClass=dev.dataversebdd.conformance.MatrixInChromium", new NotRunHere(
                 "needs Debian's chromium, which build machines lack; ConformanceMatrixTest checks the page's structure"));
+        c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test "
+                + "-Dexec.mainClass=dev.dataversebdd.report.CucumberHtmlInChromium", new NotRunHere(
+                "needs Debian's chromium, which build machines lack; ReportsOfARunTest and CucumberHtmlTest check the "
+                + "page's text"));
         String wholeSuite = "a further whole run of the suite (about a minute each); the test command runs the suite "
                 + "once, the main job above once more";
         c.put("mvn -B -Pconformance verify -Ddataverse.emulator.behaviour-file="
