@@ -84,6 +84,14 @@ class StandaloneJarIT {
         String said = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(unknown.waitFor(), equalTo(2));
         assertThat(said, startsWith("error: unknown command 'frobnicate'"));
+        // a wrong flag of a command: the error and that command's usage line on stderr, nothing on stdout, exit 2
+        Process wrongFlag = new ProcessBuilder(command("sweep", "--no-such-flag")).start();
+        String out = new String(wrongFlag.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> err = new String(wrongFlag.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(wrongFlag.waitFor(), equalTo(2));
+        assertThat(out, equalTo(""));
+        assertThat(err.get(0), equalTo("error: Unknown option: '--no-such-flag'"));
+        assertThat(err.get(1), startsWith("Usage: java -jar dataverse-bdd-standalone.jar sweep [-hV]"));
         // a health check of a port where nothing listens says so, and fails
         int free;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
