@@ -3,6 +3,7 @@ package dev.dataversebdd.cli;
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.Sweep;
 import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.targets.ConfigurationException;
 import dev.dataversebdd.targets.LiveOrgConfiguration;
 import dev.dataversebdd.targets.Settings;
 import dev.dataversebdd.targets.Targets;
@@ -21,12 +22,13 @@ import picocli.CommandLine.Spec;
 /**
  * Deletes the rows killed runs left in a live org:
  * {@code mvn -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.SweepCommand -Dexec.args="--older-than 2h"}.
- * Reads the same settings as a live run (dataverse.url, dataverse.allowed-hosts, credentials).
+ * Reads the same settings as a live run (dataverse.target=live, dataverse.url, dataverse.allowed-hosts,
+ * credentials), and refuses to run without them.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 @Command(name = "sweep", sortOptions = false,
-        description = {"Removes what killed live runs left in a live org, with the settings of a live run "
-                + "(README, \"Run against your org\").",
+        description = {"Removes what killed live runs left in a live org; it reads the settings of a live run "
+                + "(README, \"Run against your org\") and refuses to run without them.",
             "With --run: finishes the cleanup of one run from its ledger in dataverse.ledger-dir (default "
                 + LiveOrgConfiguration.DEFAULT_LEDGER_DIR + "): restores what it changed on existing rows, deletes every "
                 + "row it created (tagged or not); never touches a run that is still alive.",
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
             "Without --delete nothing is changed: a dry run."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (or, in a dry run, listed)", "1:a row could not be removed or restored (problem: lines)",
-            "2:a usage or configuration error"})
+            "2:a usage error, or the live settings are missing"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -75,6 +77,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Settings settings = Settings.fromSystem();
+        requireLiveSettings(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Target target = Targets.fromConfiguration(settings)) {
@@ -105,6 +108,53 @@ public final class SweepCommand implements Callable<Integer> {
         out.printf("run %s on %s: %d step(s)%s, %d problem(s)%n", report.runId(), target.description(),
                 report.done().size(), delete ? "" : " (dry run: add --delete to do them)", report.problems().size());
         return report.problems().isEmpty() ? CommandLines.OK : CommandLines.FOUND_A_PROBLEM;
+    }
+
+    /**
+     * A sweep of anything but a live org would sweep a throw-away emulator and report it clean: every setting a live
+     * target needs is checked first, and all that are missing are named in one message.
+     */
+    static void requireLiveSettings(Settings settings) {
+        List<String> missing = new ArrayList<>();
+        String target = settings.get(Targets.TARGET).orElse("");
+        if (!target.equals("live")) {
+            missing.add(line(Targets.TARGET + "=live", (target.isEmpty() ? "" : "(it is '" + target + "') ") + "-D"
+                    + Targets.TARGET + "=live or " + Settings.environmentName(Targets.TARGET) + "=live"));
+        }
+        if (settings.get(LiveOrgConfiguration.URL).isEmpty()) {
+            missing.add(line(LiveOrgConfiguration.URL, "the org, e.g. https://contoso-test.crm.dynamics.com: "
+                    + how(LiveOrgConfiguration.URL)));
+        }
+        if (settings.get(LiveOrgConfiguration.ALLOWED_HOSTS).isEmpty()) {
+            missing.add(line(LiveOrgConfiguration.ALLOWED_HOSTS, "the org's host, e.g. contoso-test.crm.dynamics.com: "
+                    + how(LiveOrgConfiguration.ALLOWED_HOSTS)));
+        }
+        boolean token = settings.get(LiveOrgConfiguration.TOKEN).isPresent();
+        boolean application = settings.get(LiveOrgConfiguration.TENANT_ID).isPresent()
+                && settings.get(LiveOrgConfiguration.CLIENT_ID).isPresent()
+                && (settings.get(LiveOrgConfiguration.CLIENT_SECRET).isPresent()
+                        || settings.get(LiveOrgConfiguration.CLIENT_CERTIFICATE).isPresent());
+        if (!token && !application) {
+            missing.add(line("credentials", how(LiveOrgConfiguration.TOKEN) + ", or the app registration's "
+                    + Settings.environmentName(LiveOrgConfiguration.TENANT_ID) + ", "
+                    + Settings.environmentName(LiveOrgConfiguration.CLIENT_ID) + " and "
+                    + Settings.environmentName(LiveOrgConfiguration.CLIENT_SECRET) + " (or "
+                    + Settings.environmentName(LiveOrgConfiguration.CLIENT_CERTIFICATE) + ")"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException("sweep works on a live org only, and " + (missing.size() == 1 ? "this setting is"
+                    : "these settings are") + " missing:\n" + String.join("\n", missing) + "\nThey are the settings of the "
+                    + "live run whose rows it removes (README, \"Run against your org\"); without them it would look at a "
+                    + "throw-away emulator.");
+        }
+    }
+
+    private static String line(String setting, String how) {
+        return String.format("  %-24s %s", setting, how);
+    }
+
+    private static String how(String setting) {
+        return "-D" + setting + "=... or " + Settings.environmentName(setting) + "=...";
     }
 
     static Duration age(String text) {
