@@ -1,5 +1,9 @@
 package dev.dataversebdd.cli;
 
+import dev.dataversebdd.targets.LiveOrgConfiguration;
+import dev.dataversebdd.targets.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "go to dataverse.ledger-dir (default target/dataverse-bdd/runs), for sweep --run."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every scenario conformed", "1:a scenario did not conform",
-            "2:a usage or configuration error"})
+            "2:a usage or configuration error (a setting missing, DIR not writable)"})
 public final class ConformanceRunCommand implements Callable<Integer> {
 
     private static final Pattern ROOT = Pattern.compile("^(https?://[^/]+)(?:/api/data/(v\\d\\.\\d))?/?$");
@@ -57,7 +61,9 @@ public final class ConformanceRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--url takes a service root such as "
                     + "https://contoso-test.crm.dynamics.com/api/data/v9.2 (or the org URL alone), not '" + url + "'");
         }
-        Path reports = out.toAbsolutePath();
+        Path reports = writable(out.toAbsolutePath(), "give --out a folder this user can write");
+        writable(LiveOrgConfiguration.ledgerFolder(Settings.fromSystem()), "the run ledgers go there; set "
+                + Settings.describe(LiveOrgConfiguration.LEDGER_DIR) + " to a folder this user can write");
         System.setProperty("dataverse.target", "live");
         System.setProperty("dataverse.url", root.group(1));
         if (root.group(2) != null) {
@@ -83,5 +89,16 @@ public final class ConformanceRunCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("conformance: reports in " + reports + (status == 0
                 ? "; every scenario conformed" : "; some scenarios did not conform (see conformance/matrix.html)"));
         return status == 0 ? CommandLines.OK : CommandLines.FOUND_A_PROBLEM;
+    }
+
+    /** Finds out before the run, not after it, that the reports or the run ledgers could not be written. */
+    private static Path writable(Path folder, String remedy) {
+        try {
+            Files.createDirectories(folder);
+            Files.delete(Files.createTempFile(folder, ".write-test", ""));
+            return folder;
+        } catch (IOException e) {
+            throw new CommandException("cannot write to " + folder + " (" + e.getClass().getSimpleName() + "): " + remedy);
+        }
     }
 }
