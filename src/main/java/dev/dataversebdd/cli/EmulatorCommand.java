@@ -58,6 +58,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--allow-auth-changes", description = "let PUT /_emulator/auth change or switch off the token check over HTTP")
     boolean allowAuthChanges;
 
+    @Option(names = "--port-file", paramLabel = "FILE", defaultValue = "${env:" + PortFile.VARIABLE + "}",
+            description = "write the port it listens on to FILE, for health checks (default: $" + PortFile.VARIABLE
+                    + ", else none)")
+    Path portFile;
+
     EmulatorCommand() {
     }
 
@@ -85,9 +90,15 @@ public final class EmulatorCommand implements Callable<Integer> {
         emulator.service().allowAuthChangesOverHttp(allowAuthChanges);
         PrintWriter out = spec.commandLine().getOut();
         warnIfReachableFromOtherMachines(emulator.host(), spec.commandLine().getErr());
+        if (portFile != null) {
+            PortFile.write(portFile, emulator.port());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
+            if (portFile != null) {
+                PortFile.delete(portFile);
+            }
             out.println("Dataverse emulator stopped.");
             stopped.countDown();
         }));

@@ -44,9 +44,12 @@ class StandaloneJarIT {
     }
 
     @Test
-    void should_answer_the_seed_associate_from_the_standalone_emulator() throws Exception {
+    void should_answer_the_seed_associate_from_the_standalone_emulator(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
         long started = System.nanoTime();
-        Process emulator = new ProcessBuilder(command("emulator", "--port", "0")).redirectErrorStream(true).start();
+        Path portFile = folder.resolve("emulator.port");
+        Process emulator = new ProcessBuilder(command("emulator", "--port", "0", "--port-file", portFile.toString()))
+                .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))) {
             String root = null;
             for (String line = out.readLine(); line != null && root == null; line = out.readLine()) {
@@ -64,9 +67,12 @@ class StandaloneJarIT {
                             + ")\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(associate.statusCode(), equalTo(204));
             assertThat(associate.body(), equalTo(""));
-            // AND the container health check finds it answering on its port, and not on another
+            // AND the health check finds it answering on the port it wrote to its port file, as the container's does
             String port = root.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/.*$", "$1");
-            Process healthy = new ProcessBuilder(command("health", "--port", port)).redirectErrorStream(true).start();
+            assertThat(Files.readString(portFile), equalTo(port + "\n"));
+            ProcessBuilder health = new ProcessBuilder(command("health")).redirectErrorStream(true);
+            health.environment().put("DATAVERSE_EMULATOR_PORT_FILE", portFile.toString());
+            Process healthy = health.start();
             assertThat(new String(healthy.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                     healthy.waitFor(), equalTo(0));
         } finally {
