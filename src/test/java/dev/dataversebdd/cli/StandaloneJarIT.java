@@ -110,6 +110,35 @@ class StandaloneJarIT {
         assertThat(answer, startsWith("unhealthy: http://127.0.0.1:" + free + "/api/data/v9.2/ does not answer"));
     }
 
+    @Test
+    void should_carry_the_licences_and_notices_of_the_libraries_it_bundles() throws Exception {
+        // WHEN the jar's licence and notice files are read
+        String licences;
+        String notices;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar().toFile())) {
+            licences = read(jar, "META-INF/LICENSE") + read(jar, "META-INF/LICENSE.txt");
+            notices = read(jar, "META-INF/NOTICE");
+            // THEN every bundled library's text is there: the Apache licence (Jackson, Groovy, picocli, ...), Hamcrest's
+            // BSD licence, SLF4J's MIT licence, and the notices Apache-licensed libraries ask to keep
+            assertThat(licences, org.hamcrest.Matchers.containsString("Apache License"));
+            assertThat(licences, org.hamcrest.Matchers.containsString("hamcrest.org"));
+            assertThat(licences, org.hamcrest.Matchers.containsString("QOS.ch"));
+            assertThat(notices, org.hamcrest.Matchers.containsString("Apache Groovy"));
+            assertThat(notices, org.hamcrest.Matchers.containsString("Jackson"));
+            assertThat(jar.getEntry("META-INF/licenses/asm-license.txt") != null, equalTo(true));
+            // AND picocli, the command line, is inside
+            assertThat(jar.getEntry("picocli/CommandLine.class") != null, equalTo(true));
+        }
+    }
+
+    private static String read(java.util.jar.JarFile jar, String entry) throws java.io.IOException {
+        java.util.zip.ZipEntry found = jar.getEntry(entry);
+        assertThat(entry + " is in the jar", found != null, equalTo(true));
+        try (java.io.InputStream in = jar.getInputStream(found)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static String create(HttpClient client, String root, String set, String body) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(root + "/" + set))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
