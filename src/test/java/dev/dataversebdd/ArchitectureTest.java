@@ -64,6 +64,17 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** picocli is an optional dependency, in the standalone jar only: no class a consumer's tests load may need it. */
+    @Test
+    void should_keep_picocli_inside_the_standalone_programs_commands() {
+        noClasses().that().resideOutsideOfPackage("dev.dataversebdd.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("dev.dataversebdd.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.dataversebdd.cli..")
+                .check(MAIN);
+    }
+
     @Test
     void should_keep_steps_thin_glue_without_http_or_json_code() {
         noClasses().that().resideInAPackage("dev.dataversebdd.steps..")

@@ -72,6 +72,20 @@ class CommandsTest {
         assertThat(ConformanceCommand.run(new String[] {"diff", org.toString()}), equalTo(2));
     }
 
+    @Test
+    void should_refuse_a_report_folder_it_cannot_write_before_running_anything(@TempDir Path folder) throws Exception {
+        // GIVEN --out names a place where no folder can be made (a file is there)
+        Path file = Files.writeString(folder.resolve("report"), "not a folder");
+        // WHEN
+        CommandLineConventionsTest.Run run = CommandLineConventionsTest.run("conformance", "run", "--url",
+                "http://127.0.0.1:1/api/data/v9.2", "--out", file.toString());
+        // THEN one line that says where and what to do, exit 2, and no scenario ran
+        assertThat(run.status(), equalTo(2));
+        assertThat(run.err(), equalTo("error: cannot write to " + file + " (FileAlreadyExistsException): give --out a "
+                + "folder this user can write\n"));
+        assertThat(run.out(), equalTo(""));
+    }
+
     private static String matrix(int status) {
         return "{\"schema\":\"dataverse-bdd/conformance-matrix\",\"version\":1,\"scenarios\":[],\"cells\":["
                 + "{\"operation\":\"associate\",\"relationship\":\"N:N\",\"form\":\"absolute\",\"observations\":"

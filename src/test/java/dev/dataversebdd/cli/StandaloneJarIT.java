@@ -44,9 +44,12 @@ class StandaloneJarIT {
     }
 
     @Test
-    void should_answer_the_seed_associate_from_the_standalone_emulator() throws Exception {
+    void should_answer_the_seed_associate_from_the_standalone_emulator(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
         long started = System.nanoTime();
-        Process emulator = new ProcessBuilder(command("emulator", "--port", "0")).redirectErrorStream(true).start();
+        Path portFile = folder.resolve("emulator.port");
+        Process emulator = new ProcessBuilder(command("emulator", "--port", "0", "--port-file", portFile.toString()))
+                .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))) {
             String root = null;
             for (String line = out.readLine(); line != null && root == null; line = out.readLine()) {
@@ -64,9 +67,12 @@ class StandaloneJarIT {
                             + ")\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(associate.statusCode(), equalTo(204));
             assertThat(associate.body(), equalTo(""));
-            // AND the container health check finds it answering on its port, and not on another
+            // AND the health check finds it answering on the port it wrote to its port file, as the container's does
             String port = root.replaceAll("^http://127\\.0\\.0\\.1:(\\d+)/.*$", "$1");
-            Process healthy = new ProcessBuilder(command("health", "--port", port)).redirectErrorStream(true).start();
+            assertThat(Files.readString(portFile), equalTo(port + "\n"));
+            ProcessBuilder health = new ProcessBuilder(command("health")).redirectErrorStream(true);
+            health.environment().put("DATAVERSE_EMULATOR_PORT_FILE", portFile.toString());
+            Process healthy = health.start();
             assertThat(new String(healthy.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                     healthy.waitFor(), equalTo(0));
         } finally {
@@ -84,6 +90,14 @@ class StandaloneJarIT {
         String said = new String(unknown.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(unknown.waitFor(), equalTo(2));
         assertThat(said, startsWith("error: unknown command 'frobnicate'"));
+        // a wrong flag of a command: the error and that command's usage line on stderr, nothing on stdout, exit 2
+        Process wrongFlag = new ProcessBuilder(command("sweep", "--no-such-flag")).start();
+        String out = new String(wrongFlag.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> err = new String(wrongFlag.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(wrongFlag.waitFor(), equalTo(2));
+        assertThat(out, equalTo(""));
+        assertThat(err.get(0), equalTo("error: Unknown option: '--no-such-flag'"));
+        assertThat(err.get(1), startsWith("Usage: java -jar dataverse-bdd-standalone.jar sweep [-hV]"));
         // a health check of a port where nothing listens says so, and fails
         int free;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -94,6 +108,35 @@ class StandaloneJarIT {
         String answer = new String(unhealthy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(unhealthy.waitFor(), equalTo(1));
         assertThat(answer, startsWith("unhealthy: http://127.0.0.1:" + free + "/api/data/v9.2/ does not answer"));
+    }
+
+    @Test
+    void should_carry_the_licences_and_notices_of_the_libraries_it_bundles() throws Exception {
+        // WHEN the jar's licence and notice files are read
+        String licences;
+        String notices;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(jar().toFile())) {
+            licences = read(jar, "META-INF/LICENSE") + read(jar, "META-INF/LICENSE.txt");
+            notices = read(jar, "META-INF/NOTICE");
+            // THEN every bundled library's text is there: the Apache licence (Jackson, Groovy, picocli, ...), Hamcrest's
+            // BSD licence, SLF4J's MIT licence, and the notices Apache-licensed libraries ask to keep
+            assertThat(licences, org.hamcrest.Matchers.containsString("Apache License"));
+            assertThat(licences, org.hamcrest.Matchers.containsString("hamcrest.org"));
+            assertThat(licences, org.hamcrest.Matchers.containsString("QOS.ch"));
+            assertThat(notices, org.hamcrest.Matchers.containsString("Apache Groovy"));
+            assertThat(notices, org.hamcrest.Matchers.containsString("Jackson"));
+            assertThat(jar.getEntry("META-INF/licenses/asm-license.txt") != null, equalTo(true));
+            // AND picocli, the command line, is inside
+            assertThat(jar.getEntry("picocli/CommandLine.class") != null, equalTo(true));
+        }
+    }
+
+    private static String read(java.util.jar.JarFile jar, String entry) throws java.io.IOException {
+        java.util.zip.ZipEntry found = jar.getEntry(entry);
+        assertThat(entry + " is in the jar", found != null, equalTo(true));
+        try (java.io.InputStream in = jar.getInputStream(found)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String create(HttpClient client, String root, String set, String body) throws Exception {

@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -124,18 +123,5 @@ class EmulatorHttpTest {
         assertThat(answer, startsWith("HTTP/1.1 400 "));
         assertThat(answer, containsString("{\"error\":{\"code\":\"0x0\",\"message\":\"Bad Request - the HTTP request could not be read"));
         assertThat(answer, containsString("OData-Version: 4.0"));
-    }
-
-    @Test
-    void should_explain_bad_command_lines() {
-        // WHEN the command line has a bad port, mode, file or a missing value THEN a message that says which
-        IllegalArgumentException port = assertThrows(IllegalArgumentException.class,
-                () -> EmulatorMain.configure(new String[] {"--port", "http"}));
-        assertThat(port.getMessage(), equalTo("--port takes a number from 0 to 65535, not 'http'"));
-        IllegalArgumentException behaviour = assertThrows(IllegalArgumentException.class,
-                () -> EmulatorMain.configure(new String[] {"--behaviour", "bind-null=maybe"}));
-        assertThat(behaviour.getMessage(), containsString("has no mode 'maybe'"));
-        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.configure(new String[] {"--metadata", "/nope.xml"}));
-        assertThrows(IllegalArgumentException.class, () -> EmulatorMain.configure(new String[] {"--port"}));
     }
 }

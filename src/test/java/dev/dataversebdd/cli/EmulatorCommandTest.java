@@ -1,0 +1,68 @@
+package dev.dataversebdd.cli;
+
+import static dev.dataversebdd.cli.CommandLineConventionsTest.run;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.dataversebdd.cli.CommandLineConventionsTest.Run;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** The emulator command's options: wrong ones are said in one line before anything starts. */
+class EmulatorCommandTest {
+
+    private static String warningFor(String host) {
+        StringWriter err = new StringWriter();
+        EmulatorCommand.warnIfReachableFromOtherMachines(host, new PrintWriter(err, true));
+        return err.toString();
+    }
+
+    @Test
+    void should_warn_when_bound_beyond_loopback_and_stay_quiet_on_loopback() {
+        // WHEN bound to loopback THEN no warning; WHEN bound to every address THEN a warning
+        assertThat(warningFor("127.0.0.1"), emptyString()); // the default host
+        assertThat(warningFor("localhost"), emptyString());
+        assertThat(warningFor("0.0.0.0"), containsString("WARNING: listening on 0.0.0.0, not on loopback"));
+    }
+
+    @Test
+    void should_explain_bad_command_lines_with_the_usage_line_and_exit_2() {
+        // WHEN the command line has a bad port, mode, file or a missing value THEN a message that says which
+        assertThat(firstError("emulator", "--port", "http"), equalTo("error: --port takes a number from 0 to 65535, not 'http'"));
+        assertThat(firstError("emulator", "--port", "70000"), equalTo("error: --port takes a number from 0 to 65535, not '70000'"));
+        assertThat(firstError("emulator", "--behaviour", "bind-null=maybe"), containsString("has no mode 'maybe'"));
+        assertThat(firstError("emulator", "--metadata", "/nope.xml"),
+                equalTo("error: metadata file '/nope.xml' does not exist or is not readable"));
+        assertThat(firstError("emulator", "--require-bearer", "some"), equalTo("error: --require-bearer takes 'any', not 'some'"));
+        assertThat(firstError("emulator", "--port"), equalTo("error: Missing required parameter for option '--port' (N)"));
+    }
+
+    private static String firstError(String... args) {
+        Run run = run(args);
+        assertThat(run.err(), run.status(), equalTo(2));
+        assertThat(run.errLines().get(1), startsWith("Usage: " + Main.NAME + " emulator [-hV]"));
+        return run.errLines().get(0);
+    }
+
+    @Test
+    void should_say_in_one_line_that_the_port_is_taken_and_exit_2() throws Exception {
+        // GIVEN a port something else listens on
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // WHEN the emulator is asked to listen there
+            Run run = run("emulator", "--port", String.valueOf(taken.getLocalPort()));
+            // THEN one error line, no stack trace, nothing on stdout
+            assertThat(run.status(), equalTo(2));
+            assertThat(run.out(), emptyString());
+            assertThat(run.errLines().size(), equalTo(1));
+            assertThat(run.errLines().get(0), startsWith("error: cannot start the Dataverse emulator on 127.0.0.1:"
+                    + taken.getLocalPort() + ": "));
+            assertThat(run.errLines().get(0), containsString("(is the port in use? try another, or 0 for any free port)"));
+        }
+    }
+}
