@@ -140,6 +140,8 @@ class ReadmeCommandsIT {
                 + "image with podman and runc (as root, by hand)";
         c.put("docker build -f src/main/docker/Dockerfile -t dataverse-bdd-emulator .", new NotRunHere(docker));
         c.put("docker run --rm -p 127.0.0.1:5555:5555 dataverse-bdd-emulator", new NotRunHere(docker));
+        c.put("docker run --rm -p 127.0.0.1:6000:6000 dataverse-bdd-emulator emulator --host 0.0.0.0 --port 6000",
+                new NotRunHere(docker));
         c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.dataversebdd.bench.Benchmark",
                 new NotRunHere("about 4 minutes of load on 2 cores; BenchmarkSmokeTest runs the same harness with --quick"));
         c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test "
