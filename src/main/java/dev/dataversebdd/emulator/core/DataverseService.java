@@ -12,11 +12,10 @@ import dev.dataversebdd.emulator.core.uri.EntityUrl;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import dev.dataversebdd.emulator.core.uri.ResourcePath;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -42,12 +41,10 @@ public final class DataverseService {
     private final Schema schema;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Journal journal = new Journal(DEFAULT_JOURNAL_CAPACITY);
-    private final Deque<Fault> faults = new ArrayDeque<>();
-    private final Deque<Delay> delays = new ArrayDeque<>();
+    private final FaultsAndDelays trouble = new FaultsAndDelays();
     private final Map<String, Store> snapshots = new LinkedHashMap<>();
     private final AdminApi admin = new AdminApi(this);
     private volatile BehaviourProfile profile;
-    private volatile Duration latency = Duration.ZERO;
     private volatile Predicate<String> bearerTokenCheck;
     private volatile boolean authChangesOverHttp;
     private final Caller caller = Caller.standard();
@@ -84,10 +81,9 @@ public final class DataverseService {
     }
 
     private EmulatorResponse serve(EmulatorRequest request) {
-        pause(latency.plus(nextDelay()));
-        EmulatorResponse faulted = faultResponse();
-        if (faulted != null) {
-            return faulted;
+        Optional<EmulatorResponse> faulted = trouble.beforeRequest();
+        if (faulted.isPresent()) {
+            return faulted.get();
         }
         String serviceRoot = serviceRoot(request);
         EmulatorResponse unauthorized = checkBearer(request, serviceRoot);
@@ -122,21 +118,6 @@ public final class DataverseService {
         return new Routed(ResourcePath.parse(resource), context);
     }
 
-    /** The next injected fault as a response, or null. */
-    private EmulatorResponse faultResponse() {
-        Fault fault = nextFault();
-        if (fault == null) {
-            return null;
-        }
-        EmulatorResponse error = Responses.error(fault.asError());
-        if (fault.retryAfterSeconds() == null) {
-            return error;
-        }
-        Map<String, String> headers = new LinkedHashMap<>(error.headers());
-        headers.put("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-        return new EmulatorResponse(error.status(), headers, error.body());
-    }
-
     /** {@code POST $batch}: the whole batch holds the write lock, so no other request sees a change set half-done. */
     private EmulatorResponse batch(EmulatorRequest request, RequestContext context) {
         if (!request.method().equals("POST")) {
@@ -147,10 +128,9 @@ public final class DataverseService {
         BatchRunner.Parts parts = new BatchRunner.Parts() {
             @Override
             public EmulatorResponse route(EmulatorRequest part) {
-                pause(nextDelay()); // an injected delay or fault may hit a part, as it would a request
-                EmulatorResponse faulted = faultResponse();
-                if (faulted != null) {
-                    return faulted;
+                Optional<EmulatorResponse> faulted = trouble.beforePart(); // as it would a request of its own
+                if (faulted.isPresent()) {
+                    return faulted.get();
                 }
                 Routed routed = prepare(part, serviceRoot);
                 return router.route(routed.path(), routed.context());
@@ -262,51 +242,6 @@ public final class DataverseService {
         return new EmulatorResponse(401, headers, new byte[0]);
     }
 
-    private static void pause(Duration delay) {
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The pause the next request owes to an injected {@link Delay}, or zero. */
-    private Duration nextDelay() {
-        synchronized (delays) {
-            Delay delay = delays.pollFirst();
-            if (delay == null) {
-                return Duration.ZERO;
-            }
-            if (delay.after() > 0) {
-                delays.addFirst(new Delay(delay.duration(), delay.times(), delay.after() - 1));
-                return Duration.ZERO;
-            }
-            if (delay.times() > 1) {
-                delays.addFirst(new Delay(delay.duration(), delay.times() - 1, 0));
-            }
-            return delay.duration();
-        }
-    }
-
-    private Fault nextFault() {
-        synchronized (faults) {
-            Fault fault = faults.pollFirst();
-            if (fault == null) {
-                return null;
-            }
-            if (fault.after() > 0) {
-                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times(), fault.after() - 1));
-                return null;
-            }
-            if (fault.times() > 1) {
-                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times() - 1));
-            }
-            return fault;
-        }
-    }
-
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
 
     /** Forgets every row, link, snapshot and fault but the caller's row; the schema and behaviour profile stay. */
@@ -383,9 +318,7 @@ public final class DataverseService {
     }
 
     public void injectFault(Fault fault) {
-        synchronized (faults) {
-            faults.addLast(fault);
-        }
+        trouble.inject(fault);
     }
 
     /**
@@ -399,32 +332,22 @@ public final class DataverseService {
 
     /** Slows the requests {@code delay} names (after the latency every request has). */
     public void injectDelay(Delay delay) {
-        synchronized (delays) {
-            delays.addLast(delay);
-        }
+        trouble.inject(delay);
     }
 
     /** Drops pending faults and delays, and the latency. */
     public void clearFaults() {
-        synchronized (faults) {
-            faults.clear();
-        }
-        synchronized (delays) {
-            delays.clear();
-        }
-        latency = Duration.ZERO;
+        trouble.clear();
     }
 
     /** True while injected latency or delays make requests sleep (the HTTP adapter then serves them on pool threads). */
     public boolean delaysRequests() {
-        synchronized (delays) {
-            return !latency.isZero() || !delays.isEmpty();
-        }
+        return trouble.delaysRequests();
     }
 
     /** Delays every request by {@code delay} (zero to stop). */
     public void latency(Duration delay) {
-        latency = delay;
+        trouble.latency(delay);
     }
 
     /**
