@@ -1,5 +1,6 @@
 package dev.dataversebdd.emulator.core;
 
+import dev.dataversebdd.emulator.core.ops.Responses;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,28 @@ public final class DataverseService {
 
     public EmulatorResponse handle(EmulatorRequest request) {
         return pipeline.handle(request);
+    }
+
+    // ---- answers for what an HTTP adapter meets before a request reaches handle: Dataverse-shaped, free of Java ----
+
+    /** Dataverse's 413 for a body over the adapter's limit of {@code limit} bytes. */
+    public static EmulatorResponse payloadTooLarge(long limit) {
+        return Responses.error(Errors.payloadTooLarge(limit));
+    }
+
+    /** A 400 for a body that could not be read whole: the client went away, or sent a broken body. */
+    public static EmulatorResponse unreadableBody() {
+        return Responses.error(Errors.badPayload("The request body could not be read."));
+    }
+
+    /** Dataverse's error shape (code {@code 0x0}) for a request line or headers the server could not read. */
+    public static EmulatorResponse unreadableRequest(int status, String message) {
+        return Responses.error(new DataverseException(status, "0x0", message));
+    }
+
+    /** A 500 naming {@code requestLine} for a defect outside the core (the core answers its own). */
+    public static EmulatorResponse defect(String requestLine) {
+        return Responses.error(Errors.emulatorDefect(requestLine));
     }
 
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----

@@ -1,11 +1,8 @@
 package dev.dataversebdd.emulator.http;
 
-import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.DataverseService;
 import dev.dataversebdd.emulator.core.EmulatorRequest;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
-import dev.dataversebdd.emulator.core.Errors;
-import dev.dataversebdd.emulator.core.ops.Responses;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,7 +40,7 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
-            EmulatorResponse tooLarge = Responses.error(Errors.payloadTooLarge(maxBodyBytes));
+            EmulatorResponse tooLarge = DataverseService.payloadTooLarge(maxBodyBytes);
             if (declared <= DRAIN_FACTOR * maxBodyBytes) {
                 // most clients send the whole body before they read: take it in (and drop it) so they see the 413
                 Content.Source.consumeAll(request, Callback.from(() -> write(tooLarge, response, callback),
@@ -61,10 +58,10 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             if (failure == null) {
                 answer(request, body, response, callback);
             } else if (declared < 0 && isOverLimit(failure)) {
-                write(Responses.error(Errors.payloadTooLarge(maxBodyBytes)), response, callback);
+                write(DataverseService.payloadTooLarge(maxBodyBytes), response, callback);
             } else {
                 // the client went away or sent a broken body: say so without any of Java's words
-                write(Responses.error(Errors.badPayload("The request body could not be read.")), response, callback);
+                write(DataverseService.unreadableBody(), response, callback);
             }
         });
         return true;
@@ -95,12 +92,10 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             }
             answer = service.handle(new EmulatorRequest(request.getMethod(), request.getHttpURI().getPath(),
                     request.getHttpURI().getQuery(), headers, body));
-        } catch (DataverseException e) {
-            answer = Responses.error(e);
         } catch (Throwable e) { // a defect outside the core (the core answers its own)
             String requestLine = request.getMethod() + " " + request.getHttpURI().getPathQuery();
             LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
-            answer = Responses.error(Errors.emulatorDefect(requestLine));
+            answer = DataverseService.defect(requestLine);
         }
         try {
             write(answer, response, callback);
