@@ -6,12 +6,15 @@ import dev.dataversebdd.emulator.core.EmulatorResponse;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The only code that knows Jetty's request API: turns a request into an {@link EmulatorRequest}, lets the core
@@ -54,29 +57,27 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             answer(request, new byte[0], response, callback);
             return true;
         }
-        Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, failure) -> {
-            if (failure == null) {
-                answer(request, body, response, callback);
-            } else if (declared < 0 && isOverLimit(failure)) {
-                write(DataverseService.payloadTooLarge(maxBodyBytes), response, callback);
-            } else {
-                // the client went away or sent a broken body: say so without any of Java's words
-                write(DataverseService.unreadableBody(), response, callback);
-            }
-        });
+        Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(InvocationType.NON_BLOCKING,
+                body -> answer(request, body, response, callback), failure -> {
+                    if (declared < 0 && isOverLimit(failure)) {
+                        write(DataverseService.payloadTooLarge(maxBodyBytes), response, callback);
+                    } else {
+                        // the client went away or sent a broken body: say so without any of Java's words
+                        write(DataverseService.unreadableBody(), response, callback);
+                    }
+                }));
         return true;
     }
 
-    /** Jetty reports a chunked body over the limit as one of these, wrapped by the future that collects the body. */
+    /** Jetty reports a chunked body over the limit as one of these (wrapped, should a future ever carry it). */
     private static boolean isOverLimit(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException;
     }
 
     private void answer(Request request, byte[] body, Response response, Callback callback) {
         if (service.delaysRequests()) {
-            request.getComponents().getThreadPool().execute(() -> serve(request, body, response, callback));
+            request.getComponents().getExecutor().execute(() -> serve(request, body, response, callback));
         } else {
             serve(request, body, response, callback);
         }

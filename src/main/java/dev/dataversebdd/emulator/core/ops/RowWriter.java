@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,7 @@ public final class RowWriter {
             throw Errors.duplicateKey(412);
         }
         ObjectNode attributes = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (!name.contains("@") && type.hasProperty(name) && !type.isLookupProperty(name)
                     && !name.equals(type.primaryKey())) {
@@ -72,8 +70,7 @@ public final class RowWriter {
         if (parentLink != null) {
             parentLink.accept(row);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             applyOnCreate(type, row, field.getKey(), field.getValue(), context);
         }
         return row;
@@ -137,8 +134,7 @@ public final class RowWriter {
 
     /** PATCH {set}({key}): structural values, {@code nav@odata.bind}, {@code nav@odata.bind: null}, {@code nav: null}. */
     public void update(EntityType type, Row row, ObjectNode body, RequestContext context) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.endsWith(BIND)) {
