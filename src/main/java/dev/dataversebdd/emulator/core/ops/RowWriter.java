@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -50,7 +51,7 @@ public final class RowWriter {
     }
 
     /** Inserts one row; {@code parentLink}, when set, is applied before the row's own binds (deep insert). */
-    Row insert(EntityType type, ObjectNode body, java.util.function.Consumer<Row> parentLink, RequestContext context) {
+    Row insert(EntityType type, ObjectNode body, Consumer<Row> parentLink, RequestContext context) {
         UUID id = explicitId(type, body);
         if (store.find(type.logicalName(), id).isPresent()) {
             throw Errors.duplicateKey(412);
