@@ -47,23 +47,28 @@ public final class DataverseService {
     }
 
     // ---- answers for what an HTTP adapter meets before a request reaches handle: Dataverse-shaped, free of Java ----
+    // (public for emulator.http, which may reach the core only through this face)
 
     /** Dataverse's 413 for a body over the adapter's limit of {@code limit} bytes. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
     public static EmulatorResponse payloadTooLarge(long limit) {
         return Responses.error(Errors.payloadTooLarge(limit));
     }
 
     /** A 400 for a body that could not be read whole: the client went away, or sent a broken body. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
     public static EmulatorResponse unreadableBody() {
         return Responses.error(Errors.badPayload("The request body could not be read."));
     }
 
     /** Dataverse's error shape (code {@code 0x0}) for a request line or headers the server could not read. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
     public static EmulatorResponse unreadableRequest(int status, String message) {
         return Responses.error(new DataverseException(status, "0x0", message));
     }
 
     /** A 500 naming {@code requestLine} for a defect outside the core (the core answers its own). */
+    @API(status = API.Status.INTERNAL, since = "0.2")
     public static EmulatorResponse defect(String requestLine) {
         return Responses.error(Errors.emulatorDefect(requestLine));
     }
