@@ -149,7 +149,7 @@ final class BatchRunner {
             int path = target.indexOf('/', scheme + 3);
             target = path < 0 ? "/" : target.substring(path);
         } else if (!target.startsWith("/")) {
-            target = DataverseService.API_PREFIX + version + "/" + target;
+            target = ParsedRequest.API_PREFIX + version + "/" + target;
         }
         Map<String, String> headers = new LinkedHashMap<>(part.headers());
         for (String inherited : List.of("Host", "Authorization", DataverseService.BEHAVIOUR_HEADER)) {

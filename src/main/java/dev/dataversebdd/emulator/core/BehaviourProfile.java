@@ -1,7 +1,12 @@
 package dev.dataversebdd.emulator.core;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -75,11 +80,11 @@ public final class BehaviourProfile {
      * ({@code reports/conformance/behaviour-profile.properties}): {@code name=mode} lines, {@code #} comments.
      * Fails naming the file and line of an unknown switch or mode, or if the file cannot be read.
      */
-    public BehaviourProfile withFile(java.nio.file.Path file) {
-        java.util.List<String> lines;
+    public BehaviourProfile withFile(Path file) {
+        List<String> lines;
         try {
-            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the behaviour file " + file + ": " + e.getMessage());
         }
         BehaviourProfile profile = this;

@@ -1,23 +1,10 @@
 package dev.dataversebdd.emulator.core;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.emulator.core.ops.RequestContext;
 import dev.dataversebdd.emulator.core.ops.Responses;
-import dev.dataversebdd.emulator.core.ops.Router;
-import dev.dataversebdd.emulator.core.ops.RowLocator;
 import dev.dataversebdd.emulator.core.schema.Schema;
-import dev.dataversebdd.emulator.core.state.Store;
-import dev.dataversebdd.emulator.core.uri.EntityUrl;
-import dev.dataversebdd.emulator.core.uri.QueryOptions;
-import dev.dataversebdd.emulator.core.uri.ResourcePath;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
@@ -34,339 +21,85 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class DataverseService {
 
-    static final String API_PREFIX = "/api/data/";
+    // Each method hands its work to one package-private part, so this class reads as the emulator's whole surface
+    // and an adapter needs nothing else of the core.
+
     public static final String BEHAVIOUR_HEADER = "X-Emulator-Behaviour";
     private static final int DEFAULT_JOURNAL_CAPACITY = 10_000;
-    private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
 
     private final Schema schema;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Journal journal = new Journal(DEFAULT_JOURNAL_CAPACITY);
-    private final Deque<Fault> faults = new ArrayDeque<>();
-    private final Deque<Delay> delays = new ArrayDeque<>();
-    private final Map<String, Store> snapshots = new LinkedHashMap<>();
-    private final AdminApi admin = new AdminApi(this);
-    private volatile BehaviourProfile profile;
-    private volatile Duration latency = Duration.ZERO;
-    private volatile Predicate<String> bearerTokenCheck;
-    private volatile boolean authChangesOverHttp;
     private final Caller caller = Caller.standard();
-    private Store store;
-    private volatile Error pendingDefect;
-    private volatile int defectAfterChanges;
-    private Router router;
+    private final LockedStore store;
+    private final Snapshots snapshots = new Snapshots();
+    private final FaultsAndDelays trouble = new FaultsAndDelays();
+    private final BearerCheck bearer = new BearerCheck();
+    private final Journal journal = new Journal(DEFAULT_JOURNAL_CAPACITY);
+    private final RequestPipeline pipeline;
 
     public DataverseService(Schema schema, BehaviourProfile profile) {
         this.schema = schema;
-        this.profile = profile;
-        this.store = freshStore();
-        this.router = new Router(new RowLocator(schema, store), caller);
+        this.store = new LockedStore(schema, caller);
+        this.pipeline = new RequestPipeline(store, trouble, bearer, journal, new AdminApi(this), profile);
     }
 
     public EmulatorResponse handle(EmulatorRequest request) {
-        if (request.path().startsWith(AdminApi.PREFIX)) {
-            // the test surface can change and erase everything: when the API needs a token, so does it
-            EmulatorResponse unauthorized = checkBearer(request, serviceRoot(request));
-            return unauthorized != null ? unauthorized : admin.handle(request);
-        }
-        EmulatorResponse response;
-        try {
-            response = serve(request);
-        } catch (DataverseException e) {
-            response = Responses.error(e);
-        } catch (Throwable e) { // any defect, Errors included, must still get an answer (the unit of work is rolled back)
-            String requestLine = request.method() + " " + request.target();
-            LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
-            response = Responses.error(Errors.emulatorDefect(requestLine));
-        }
-        journal.record(request, response.status());
-        return response;
+        return pipeline.handle(request);
     }
 
-    private EmulatorResponse serve(EmulatorRequest request) {
-        pause(latency.plus(nextDelay()));
-        EmulatorResponse faulted = faultResponse();
-        if (faulted != null) {
-            return faulted;
-        }
-        String serviceRoot = serviceRoot(request);
-        EmulatorResponse unauthorized = checkBearer(request, serviceRoot);
-        if (unauthorized != null) {
-            return unauthorized;
-        }
-        Routed routed = prepare(request, serviceRoot);
-        if (routed.path().size() == 1 && routed.path().get(0).is("$batch")) {
-            return batch(request, routed.context());
-        }
-        if (Router.isWrite(request.method())) {
-            return write(routed.path(), routed.context());
-        }
-        lock.readLock().lock();
-        try {
-            return router.route(routed.path(), routed.context());
-        } finally {
-            lock.readLock().unlock();
-        }
+    // ---- answers for what an HTTP adapter meets before a request reaches handle: Dataverse-shaped, free of Java ----
+    // (public for emulator.http, which may reach the core only through this face)
+
+    /** Dataverse's 413 for a body over the adapter's limit of {@code limit} bytes. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public static EmulatorResponse payloadTooLarge(long limit) {
+        return Responses.error(Errors.payloadTooLarge(limit));
     }
 
-    /** A request's resource path and what its operation needs to know. */
-    private record Routed(ResourcePath path, RequestContext context) {
+    /** A 400 for a body that could not be read whole: the client went away, or sent a broken body. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public static EmulatorResponse unreadableBody() {
+        return Responses.error(Errors.badPayload("The request body could not be read."));
     }
 
-    private Routed prepare(EmulatorRequest request, String serviceRoot) {
-        BehaviourProfile requestProfile = profileFor(request);
-        String version = versionOf(request, requestProfile);
-        String resource = request.path().substring(API_PREFIX.length() + version.length());
-        RequestContext context = new RequestContext(request, serviceRoot + API_PREFIX + version, requestProfile,
-                QueryOptions.parse(request.rawQuery()));
-        return new Routed(ResourcePath.parse(resource), context);
+    /** Dataverse's error shape (code {@code 0x0}) for a request line or headers the server could not read. */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public static EmulatorResponse unreadableRequest(int status, String message) {
+        return Responses.error(new DataverseException(status, "0x0", message));
     }
 
-    /** The next injected fault as a response, or null. */
-    private EmulatorResponse faultResponse() {
-        Fault fault = nextFault();
-        if (fault == null) {
-            return null;
-        }
-        EmulatorResponse error = Responses.error(fault.asError());
-        if (fault.retryAfterSeconds() == null) {
-            return error;
-        }
-        Map<String, String> headers = new LinkedHashMap<>(error.headers());
-        headers.put("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-        return new EmulatorResponse(error.status(), headers, error.body());
-    }
-
-    /** {@code POST $batch}: the whole batch holds the write lock, so no other request sees a change set half-done. */
-    private EmulatorResponse batch(EmulatorRequest request, RequestContext context) {
-        if (!request.method().equals("POST")) {
-            throw Errors.noHttpResource(context.serviceRoot() + "/$batch");
-        }
-        String serviceRoot = serviceRoot(request);
-        String version = context.serviceRoot().substring(context.serviceRoot().lastIndexOf('/') + 1);
-        BatchRunner.Parts parts = new BatchRunner.Parts() {
-            @Override
-            public EmulatorResponse route(EmulatorRequest part) {
-                pause(nextDelay()); // an injected delay or fault may hit a part, as it would a request
-                EmulatorResponse faulted = faultResponse();
-                if (faulted != null) {
-                    return faulted;
-                }
-                Routed routed = prepare(part, serviceRoot);
-                return router.route(routed.path(), routed.context());
-            }
-
-            @Override
-            public void begin() {
-                beginUnitOfWork();
-            }
-
-            @Override
-            public void commit() {
-                store.commit();
-            }
-
-            @Override
-            public void rollback() {
-                store.rollback();
-            }
-
-            @Override
-            public void journal(EmulatorRequest part, int status) {
-                journal.record(part, status);
-            }
-        };
-        lock.writeLock().lock();
-        try {
-            return new BatchRunner(parts, request, version).run();
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    private EmulatorResponse write(ResourcePath path, RequestContext context) {
-        lock.writeLock().lock();
-        try {
-            beginUnitOfWork();
-            try {
-                EmulatorResponse response = router.route(path, context);
-                store.commit();
-                return response;
-            } catch (Throwable e) { // whatever happened, nothing of the request may stay
-                store.rollback();
-                throw e;
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    private void beginUnitOfWork() {
-        store.begin();
-        Error defect = pendingDefect;
-        if (defect != null) {
-            pendingDefect = null;
-            store.failAfter(defectAfterChanges, defect);
-        }
-    }
-
-    private static String versionOf(EmulatorRequest request, BehaviourProfile profile) {
-        String path = request.path();
-        String unknownCode = profile.mode(Behaviour.UNKNOWN_SEGMENT_CODE);
-        if (!path.startsWith(API_PREFIX)) {
-            String first = path.replaceFirst("^/", "");
-            int slash = first.indexOf('/');
-            throw Errors.resourceNotFoundForSegment(slash < 0 ? first : first.substring(0, slash), unknownCode);
-        }
-        String rest = path.substring(API_PREFIX.length());
-        int slash = rest.indexOf('/');
-        String version = slash < 0 ? rest : rest.substring(0, slash);
-        if (!EntityUrl.VERSIONS.contains(version)) {
-            throw Errors.resourceNotFoundForSegment(version, unknownCode);
-        }
-        return version;
-    }
-
-    private static String serviceRoot(EmulatorRequest request) {
-        String host = request.header("Host");
-        return "http://" + (host == null || host.isBlank() ? "localhost" : host.trim());
-    }
-
-    private BehaviourProfile profileFor(EmulatorRequest request) {
-        String overrides = request.header(BEHAVIOUR_HEADER);
-        if (overrides == null) {
-            return profile;
-        }
-        try {
-            return profile.withAll(overrides);
-        } catch (IllegalArgumentException e) {
-            throw new DataverseException(400, "EMULATOR_BEHAVIOUR", "Header " + BEHAVIOUR_HEADER + ": " + e.getMessage());
-        }
-    }
-
-    private EmulatorResponse checkBearer(EmulatorRequest request, String serviceRoot) {
-        Predicate<String> check = bearerTokenCheck;
-        if (check == null) {
-            return null;
-        }
-        String authorization = request.header("Authorization");
-        boolean ok = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && check.test(authorization.substring(7).trim());
-        if (ok) {
-            return null;
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("WWW-Authenticate", "Bearer authorization_uri=https://login.microsoftonline.com/common/oauth2/"
-                + "authorize, resource_id=" + serviceRoot + "/");
-        headers.put("OData-Version", "4.0");
-        return new EmulatorResponse(401, headers, new byte[0]);
-    }
-
-    private static void pause(Duration delay) {
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** The pause the next request owes to an injected {@link Delay}, or zero. */
-    private Duration nextDelay() {
-        synchronized (delays) {
-            Delay delay = delays.pollFirst();
-            if (delay == null) {
-                return Duration.ZERO;
-            }
-            if (delay.after() > 0) {
-                delays.addFirst(new Delay(delay.duration(), delay.times(), delay.after() - 1));
-                return Duration.ZERO;
-            }
-            if (delay.times() > 1) {
-                delays.addFirst(new Delay(delay.duration(), delay.times() - 1, 0));
-            }
-            return delay.duration();
-        }
-    }
-
-    private Fault nextFault() {
-        synchronized (faults) {
-            Fault fault = faults.pollFirst();
-            if (fault == null) {
-                return null;
-            }
-            if (fault.after() > 0) {
-                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times(), fault.after() - 1));
-                return null;
-            }
-            if (fault.times() > 1) {
-                faults.addFirst(new Fault(fault.status(), fault.retryAfterSeconds(), fault.times() - 1));
-            }
-            return fault;
-        }
+    /** A 500 naming {@code requestLine} for a defect outside the core (the core answers its own). */
+    @API(status = API.Status.INTERNAL, since = "0.2")
+    public static EmulatorResponse defect(String requestLine) {
+        return Responses.error(Errors.emulatorDefect(requestLine));
     }
 
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
 
     /** Forgets every row, link, snapshot and fault but the caller's row; the schema and behaviour profile stay. */
     public void reset() {
-        replaceStore(freshStore());
-        synchronized (snapshots) {
-            snapshots.clear();
-        }
-        clearFaults();
+        store.reset();
+        snapshots.clear();
+        trouble.clear();
         journal.clear();
     }
 
     /** Saves the current rows and links under {@code name}. */
     public void snapshot(String name) {
-        lock.readLock().lock();
-        try {
-            Store copy = store.copy();
-            synchronized (snapshots) {
-                snapshots.put(name, copy);
-            }
-        } finally {
-            lock.readLock().unlock();
-        }
+        snapshots.save(name, store.copy());
     }
 
     /** Brings back the rows and links saved under {@code name}. */
     public void restore(String name) {
-        Store saved;
-        synchronized (snapshots) {
-            saved = snapshots.get(name);
-        }
-        if (saved == null) {
-            throw new IllegalArgumentException("no snapshot named '" + name + "'; taken: " + snapshotNames());
-        }
-        replaceStore(saved.copy());
+        store.replace(snapshots.copyOf(name));
     }
 
     /** Drops the snapshot saved under {@code name}, and the memory it holds. */
     public void deleteSnapshot(String name) {
-        synchronized (snapshots) {
-            if (snapshots.remove(name) == null) {
-                throw new IllegalArgumentException("no snapshot named '" + name + "'; taken: " + snapshots.keySet());
-            }
-        }
+        snapshots.delete(name);
     }
 
     public List<String> snapshotNames() {
-        synchronized (snapshots) {
-            return List.copyOf(snapshots.keySet());
-        }
-    }
-
-    private void replaceStore(Store replacement) {
-        lock.writeLock().lock();
-        try {
-            store = replacement;
-            router = new Router(new RowLocator(schema, store), caller);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        return snapshots.names();
     }
 
     public List<JournalEntry> journal() {
@@ -383,9 +116,7 @@ public final class DataverseService {
     }
 
     public void injectFault(Fault fault) {
-        synchronized (faults) {
-            faults.addLast(fault);
-        }
+        trouble.inject(fault);
     }
 
     /**
@@ -393,38 +124,27 @@ public final class DataverseService {
      * of the emulator would (a test surface: the write must be rolled back and still answered).
      */
     public void injectDefect(Error defect, int afterChanges) {
-        defectAfterChanges = afterChanges;
-        pendingDefect = defect;
+        store.injectDefect(defect, afterChanges);
     }
 
     /** Slows the requests {@code delay} names (after the latency every request has). */
     public void injectDelay(Delay delay) {
-        synchronized (delays) {
-            delays.addLast(delay);
-        }
+        trouble.inject(delay);
     }
 
     /** Drops pending faults and delays, and the latency. */
     public void clearFaults() {
-        synchronized (faults) {
-            faults.clear();
-        }
-        synchronized (delays) {
-            delays.clear();
-        }
-        latency = Duration.ZERO;
+        trouble.clear();
     }
 
     /** True while injected latency or delays make requests sleep (the HTTP adapter then serves them on pool threads). */
     public boolean delaysRequests() {
-        synchronized (delays) {
-            return !latency.isZero() || !delays.isEmpty();
-        }
+        return trouble.delaysRequests();
     }
 
     /** Delays every request by {@code delay} (zero to stop). */
     public void latency(Duration delay) {
-        latency = delay;
+        trouble.latency(delay);
     }
 
     /**
@@ -432,12 +152,12 @@ public final class DataverseService {
      * {@code WWW-Authenticate} otherwise; {@code null} turns the check off.
      */
     public void requireBearerToken(Predicate<String> acceptedTokens) {
-        bearerTokenCheck = acceptedTokens;
+        bearer.require(acceptedTokens);
     }
 
     /** True while requests need a bearer token. */
     public boolean requiresBearerToken() {
-        return bearerTokenCheck != null;
+        return bearer.required();
     }
 
     /**
@@ -445,19 +165,19 @@ public final class DataverseService {
      * whoever may call the API could otherwise switch its protection off). Java callers can always change it.
      */
     public void allowAuthChangesOverHttp(boolean allow) {
-        authChangesOverHttp = allow;
+        bearer.allowChangesOverHttp(allow);
     }
 
     boolean allowsAuthChangesOverHttp() {
-        return authChangesOverHttp;
+        return bearer.allowsChangesOverHttp();
     }
 
     public BehaviourProfile profile() {
-        return profile;
+        return pipeline.profile();
     }
 
     public void profile(BehaviourProfile profile) {
-        this.profile = profile;
+        pipeline.profile(profile);
     }
 
     public Schema schema() {
@@ -471,47 +191,21 @@ public final class DataverseService {
 
     /** Rows a fresh emulator holds: the caller's {@code systemuser}, when the schema has the table. */
     public int startupRowCount() {
-        return schema.byLogicalName("systemuser").isPresent() ? 1 : 0;
-    }
-
-    /** An empty store but for the caller's row. */
-    private Store freshStore() {
-        Store fresh = new Store();
-        if (startupRowCount() == 1) {
-            ObjectNode user = JsonNodeFactory.instance.objectNode();
-            user.put("fullname", caller.fullName());
-            fresh.insert("systemuser", caller.userId(), user);
-        }
-        return fresh;
+        return store.startupRowCount();
     }
 
     /** Rows currently stored, all tables together. */
     public int rowCount() {
-        lock.readLock().lock();
-        try {
-            return store.rowCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return store.rowCount();
     }
 
     /** Every row (columns and lookups, without the row version) and every N:N pair, one sorted line each. */
-    public java.util.SortedMap<String, String> describeState() {
-        lock.readLock().lock();
-        try {
-            return store.describe();
-        } finally {
-            lock.readLock().unlock();
-        }
+    public SortedMap<String, String> describeState() {
+        return store.describe();
     }
 
     /** N:N pairs currently stored, all relationships together. */
     public long pairCount() {
-        lock.readLock().lock();
-        try {
-            return store.pairCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return store.pairCount();
     }
 }

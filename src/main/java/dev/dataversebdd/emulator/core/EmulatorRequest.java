@@ -1,6 +1,7 @@
 package dev.dataversebdd.emulator.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ public record EmulatorRequest(String method, String path, String rawQuery, Map<S
     public EmulatorRequest {
         TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseInsensitive.putAll(headers);
-        headers = java.util.Collections.unmodifiableMap(caseInsensitive);
+        headers = Collections.unmodifiableMap(caseInsensitive);
         body = body == null ? new byte[0] : body;
     }
 

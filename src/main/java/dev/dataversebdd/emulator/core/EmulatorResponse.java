@@ -1,6 +1,7 @@
 package dev.dataversebdd.emulator.core;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -12,7 +13,7 @@ public record EmulatorResponse(int status, Map<String, String> headers, byte[] b
     public static final String JSON = "application/json; odata.metadata=minimal";
 
     public EmulatorResponse {
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public String bodyText() {

@@ -1,5 +1,6 @@
 package dev.dataversebdd.emulator.core;
 
+import java.util.List;
 import java.util.UUID;
 import org.apiguardian.api.API;
 
@@ -193,7 +194,7 @@ public final class Errors {
     }
 
     /** A second row with the alternate key values of an existing one (D12, D17 "Cannot insert duplicate key"). */
-    public static DataverseException duplicateAlternateKey(String logicalName, java.util.List<String> key) {
+    public static DataverseException duplicateAlternateKey(String logicalName, List<String> key) {
         return new DataverseException(412, "0x80040237", "A record that has the attribute values " + key + " already "
                 + "exists on " + logicalName + ": an alternate key's values are unique. Cannot insert duplicate key.");
     }

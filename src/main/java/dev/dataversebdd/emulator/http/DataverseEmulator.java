@@ -40,12 +40,12 @@ public final class DataverseEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:port}, the org URL stand-in. */
     /** The address the server is bound to, e.g. {@code 127.0.0.1}. */
     public String host() {
         return connector.getHost() == null ? "127.0.0.1" : connector.getHost();
     }
 
+    /** {@code http://127.0.0.1:port}, the org URL stand-in. */
     public String baseUri() {
         String host = host();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();

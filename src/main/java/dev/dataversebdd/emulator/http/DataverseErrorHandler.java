@@ -1,7 +1,7 @@
 package dev.dataversebdd.emulator.http;
 
-import dev.dataversebdd.emulator.core.DataverseException;
-import dev.dataversebdd.emulator.core.ops.Responses;
+import dev.dataversebdd.emulator.core.DataverseService;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
 final class DataverseErrorHandler extends ErrorHandler {
 
     /** Messages that name Java classes say nothing to a client and leak the implementation: left out. */
-    private static final java.util.regex.Pattern JAVA_WORDS = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_WORDS = Pattern.compile(
             "\\b(?:java|javax|org|com)\\.[a-z]\\w*\\.|Exception\\b");
 
     @Override
@@ -23,9 +23,9 @@ final class DataverseErrorHandler extends ErrorHandler {
         Object status = request.getAttribute(ERROR_STATUS);
         Object message = request.getAttribute(ERROR_MESSAGE);
         int code = status instanceof Integer i && i >= 400 ? i : 400;
-        WebApiHandler.write(Responses.error(new DataverseException(code, "0x0", reason(code) + " - the HTTP request "
-                + "could not be read" + (message == null || JAVA_WORDS.matcher(message.toString()).find() ? "."
-                : ": " + message + "."))), response, callback);
+        String detail = message == null || JAVA_WORDS.matcher(message.toString()).find() ? "." : ": " + message + ".";
+        WebApiHandler.write(DataverseService.unreadableRequest(code, reason(code) + " - the HTTP request could not be read"
+                + detail), response, callback);
         return true;
     }
 

@@ -1,20 +1,20 @@
 package dev.dataversebdd.emulator.http;
 
-import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.DataverseService;
 import dev.dataversebdd.emulator.core.EmulatorRequest;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
-import dev.dataversebdd.emulator.core.Errors;
-import dev.dataversebdd.emulator.core.ops.Responses;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The only code that knows Jetty's request API: turns a request into an {@link EmulatorRequest}, lets the core
@@ -43,7 +43,7 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
-            EmulatorResponse tooLarge = Responses.error(Errors.payloadTooLarge(maxBodyBytes));
+            EmulatorResponse tooLarge = DataverseService.payloadTooLarge(maxBodyBytes);
             if (declared <= DRAIN_FACTOR * maxBodyBytes) {
                 // most clients send the whole body before they read: take it in (and drop it) so they see the 413
                 Content.Source.consumeAll(request, Callback.from(() -> write(tooLarge, response, callback),
@@ -57,29 +57,27 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             answer(request, new byte[0], response, callback);
             return true;
         }
-        Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, failure) -> {
-            if (failure == null) {
-                answer(request, body, response, callback);
-            } else if (declared < 0 && isOverLimit(failure)) {
-                write(Responses.error(Errors.payloadTooLarge(maxBodyBytes)), response, callback);
-            } else {
-                // the client went away or sent a broken body: say so without any of Java's words
-                write(Responses.error(Errors.badPayload("The request body could not be read.")), response, callback);
-            }
-        });
+        Content.Source.asByteArrayAsync(request, maxBodyBytes, Promise.Invocable.from(InvocationType.NON_BLOCKING,
+                body -> answer(request, body, response, callback), failure -> {
+                    if (declared < 0 && isOverLimit(failure)) {
+                        write(DataverseService.payloadTooLarge(maxBodyBytes), response, callback);
+                    } else {
+                        // the client went away or sent a broken body: say so without any of Java's words
+                        write(DataverseService.unreadableBody(), response, callback);
+                    }
+                }));
         return true;
     }
 
-    /** Jetty reports a chunked body over the limit as one of these, wrapped by the future that collects the body. */
+    /** Jetty reports a chunked body over the limit as one of these (wrapped, should a future ever carry it). */
     private static boolean isOverLimit(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof IllegalArgumentException || cause instanceof IllegalStateException;
     }
 
     private void answer(Request request, byte[] body, Response response, Callback callback) {
         if (service.delaysRequests()) {
-            request.getComponents().getThreadPool().execute(() -> serve(request, body, response, callback));
+            request.getComponents().getExecutor().execute(() -> serve(request, body, response, callback));
         } else {
             serve(request, body, response, callback);
         }
@@ -95,12 +93,10 @@ final class WebApiHandler extends Handler.Abstract.NonBlocking {
             }
             answer = service.handle(new EmulatorRequest(request.getMethod(), request.getHttpURI().getPath(),
                     request.getHttpURI().getQuery(), headers, body));
-        } catch (DataverseException e) {
-            answer = Responses.error(e);
         } catch (Throwable e) { // a defect outside the core (the core answers its own)
             String requestLine = request.getMethod() + " " + request.getHttpURI().getPathQuery();
             LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
-            answer = Responses.error(Errors.emulatorDefect(requestLine));
+            answer = DataverseService.defect(requestLine);
         }
         try {
             write(answer, response, callback);

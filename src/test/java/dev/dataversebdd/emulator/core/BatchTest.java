@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -203,7 +205,7 @@ class BatchTest {
         // THEN all succeed, and the second part finished at least the delay after the first
         assertThat(statuses(answer), contains(204, 204, 204));
         List<JournalEntry> journal = dv.service.journal();
-        long gap = java.time.Duration.between(journal.get(0).receivedAt(), journal.get(1).receivedAt()).toMillis();
+        long gap = Duration.between(journal.get(0).receivedAt(), journal.get(1).receivedAt()).toMillis();
         assertThat("ms between the first and the second part", gap >= 490, equalTo(true));
         assertThat(dv.service.delaysRequests(), equalTo(false));
     }
@@ -286,7 +288,7 @@ class BatchTest {
             return this;
         }
 
-        Body changeSet(java.util.function.Consumer<Body> parts) {
+        Body changeSet(Consumer<Body> parts) {
             Body changes = new Body("changeset_BBB456");
             parts.accept(changes);
             return raw("Content-Type: multipart/mixed; boundary=changeset_BBB456\r\n\r\n" + changes.text());

@@ -1,11 +1,14 @@
 package dev.dataversebdd.emulator.core;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +79,7 @@ class PagingTest {
         assertThat(next, containsString("/accounts(" + litware + ")/Account_Tasks?$select=subject&$skiptoken="));
         assertThat(account.path("contact_customer_accounts@odata.nextLink").asText(), containsString("$skiptoken="));
         // AND following the links page by page returns every task once
-        java.util.Set<String> subjects = new java.util.TreeSet<>();
+        Set<String> subjects = new TreeSet<>();
         subjects.add(account.path("Account_Tasks").get(0).path("subject").asText());
         while (next != null) {
             JsonNode page = ServiceDriver.json(dv.send("GET", next.substring("http://localhost".length()), null, "Prefer",
@@ -84,7 +87,7 @@ class PagingTest {
             page.path("value").forEach(task -> subjects.add(task.path("subject").asText()));
             next = page.has("@odata.nextLink") ? page.path("@odata.nextLink").asText() : null;
         }
-        assertThat(subjects, org.hamcrest.Matchers.contains("Task 1", "Task 2", "Task 3"));
+        assertThat(subjects, contains("Task 1", "Task 2", "Task 3"));
         // AND without a page size the expanded rows are not paged, and no link is written
         JsonNode unpaged = dv.json("GET", query).path("value").get(0);
         assertThat(unpaged.path("Account_Tasks").size(), equalTo(3));

@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -96,13 +98,13 @@ class EmulatorHttpTest {
 
     /** Sends raw bytes and returns the whole answer as text, headers spelled as the server wrote them. */
     private String raw(String request) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.port())) {
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             socket.setSoTimeout(5_000);
             byte[] buffer = new byte[8192];
             int n = socket.getInputStream().read(buffer);
-            return new String(buffer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(buffer, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1);
         }
     }
 

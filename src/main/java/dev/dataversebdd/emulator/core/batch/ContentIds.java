@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dataversebdd.emulator.core.Errors;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -58,8 +57,7 @@ public final class ContentIds {
     private boolean replaceIn(JsonNode node) {
         boolean replaced = false;
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 boolean reference = field.getKey().equals("@odata.id") || field.getKey().endsWith("@odata.bind");
                 if (reference && isReference(field.getValue())) {
                     field.setValue(TextNode.valueOf(url(field.getValue().asText())));

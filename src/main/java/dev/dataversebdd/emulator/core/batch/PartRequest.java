@@ -1,6 +1,7 @@
 package dev.dataversebdd.emulator.core.batch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
@@ -18,7 +19,7 @@ public record PartRequest(String contentId, String method, String target, Map<St
     public PartRequest {
         TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseInsensitive.putAll(headers);
-        headers = java.util.Collections.unmodifiableMap(caseInsensitive);
+        headers = Collections.unmodifiableMap(caseInsensitive);
     }
 
     public boolean hasBody() {

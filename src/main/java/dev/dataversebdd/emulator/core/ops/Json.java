@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.Errors;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** JSON in and out of the emulator: strict parsing (a body is one JSON value, nothing after it), exact numbers. */
@@ -58,11 +62,11 @@ public final class Json {
     /** Jackson decodes some malformed UTF-8 (overlong forms) silently; Dataverse's reader refuses it, and so does this. */
     private static void requireUtf8(byte[] body) {
         try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(body));
-        } catch (java.nio.charset.CharacterCodingException e) {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
             throw Errors.bodyNotUtf8();
         }
     }
@@ -90,7 +94,7 @@ public final class Json {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -10,8 +10,10 @@ import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -139,7 +141,7 @@ public final class Linker {
      * one anyway).
      */
     private void refuseLoop(Row child, String lookup, Row parent) {
-        java.util.Set<EntityRef> visited = new java.util.HashSet<>();
+        Set<EntityRef> visited = new HashSet<>();
         for (EntityRef cursor = parent.ref(); cursor != null && visited.add(cursor);
              cursor = store.find(cursor).map(r -> r.lookup(lookup)).orElse(null)) {
             if (cursor.equals(child.ref())) {

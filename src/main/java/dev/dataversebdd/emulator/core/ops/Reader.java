@@ -9,6 +9,7 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -96,7 +97,7 @@ public final class Reader {
         if (end < matched.size()) {
             body.put("@odata.nextLink", paging.nextLink(context, end));
         }
-        Map<String, String> headers = new java.util.LinkedHashMap<>(annotationHeaders(context));
+        Map<String, String> headers = new LinkedHashMap<>(annotationHeaders(context));
         if (paging.applied() != null) {
             headers.merge("Preference-Applied", paging.applied(), (a, b) -> a + "," + b);
         }

@@ -12,6 +12,7 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import dev.dataversebdd.emulator.core.uri.ResourcePath;
 import dev.dataversebdd.emulator.core.uri.Segment;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -221,7 +222,7 @@ public final class Router {
                 throw Errors.badPayload("The alternate key column '" + name + "' is '" + text + "' in the URL but '"
                         + given.asText() + "' in the body.");
             }
-            if (value instanceof java.math.BigDecimal number) {
+            if (value instanceof BigDecimal number) {
                 body.put(name, number);
             } else {
                 body.put(name, text);

@@ -12,6 +12,7 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -222,13 +223,13 @@ public final class RowRenderer {
         json.put(property, target.id().toString());
     }
 
-    private static java.util.Optional<String> primaryName(Row row) {
+    private static Optional<String> primaryName(Row row) {
         for (String candidate : PRIMARY_NAME_CANDIDATES) {
             JsonNode value = row.attribute(candidate);
             if (value != null && value.isTextual()) {
-                return java.util.Optional.of(value.asText());
+                return Optional.of(value.asText());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

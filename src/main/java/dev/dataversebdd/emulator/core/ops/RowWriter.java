@@ -13,11 +13,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -51,14 +51,13 @@ public final class RowWriter {
     }
 
     /** Inserts one row; {@code parentLink}, when set, is applied before the row's own binds (deep insert). */
-    Row insert(EntityType type, ObjectNode body, java.util.function.Consumer<Row> parentLink, RequestContext context) {
+    Row insert(EntityType type, ObjectNode body, Consumer<Row> parentLink, RequestContext context) {
         UUID id = explicitId(type, body);
         if (store.find(type.logicalName(), id).isPresent()) {
             throw Errors.duplicateKey(412);
         }
         ObjectNode attributes = Json.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (!name.contains("@") && type.hasProperty(name) && !type.isLookupProperty(name)
                     && !name.equals(type.primaryKey())) {
@@ -72,8 +71,7 @@ public final class RowWriter {
         if (parentLink != null) {
             parentLink.accept(row);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             applyOnCreate(type, row, field.getKey(), field.getValue(), context);
         }
         return row;
@@ -137,8 +135,7 @@ public final class RowWriter {
 
     /** PATCH {set}({key}): structural values, {@code nav@odata.bind}, {@code nav@odata.bind: null}, {@code nav: null}. */
     public void update(EntityType type, Row row, ObjectNode body, RequestContext context) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.endsWith(BIND)) {

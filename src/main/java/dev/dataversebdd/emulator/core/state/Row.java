@@ -1,5 +1,6 @@
 package dev.dataversebdd.emulator.core.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class Row {
         return attributes.deepCopy();
     }
 
-    public com.fasterxml.jackson.databind.JsonNode attribute(String name) {
+    public JsonNode attribute(String name) {
         return attributes.get(name);
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apiguardian.api.API;
 
@@ -239,12 +241,12 @@ public final class Store {
      * Every row and pair as one line of text each, sorted: {@code account <id> {columns} lookups {…}} and
      * {@code pair <relationship> <row> <row>}. The row version is left out, so a value put back reads the same.
      */
-    public java.util.SortedMap<String, String> describe() {
-        java.util.SortedMap<String, String> lines = new java.util.TreeMap<>();
+    public SortedMap<String, String> describe() {
+        SortedMap<String, String> lines = new TreeMap<>();
         rows.forEach((type, table) -> table.forEach((id, row) -> {
             ObjectNode columns = row.attributes.deepCopy();
             columns.remove(List.of("versionnumber", "modifiedon"));
-            lines.put(type + " " + id, columns + " lookups " + new java.util.TreeMap<>(row.lookups));
+            lines.put(type + " " + id, columns + " lookups " + new TreeMap<>(row.lookups));
         }));
         pairs.forEach((key, related) -> related.forEach(other -> {
             if (key.row().id().compareTo(other.id()) < 0) {

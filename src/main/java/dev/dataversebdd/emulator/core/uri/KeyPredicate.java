@@ -1,6 +1,7 @@
 package dev.dataversebdd.emulator.core.uri;
 
 import dev.dataversebdd.emulator.core.Errors;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import org.apiguardian.api.API;
 /**
  * The text between the parentheses of a key segment: a bare GUID ({@code accounts(0000…)}), a named primary key
  * ({@code accounts(accountid=0000…)}) or an alternate key ({@code accounts(accountnumber='ABC',…)}).
- * Values are kept as typed literals: {@link UUID}, {@link String} or {@link java.math.BigDecimal}.
+ * Values are kept as typed literals: {@link UUID}, {@link String} or {@link BigDecimal}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record KeyPredicate(String raw, Object bareValue, Map<String, Object> named) {
@@ -56,7 +57,7 @@ public record KeyPredicate(String raw, Object bareValue, Map<String, Object> nam
             return text.substring(1, text.length() - 1).replace("''", "'");
         }
         try {
-            return new java.math.BigDecimal(text);
+            return new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw Errors.badRequestUri("Unrecognized key value '" + text + "' in '" + context
                     + "': expected a GUID without braces, a quoted string or a number.");

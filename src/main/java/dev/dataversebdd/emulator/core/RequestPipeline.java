@@ -1,0 +1,80 @@
+package dev.dataversebdd.emulator.core;
+
+import dev.dataversebdd.emulator.core.ops.Responses;
+
+/**
+ * One request from arrival to answer: the test surface's own routes apart; for the Web API the injected delay and
+ * fault, the bearer check, reading the request, then routing it as a read, a write or a batch on the locked store.
+ * Every request gets an answer (a Dataverse refusal, or a 500 for a defect) and every Web API request is journaled.
+ */
+final class RequestPipeline {
+
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
+
+    private final LockedStore store;
+    private final FaultsAndDelays trouble;
+    private final BearerCheck bearer;
+    private final Journal journal;
+    private final AdminApi admin;
+    private volatile BehaviourProfile profile;
+
+    RequestPipeline(LockedStore store, FaultsAndDelays trouble, BearerCheck bearer, Journal journal, AdminApi admin,
+                    BehaviourProfile profile) {
+        this.store = store;
+        this.trouble = trouble;
+        this.bearer = bearer;
+        this.journal = journal;
+        this.admin = admin;
+        this.profile = profile;
+    }
+
+    BehaviourProfile profile() {
+        return profile;
+    }
+
+    void profile(BehaviourProfile replacement) {
+        profile = replacement;
+    }
+
+    EmulatorResponse handle(EmulatorRequest request) {
+        if (request.path().startsWith(AdminApi.PREFIX)) {
+            // the test surface can change and erase everything: when the API needs a token, so does it
+            return bearer.refusal(request).orElseGet(() -> admin.handle(request));
+        }
+        EmulatorResponse response;
+        try {
+            response = serve(request);
+        } catch (DataverseException e) {
+            response = Responses.error(e);
+        } catch (Throwable e) { // any defect, Errors included, must still get an answer (the unit of work is rolled back)
+            String requestLine = request.method() + " " + request.target();
+            LOG.log(System.Logger.Level.ERROR, "emulator defect while serving " + requestLine, e);
+            response = Responses.error(Errors.emulatorDefect(requestLine));
+        }
+        journal.record(request, response.status());
+        return response;
+    }
+
+    private EmulatorResponse serve(EmulatorRequest request) {
+        return trouble.beforeRequest().or(() -> bearer.refusal(request)).orElseGet(() -> route(request));
+    }
+
+    private EmulatorResponse route(EmulatorRequest request) {
+        String serviceRoot = ParsedRequest.serviceRoot(request);
+        ParsedRequest parsed = ParsedRequest.parse(request, serviceRoot, profile);
+        return switch (parsed.kind()) {
+            case BATCH -> batch(request, parsed, serviceRoot);
+            case WRITE -> store.write(parsed);
+            case READ -> store.read(parsed);
+        };
+    }
+
+    /** The whole batch holds the store alone, so no other request sees a change set half-done. */
+    private EmulatorResponse batch(EmulatorRequest request, ParsedRequest parsed, String serviceRoot) {
+        if (!request.method().equals("POST")) {
+            throw Errors.noHttpResource(parsed.context().serviceRoot() + "/$batch");
+        }
+        BatchParts parts = new BatchParts(store, trouble, journal, part -> ParsedRequest.parse(part, serviceRoot, profile));
+        return store.alone(() -> new BatchRunner(parts, request, parsed.version()).run());
+    }
+}
