@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +30,7 @@ final class BehaviourProfileFile {
             if (run.record() == null) {
                 continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = run.record().path("behaviours").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : run.record().path("behaviours").properties()) {
                 Set<String> fitted = new TreeSet<>();
                 entry.getValue().forEach(mode -> fitted.add(mode.asText()));
                 modes.merge(entry.getKey(), fitted, (a, b) -> {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,8 +65,7 @@ public final class ConformanceMatrix {
 
     private Observation observation(ScenarioRun run, JsonNode cell) {
         Map<String, Set<String>> behaviours = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = run.record().path("behaviours").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : run.record().path("behaviours").properties()) {
             Set<String> modes = new TreeSet<>();
             entry.getValue().forEach(mode -> modes.add(mode.asText()));
             behaviours.put(entry.getKey(), modes);

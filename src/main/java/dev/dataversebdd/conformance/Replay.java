@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,8 +75,7 @@ public final class Replay {
         String target = toReplay(recorded.path("target").asText());
         String url = target.startsWith("http") ? target : origin + target;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        for (Iterator<Map.Entry<String, JsonNode>> it = recorded.path("requestHeaders").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : recorded.path("requestHeaders").properties()) {
             request.header(header.getKey(), toReplay(header.getValue().asText()));
         }
         String body = toReplay(recorded.path("requestBody").asText(""));
@@ -212,8 +210,7 @@ public final class Replay {
     }
 
     private static String header(JsonNode headers, String name) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> header = it.next();
+        for (Map.Entry<String, JsonNode> header : headers.properties()) {
             if (header.getKey().equalsIgnoreCase(name)) {
                 return header.getValue().asText();
             }

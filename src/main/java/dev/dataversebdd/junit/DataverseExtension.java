@@ -47,6 +47,8 @@ public final class DataverseExtension implements ParameterResolver {
     }
 
     /** One connection per test class, closed with it. */
+    // getOrComputeIfAbsent, deprecated in JUnit 6 for computeIfAbsent, is the form every JUnit 5 version has
+    @SuppressWarnings("deprecation")
     private static Dataverse connection(ExtensionContext context) {
         ExtensionContext classContext = context.getTestClass().isPresent() && context.getParent().isPresent()
                 && context.getTestMethod().isPresent() ? context.getParent().get() : context;
@@ -78,7 +80,9 @@ public final class DataverseExtension implements ParameterResolver {
     }
 
     /** A session closed when its test ends: cleanup runs, and a cleanup problem fails the test. */
-    @SuppressWarnings("deprecation")
+    // "try": close() throws what the value's close() throws (Exception, which includes InterruptedException), as JUnit's
+    // AutoCloseable store values may
+    @SuppressWarnings({"deprecation", "try"})
     private static final class Closing<T extends AutoCloseable>
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final T value;
