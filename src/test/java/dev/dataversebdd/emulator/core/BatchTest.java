@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -224,6 +225,20 @@ class BatchTest {
                 DataverseService.BEHAVIOUR_HEADER, "relative-odata-id=accept", "Prefer", "odata.continue-on-error");
         // THEN the first part follows the batch's switch and the second its own
         assertThat(answer.bodyText(), statuses(answer), contains(204, 400));
+    }
+
+    @Test
+    void should_read_a_part_url_a_client_did_not_percent_encode_between_the_first_and_the_last_space() {
+        // GIVEN two accounts
+        dv.create("accounts", "{\"name\":\"Fabrikam\"}");
+        dv.create("accounts", "{\"name\":\"Contoso\"}");
+        // WHEN a GET part's URL holds a space, as clients that do not encode part URLs send it
+        EmulatorResponse answer = batch(new Body().part(null,
+                "GET /api/data/v9.2/accounts?$select=name&$orderby=name asc", null));
+        // THEN it is read as written: the accounts, ordered by name
+        assertThat(answer.bodyText(), statuses(answer), contains(200));
+        String text = answer.bodyText();
+        assertThat(text.indexOf("\"name\":\"Contoso\""), lessThan(text.indexOf("\"name\":\"Fabrikam\"")));
     }
 
     @Test

@@ -92,8 +92,15 @@ public record BatchRequest(List<BatchItem> items, boolean bareLineFeeds) {
         String content = part.content();
         int newline = content.indexOf('\n');
         String requestLine = (newline < 0 ? content : content.substring(0, newline)).trim();
-        String[] words = requestLine.split(" +");
-        if (words.length != 3 || !words[2].startsWith("HTTP/")) {
+        // The URL is what lies between the first and the last space, so a URL a client did not percent-encode
+        // (`$orderby=name asc`) still reads, as Microsoft's OData library reads it (ODataMultipartMixedBatchReader
+        // .ParseRequestLine in OData/odata.net).
+        int firstSpace = requestLine.indexOf(' ');
+        int lastSpace = requestLine.lastIndexOf(' ');
+        String[] words = firstSpace <= 0 || lastSpace <= firstSpace + 1 ? new String[0] : new String[] {
+            requestLine.substring(0, firstSpace), requestLine.substring(firstSpace + 1, lastSpace).trim(),
+            requestLine.substring(lastSpace + 1)};
+        if (words.length != 3 || words[1].isEmpty() || !words[2].startsWith("HTTP/")) {
             throw new MalformedBatch("The request line '" + requestLine + "' of a batch part is not valid: expected "
                     + "'<method> <url> HTTP/1.1'.");
         }
