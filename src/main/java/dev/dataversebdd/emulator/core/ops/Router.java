@@ -42,6 +42,7 @@ public final class Router {
     private final Caller caller;
     private final RowRenderer renderer;
     private final Security security;
+    private final SecurityActions actions;
 
     public Router(RowLocator rows, Caller caller) {
         this(rows, caller, null);
@@ -57,6 +58,7 @@ public final class Router {
         this.renderer = new RowRenderer(rows, linker);
         this.reader = new Reader(rows, linker, renderer);
         this.singleProperty = new SingleProperty(writer);
+        this.actions = security == null ? null : new SecurityActions(rows, security);
     }
 
     public static boolean isWrite(String method) {
@@ -79,6 +81,10 @@ public final class Router {
             requireMethod("GET", context);
             return whoAmI(context);
         }
+        if (actions != null && path.size() == 1 && SecurityActions.UNBOUND.contains(first.name())) {
+            requireMethod("POST", context);
+            return actions.unbound(first.name(), context);
+        }
         EntityType type = rows.entitySet(first.name(), context.profile());
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
@@ -91,6 +97,9 @@ public final class Router {
                     context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE));
         }
         Segment second = path.get(1);
+        if (actions != null && path.size() == 2 && second.name().startsWith(SecurityActions.NAMESPACE)) {
+            return boundAction(type, first, second, context);
+        }
         NavigationProperty nav = type.navigations().get(second.name());
         if (nav == null) {
             return notANavigation(type, path, context);
@@ -112,6 +121,19 @@ public final class Router {
         }
         throw Errors.emulatorGap(method + " " + path, "{set}({key})/{nav}, {set}({key})/{nav}/$ref, "
                 + "{set}({key})/{nav}({key})/$ref and {set}({key})/{nav}/$count");
+    }
+
+    private EmulatorResponse boundAction(EntityType type, Segment first, Segment second, RequestContext context) {
+        String name = second.name().substring(SecurityActions.NAMESPACE.length());
+        Row row = rows.find(type, first.key());
+        String method = context.request().method();
+        return switch (type.logicalName() + " " + method + " " + name) {
+            case "role POST AddPrivilegesRole" -> actions.addPrivileges(row, context);
+            case "systemuser GET RetrieveUserPrivileges" -> actions.userPrivileges(row, context);
+            case "systemuser GET RetrievePrincipalAccess" -> actions.principalAccess(row, context);
+            default -> throw Errors.emulatorGap(method + " " + second.name() + " bound to " + type.logicalName(),
+                    "AddPrivilegesRole (role), RetrieveUserPrivileges and RetrievePrincipalAccess (systemuser)");
+        };
     }
 
     /**
