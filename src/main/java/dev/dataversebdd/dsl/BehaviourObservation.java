@@ -45,7 +45,14 @@ final class BehaviourObservation {
             "duplicate-association", ordered("412", new Expected(412, "0x80040237"), "400", new Expected(400, "0x80040237"),
                     "no-op", new Expected(204, null)),
             "unknown-segment-code", ordered("0x80060888", new Expected(404, "0x80060888"),
-                    "0x8006088a", new Expected(404, "0x8006088a")));
+                    "0x8006088a", new Expected(404, "0x8006088a")),
+            "security-nn-associate", ordered("append-both", new Expected(204, null),
+                    "appendto-target+append-related", new Expected(403, "0x80040220"),
+                    "append+appendto-both", new Expected(403, "0x80040220")),
+            "security-lookup-clear", ordered("write+append", new Expected(403, "0x80040220"),
+                    "write-only", new Expected(204, null)),
+            "security-impersonation-privileges", ordered("intersection", new Expected(403, "0x80040220"),
+                    "impersonated-only", new Expected(204, null)));
 
     private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
 

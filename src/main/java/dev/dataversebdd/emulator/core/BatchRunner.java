@@ -152,7 +152,8 @@ final class BatchRunner {
             target = ParsedRequest.API_PREFIX + version + "/" + target;
         }
         Map<String, String> headers = new LinkedHashMap<>(part.headers());
-        for (String inherited : List.of("Host", "Authorization", DataverseService.BEHAVIOUR_HEADER)) {
+        for (String inherited : List.of("Host", "Authorization", "MSCRMCallerID", "CallerObjectId",
+                DataverseService.BEHAVIOUR_HEADER)) {
             if (batch.header(inherited) != null && !part.headers().containsKey(inherited)) {
                 headers.put(inherited, batch.header(inherited));
             }

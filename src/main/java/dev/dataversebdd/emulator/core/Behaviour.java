@@ -27,7 +27,18 @@ public enum Behaviour {
     /** [INF]: status for an N:N pair that exists already (D5 maps DuplicateRecord to 412). */
     DUPLICATE_ASSOCIATION("duplicate-association", "D5, I9", "INF", "412", "400", "no-op"),
     /** [CONFLICT]: error code for an unknown segment, 0x80060888 (2024) or 0x8006088a (2023). */
-    UNKNOWN_SEGMENT_CODE("unknown-segment-code", "D16, D20", "CONFLICT", "0x80060888", "0x8006088a");
+    UNKNOWN_SEGMENT_CODE("unknown-segment-code", "D16, D20", "CONFLICT", "0x80060888", "0x8006088a"),
+    /**
+     * [CONFLICT]: the rights an N:N associate or disassociate needs: Append on both rows (S2), AppendTo on the URL's
+     * row and Append on the referenced one (S3's "Associate: Append and AppendTo"), or both rights on both rows.
+     */
+    SECURITY_NN_ASSOCIATE("security-nn-associate", "S2, S3", "CONFLICT", "append-both",
+            "appendto-target+append-related", "append+appendto-both"),
+    /** [INF]: clearing a lookup (or a 1:N disassociate) needs Write and Append on the row that holds it, or Write. */
+    SECURITY_LOOKUP_CLEAR("security-lookup-clear", "S3", "INF", "write+append", "write-only"),
+    /** [CONFLICT]: while impersonating, both users must hold the privilege (S7), or only the impersonated one. */
+    SECURITY_IMPERSONATION_PRIVILEGES("security-impersonation-privileges", "S7", "CONFLICT", "intersection",
+            "impersonated-only");
 
     private final String key;
     private final String section;

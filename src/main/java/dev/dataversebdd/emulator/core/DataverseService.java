@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.core;
 
 import dev.dataversebdd.emulator.core.ops.Responses;
 import dev.dataversebdd.emulator.core.schema.Schema;
+import dev.dataversebdd.emulator.core.security.Security;
 import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
@@ -29,6 +30,7 @@ public final class DataverseService {
 
     private final Schema schema;
     private final Caller caller = Caller.standard();
+    private final Security security;
     private final LockedStore store;
     private final Snapshots snapshots = new Snapshots();
     private final FaultsAndDelays trouble = new FaultsAndDelays();
@@ -38,7 +40,8 @@ public final class DataverseService {
 
     public DataverseService(Schema schema, BehaviourProfile profile) {
         this.schema = schema;
-        this.store = new LockedStore(schema, caller);
+        this.security = new Security(schema, caller.userId());
+        this.store = new LockedStore(schema, caller, security);
         this.pipeline = new RequestPipeline(store, trouble, bearer, journal, new AdminApi(this), profile);
     }
 
@@ -194,7 +197,7 @@ public final class DataverseService {
         return store.startupRowCount();
     }
 
-    /** Rows currently stored, all tables together. */
+    /** Rows currently stored, all data tables and users together (the org's security tables apart, see security.md). */
     public int rowCount() {
         return store.rowCount();
     }
@@ -204,7 +207,7 @@ public final class DataverseService {
         return store.describe();
     }
 
-    /** N:N pairs currently stored, all relationships together. */
+    /** N:N pairs currently stored, all data relationships together (role assignments and memberships apart). */
     public long pairCount() {
         return store.pairCount();
     }

@@ -244,4 +244,46 @@ public final class Errors {
         return new DataverseException(501, "EMULATOR_GAP", "The emulator does not model " + request
                 + ". Nearest supported: " + nearestSupported + ".");
     }
+
+    // ---- security (src/site/markdown/security.md; sources S1–S12) ----
+
+    /** Phase 1 failed: no role of the principal holds the privilege at any depth (S6: 403 PrivilegeDenied). */
+    public static DataverseException privilegeDenied(String principal, String privilege, UUID privilegeId, int typeCode,
+                                                     String table, String displayName, UUID caller) {
+        return new DataverseException(403, "0x80040220", principal + ", is missing " + privilege + " privilege (Id="
+                + privilegeId + ") on OTC=" + typeCode + " for entity '" + table + "' (LocalizedName='" + displayName
+                + "'). context.Caller=" + caller + ". Consider adding missed privilege to one of the principal "
+                + "(user/team) roles.");
+    }
+
+    /** Phase 2 failed: the privilege is held, but not deep enough for this row, and no share gives it (S6). */
+    public static DataverseException accessDenied(UUID principal, String right, UUID record, String displayName) {
+        return new DataverseException(403, "0x80048306", "user with id " + principal + " does not have " + right
+                + " right(s) for record with id " + record + " of entity " + displayName + ". Consider assigning a "
+                + "role with the required access level to the user or team.");
+    }
+
+    /** Impersonation by a caller without {@code prvActOnBehalfOfAnotherUser} in a role of their own (S7). */
+    public static DataverseException cannotActOnBehalf() {
+        return new DataverseException(403, "0x8004A110",
+                "User does not have the privilege to act on behalf another user.");
+    }
+
+    /** An empty {@code MSCRMCallerID} or {@code CallerObjectId} (S6). */
+    public static DataverseException invalidCallerId() {
+        return new DataverseException(400, "0x80048D1A", "CallerId provided for impersonation is invalid. Provided "
+                + "CallerId is either NULL or empty string");
+    }
+
+    /** An impersonation header naming no user: the general not-found answer (S6). */
+    public static DataverseException callerNotFound(String header, String value) {
+        return header.equals("MSCRMCallerID") ? rowNotFound("systemuser", UUID.fromString(value))
+                : new DataverseException(404, "0x80040217", "systemuser With azureactivedirectoryobjectid = " + value
+                + " Does Not Exist");
+    }
+
+    /** A request to a security action whose parameters are missing or wrong (S6: 0x80040203 invalid argument). */
+    public static DataverseException invalidArgument(String message) {
+        return new DataverseException(400, "0x80040203", message);
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.ops.Router;
 import dev.dataversebdd.emulator.core.ops.RowLocator;
 import dev.dataversebdd.emulator.core.schema.Schema;
+import dev.dataversebdd.emulator.core.security.Security;
 import dev.dataversebdd.emulator.core.state.Store;
 import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,15 +20,19 @@ final class LockedStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Schema schema;
     private final Caller caller;
+    private final Security security;
+    private final int startupRows;
     private Store store;
     private Router router;
     private volatile Error pendingDefect;
     private volatile int defectAfterChanges;
 
-    LockedStore(Schema schema, Caller caller) {
+    LockedStore(Schema schema, Caller caller, Security security) {
         this.schema = schema;
         this.caller = caller;
+        this.security = security;
         use(fresh());
+        this.startupRows = rowCount();
     }
 
     EmulatorResponse read(ParsedRequest request) {
@@ -110,17 +115,31 @@ final class LockedStore {
         replace(fresh());
     }
 
-    /** Rows a fresh emulator holds: the caller's {@code systemuser}, when the schema has the table. */
+    /** Rows a fresh emulator holds (as {@link #rowCount} counts them): the caller's {@code systemuser}. */
     int startupRowCount() {
-        return schema.byLogicalName("systemuser").isPresent() ? 1 : 0;
+        return startupRows;
     }
 
+    /** Rows of the data tables and users: the org's security tables (units, teams, roles, privileges, shares) apart. */
     int rowCount() {
-        return shared(() -> store.rowCount());
+        return shared(() -> {
+            int count = store.rowCount();
+            for (String table : Security.ORG_TABLES) {
+                count -= store.rows(table).size();
+            }
+            return count;
+        });
     }
 
+    /** N:N pairs of the data tables: role assignments, memberships and role privileges apart. */
     long pairCount() {
-        return shared(() -> store.pairCount());
+        return shared(() -> {
+            long count = store.pairCount();
+            for (String relationship : Security.ORG_RELATIONSHIPS) {
+                count -= store.pairCount(relationship);
+            }
+            return count;
+        });
     }
 
     SortedMap<String, String> describe() {
@@ -138,17 +157,18 @@ final class LockedStore {
 
     private void use(Store replacement) {
         store = replacement;
-        router = new Router(new RowLocator(schema, store), caller);
+        router = new Router(new RowLocator(schema, store), caller, security);
     }
 
-    /** An empty store but for the caller's row. */
+    /** An empty store but for the caller's row and the org's security (root unit, roles, privileges). */
     private Store fresh() {
         Store fresh = new Store();
-        if (startupRowCount() == 1) {
+        if (schema.byLogicalName("systemuser").isPresent()) {
             ObjectNode user = JsonNodeFactory.instance.objectNode();
             user.put("fullname", caller.fullName());
             fresh.insert("systemuser", caller.userId(), user);
         }
+        security.seed(fresh, caller.businessUnitId(), "Emulator Org");
         return fresh;
     }
 }

@@ -78,6 +78,6 @@ class ReadOperationsTest {
         EmulatorResponse metadata = dv.send("GET", "$metadata", null);
         assertThat(metadata.status(), equalTo(200));
         assertThat(metadata.header("Content-Type"), equalTo("application/xml"));
-        assertThat(dv.json("GET", "/api/data/v9.0/").path("value").size(), equalTo(9));
+        assertThat(dv.json("GET", "/api/data/v9.0/").path("value").size(), equalTo(14));
     }
 }

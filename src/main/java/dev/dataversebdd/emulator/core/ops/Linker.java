@@ -6,6 +6,9 @@ import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.security.Guard;
+import dev.dataversebdd.emulator.core.security.Ownership;
+import dev.dataversebdd.emulator.core.security.Right;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
@@ -32,28 +35,53 @@ public final class Linker {
         this.store = rows.store();
     }
 
-    /** Sets a single-valued navigation property (its lookup) of {@code row} to {@code target}. */
-    public void bindSingle(Row row, NavigationProperty nav, Row target) {
+    /**
+     * Sets a single-valued navigation property (its lookup) of {@code row} to {@code target}: Append on the row,
+     * AppendTo on the target (S3), nothing when the lookup already points there; {@code ownerid} is an assignment
+     * and needs Assign instead (the Write is the operation's).
+     */
+    public void bindSingle(Row row, NavigationProperty nav, Row target, RequestContext context) {
         requireTargetType(nav, target);
         String lookup = lookupOf(nav);
         if (nav.targetType().equals(row.logicalName())) {
             refuseLoop(row, lookup, target);
+        }
+        if (lookup.equals(Ownership.OWNER)) {
+            if (!context.guard().isNew(row)) {
+                context.guard().require(Right.ASSIGN, row);
+            }
+            Ownership.assign(store, rows.typeOf(row), row, target);
+            return;
+        }
+        if (!target.ref().equals(row.lookup(lookup))) {
+            context.guard().require(Right.APPEND, row);
+            context.guard().require(Right.APPEND_TO, target);
         }
         store.setLookup(row, lookup, target.ref());
     }
 
     /**
      * Clears a single-valued navigation property. For a multi-table lookup this clears the shared lookup
-     * whichever table it points to, as nulling any participating property does in Dataverse.
+     * whichever table it points to, as nulling any participating property does in Dataverse. Append on the row
+     * besides the operation's Write, unless {@code security-lookup-clear} says Write alone.
      */
-    public void clearSingle(Row row, NavigationProperty nav) {
-        store.setLookup(row, lookupOf(nav), null);
+    public void clearSingle(Row row, NavigationProperty nav, RequestContext context) {
+        String lookup = lookupOf(nav);
+        if (row.lookup(lookup) != null && context.is(Behaviour.SECURITY_LOOKUP_CLEAR, "write+append")) {
+            context.guard().require(Right.APPEND, row);
+        }
+        store.setLookup(row, lookup, null);
     }
 
-    /** Adds {@code target} to {@code source}'s collection-valued navigation property (1:N or N:N). */
-    public void associate(Row source, NavigationProperty nav, Row target, BehaviourProfile profile) {
+    /**
+     * Adds {@code target} to {@code source}'s collection-valued navigation property (1:N or N:N). 1:N: Write and
+     * Append on the child, AppendTo on the parent (S3); N:N: as {@code security-nn-associate} says.
+     */
+    public void associate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+        BehaviourProfile profile = context.profile();
         requireTargetType(nav, target);
         if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
+            requireManyToMany(source, target, context);
             if (!store.addPair(nav.name(), source.ref(), target.ref())) {
                 switch (profile.mode(Behaviour.DUPLICATE_ASSOCIATION)) {
                     case "no-op" -> { }
@@ -67,19 +95,56 @@ public final class Linker {
         if (nav.targetType().equals(source.logicalName())) {
             refuseLoop(target, lookup, source);
         }
+        if (!source.ref().equals(target.lookup(lookup))) {
+            Guard guard = context.guard();
+            if (!guard.isNew(target)) {
+                guard.require(Right.WRITE, target);
+            }
+            guard.require(Right.APPEND, target);
+            guard.require(Right.APPEND_TO, source);
+        }
         store.setLookup(target, lookup, source.ref());
     }
 
-    /** Removes {@code target} from {@code source}'s collection-valued navigation property. */
-    public void disassociate(Row source, NavigationProperty nav, Row target, BehaviourProfile profile) {
+    private static void requireManyToMany(Row source, Row target, RequestContext context) {
+        Guard guard = context.guard();
+        switch (context.profile().mode(Behaviour.SECURITY_NN_ASSOCIATE)) {
+            case "appendto-target+append-related" -> {
+                guard.require(Right.APPEND_TO, source);
+                guard.require(Right.APPEND, target);
+            }
+            case "append+appendto-both" -> {
+                for (Row row : List.of(source, target)) {
+                    guard.require(Right.APPEND, row);
+                    guard.require(Right.APPEND_TO, row);
+                }
+            }
+            default -> {
+                guard.require(Right.APPEND, source);
+                guard.require(Right.APPEND, target);
+            }
+        }
+    }
+
+    /**
+     * Removes {@code target} from {@code source}'s collection-valued navigation property: N:N as an associate
+     * needs; 1:N as clearing the child's lookup (Write, and Append per {@code security-lookup-clear}).
+     */
+    public void disassociate(Row source, NavigationProperty nav, Row target, RequestContext context) {
+        BehaviourProfile profile = context.profile();
         requireTargetType(nav, target);
         boolean related;
         if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
+            requireManyToMany(source, target, context);
             related = store.removePair(nav.name(), source.ref(), target.ref());
         } else {
             String lookup = lookupOf(nav);
             related = source.ref().equals(target.lookup(lookup));
             if (related) {
+                context.guard().require(Right.WRITE, target);
+                if (context.is(Behaviour.SECURITY_LOOKUP_CLEAR, "write+append")) {
+                    context.guard().require(Right.APPEND, target);
+                }
                 store.setLookup(target, lookup, null);
             }
         }
@@ -91,9 +156,9 @@ public final class Linker {
     }
 
     /** Removes every row from a collection-valued navigation property (OData 4.01 "remove all"). */
-    public void disassociateAll(Row source, NavigationProperty nav, BehaviourProfile profile) {
+    public void disassociateAll(Row source, NavigationProperty nav, RequestContext context) {
         for (Row related : related(source, nav)) {
-            disassociate(source, nav, related, profile);
+            disassociate(source, nav, related, context);
         }
     }
 
@@ -121,6 +186,9 @@ public final class Linker {
     }
 
     private static void requireTargetType(NavigationProperty nav, Row target) {
+        if (nav.targetType().equals("principal") && Set.of("systemuser", "team").contains(target.logicalName())) {
+            return; // ownerid: a user or a team
+        }
         if (!nav.targetType().equals(target.logicalName())) {
             throw Errors.wrongTargetType(nav.name(), nav.targetType(), target.logicalName());
         }

@@ -59,7 +59,7 @@ public final class PartyReplacer {
             }
         }
         for (JsonNode party : value) {
-            writer.insert(partyType, (ObjectNode) party, created -> linker.associate(activity, nav, created, context.profile()),
+            writer.insert(partyType, (ObjectNode) party, created -> linker.associate(activity, nav, created, context),
                     context);
         }
     }

@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.core.ops;
 import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.EmulatorRequest;
+import dev.dataversebdd.emulator.core.security.Guard;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.uri.QueryOptions;
 import java.util.Locale;
@@ -15,7 +16,16 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record RequestContext(EmulatorRequest request, String serviceRoot, BehaviourProfile profile,
-                             QueryOptions query) {
+                             QueryOptions query, Guard guard) {
+
+    public RequestContext(EmulatorRequest request, String serviceRoot, BehaviourProfile profile, QueryOptions query) {
+        this(request, serviceRoot, profile, query, Guard.unchecked());
+    }
+
+    /** The same request, checked by {@code checks} (the router resolves who it comes from under the store's lock). */
+    public RequestContext with(Guard checks) {
+        return new RequestContext(request, serviceRoot, profile, query, checks);
+    }
 
     public boolean is(Behaviour behaviour, String mode) {
         return profile.is(behaviour, mode);

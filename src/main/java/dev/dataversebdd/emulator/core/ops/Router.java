@@ -8,6 +8,9 @@ import dev.dataversebdd.emulator.core.EmulatorResponse;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.security.Guard;
+import dev.dataversebdd.emulator.core.security.Right;
+import dev.dataversebdd.emulator.core.security.Security;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import dev.dataversebdd.emulator.core.uri.ResourcePath;
@@ -38,9 +41,16 @@ public final class Router {
     private final SingleProperty singleProperty;
     private final Caller caller;
     private final RowRenderer renderer;
+    private final Security security;
+    private final SecurityActions actions;
 
     public Router(RowLocator rows, Caller caller) {
+        this(rows, caller, null);
+    }
+
+    public Router(RowLocator rows, Caller caller, Security security) {
         this.caller = caller;
+        this.security = security;
         this.rows = rows;
         this.linker = new Linker(rows);
         this.writer = new RowWriter(rows, linker);
@@ -48,13 +58,16 @@ public final class Router {
         this.renderer = new RowRenderer(rows, linker);
         this.reader = new Reader(rows, linker, renderer);
         this.singleProperty = new SingleProperty(writer);
+        this.actions = security == null ? null : new SecurityActions(rows, security);
     }
 
     public static boolean isWrite(String method) {
         return WRITE_METHODS.contains(method);
     }
 
-    public EmulatorResponse route(ResourcePath path, RequestContext context) {
+    public EmulatorResponse route(ResourcePath path, RequestContext unchecked) {
+        RequestContext context = security == null ? unchecked
+                : unchecked.with(security.guard(unchecked.request(), rows.store(), unchecked.profile()));
         String method = context.request().method();
         if (path.size() == 0) {
             return requireMethod("GET", context).serviceDocument(context);
@@ -68,23 +81,33 @@ public final class Router {
             requireMethod("GET", context);
             return whoAmI(context);
         }
+        if (actions != null && path.size() == 1 && SecurityActions.UNBOUND.contains(first.name())) {
+            requireMethod("POST", context);
+            return actions.unbound(first.name(), context);
+        }
         EntityType type = rows.entitySet(first.name(), context.profile());
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
         }
         if (!first.hasKey()) {
             if (path.size() == 2 && path.get(1).is("$count") && method.equals("GET")) {
-                return reader.count(rows.store().rows(type.logicalName()).size());
+                return reader.count(readable(type, rows.store().rows(type.logicalName()), context).size());
             }
             throw Errors.resourceNotFoundForSegment(path.get(1).toString(),
                     context.profile().mode(Behaviour.UNKNOWN_SEGMENT_CODE));
         }
         Segment second = path.get(1);
+        if (actions != null && path.size() == 2 && second.name().startsWith(SecurityActions.NAMESPACE)) {
+            return boundAction(type, first, second, context);
+        }
         NavigationProperty nav = type.navigations().get(second.name());
         if (nav == null) {
             return notANavigation(type, path, context);
         }
         Row row = rows.find(type, first.key());
+        if (method.equals("GET")) {
+            context.guard().require(Right.READ, row);
+        }
         if (path.size() == 2) {
             return second.hasKey() ? relatedRowRoute(row, nav, second, context) : navigationRoute(row, nav, method, context);
         }
@@ -94,18 +117,46 @@ public final class Router {
                     : referenceRoute(row, nav, method, context);
         }
         if (path.size() == 3 && third.is("$count") && nav.isCollection() && method.equals("GET")) {
-            return reader.count(linker.related(row, nav).size());
+            return reader.count(readable(rows.schema().type(nav.targetType()), linker.related(row, nav), context).size());
         }
         throw Errors.emulatorGap(method + " " + path, "{set}({key})/{nav}, {set}({key})/{nav}/$ref, "
                 + "{set}({key})/{nav}({key})/$ref and {set}({key})/{nav}/$count");
     }
 
-    /** {@code GET WhoAmI}: the caller's user, business unit and organization ids (D22). */
+    private EmulatorResponse boundAction(EntityType type, Segment first, Segment second, RequestContext context) {
+        String name = second.name().substring(SecurityActions.NAMESPACE.length());
+        Row row = rows.find(type, first.key());
+        String method = context.request().method();
+        return switch (type.logicalName() + " " + method + " " + name) {
+            case "role POST AddPrivilegesRole" -> actions.addPrivileges(row, context);
+            case "systemuser GET RetrieveUserPrivileges" -> actions.userPrivileges(row, context);
+            case "systemuser GET RetrievePrincipalAccess" -> actions.principalAccess(row, context);
+            default -> throw Errors.emulatorGap(method + " " + second.name() + " bound to " + type.logicalName(),
+                    "AddPrivilegesRole (role), RetrieveUserPrivileges and RetrievePrincipalAccess (systemuser)");
+        };
+    }
+
+    /**
+     * The rows of a list the user may see (S5: a list is filtered, never refused for a row); without the Read
+     * privilege on the table at all, 403.
+     */
+    private List<Row> readable(EntityType type, java.util.Collection<Row> all, RequestContext context) {
+        Guard guard = context.guard();
+        if (guard.passesEverything()) {
+            return all instanceof List<Row> list ? list : List.copyOf(all);
+        }
+        guard.requirePrivilege(Right.READ, type.logicalName());
+        return all.stream().filter(guard::canRead).toList();
+    }
+
+    /** {@code GET WhoAmI}: the (impersonated) user's id, business unit and organization ids (D22, S7). */
     private EmulatorResponse whoAmI(RequestContext context) {
         ObjectNode body = Json.object();
+        UUID user = context.guard().effectiveUserId();
+        UUID unit = context.guard().effectiveBusinessUnit();
         body.put("@odata.context", context.serviceRoot() + "/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
-        body.put("BusinessUnitId", caller.businessUnitId().toString());
-        body.put("UserId", caller.userId().toString());
+        body.put("BusinessUnitId", (unit == null ? caller.businessUnitId() : unit).toString());
+        body.put("UserId", (user == null ? caller.userId() : user).toString());
         body.put("OrganizationId", caller.organizationId().toString());
         return Responses.json(200, body);
     }
@@ -130,7 +181,7 @@ public final class Router {
     private EmulatorResponse setRoute(EntityType type, String method, RequestContext context) {
         switch (method) {
             case "GET" -> {
-                return reader.list(type, rows.store().rows(type.logicalName()), context);
+                return reader.list(type, readable(type, rows.store().rows(type.logicalName()), context), context);
             }
             case "POST" -> {
                 ObjectNode body = Json.parseObject(context.request().body());
@@ -161,7 +212,9 @@ public final class Router {
     private EmulatorResponse rowRoute(EntityType type, Segment segment, String method, RequestContext context) {
         switch (method) {
             case "GET" -> {
-                return reader.row(rows.find(type, segment.key()), context);
+                Row row = rows.find(type, segment.key());
+                context.guard().require(Right.READ, row);
+                return reader.row(row, context);
             }
             case "PATCH" -> {
                 return patch(type, segment, context);
@@ -169,6 +222,7 @@ public final class Router {
             case "DELETE" -> {
                 Row row = rows.find(type, segment.key());
                 Preconditions.requireIfMatch(row, context.request());
+                context.guard().require(Right.DELETE, row);
                 writer.delete(row);
                 return Responses.noContent();
             }
@@ -248,13 +302,15 @@ public final class Router {
                 if (!nav.isCollection()) {
                     return reader.single(row, nav, context);
                 }
-                return reader.list(rows.schema().type(nav.targetType()), linker.related(row, nav), context);
+                EntityType targetType = rows.schema().type(nav.targetType());
+                return reader.list(targetType, readable(targetType, linker.related(row, nav), context), context);
             }
             case "PUT" -> {
                 if (!PartyReplacer.isPartyCollection(nav)) {
                     throw Errors.notSupported("PUT replaces the collection '" + nav.name() + "' only for activity "
                             + "parties; use POST/DELETE .../" + nav.name() + "/$ref to add or remove references.");
                 }
+                context.guard().require(Right.WRITE, row);
                 parties.replace(row, nav, Json.parseObject(context.request().body()), context);
                 return Responses.noContent();
             }
@@ -267,7 +323,7 @@ public final class Router {
                 if (PartyReplacer.isPartyCollection(nav)) {
                     writer.validateParty(row, targetType, body);
                 }
-                Row created = writer.insert(targetType, body, c -> linker.associate(row, nav, c, context.profile()), context);
+                Row created = writer.insert(targetType, body, c -> linker.associate(row, nav, c, context), context);
                 return created(targetType, created, context);
             }
             case "DELETE" -> throw Errors.notSupported("DELETE .../" + nav.name() + " without /$ref cannot be used to "
@@ -294,15 +350,15 @@ public final class Router {
                     return reader.references(row, nav, context);
                 }
                 case "POST" -> {
-                    linker.associate(row, nav, target(context), context.profile());
+                    linker.associate(row, nav, target(context), context);
                     return Responses.noContent();
                 }
                 case "DELETE" -> {
                     String id = context.query().id();
                     if (id != null) {
-                        linker.disassociate(row, nav, rows.resolve(id, true, context.profile()), context.profile());
+                        linker.disassociate(row, nav, rows.resolve(id, true, context.profile()), context);
                     } else if (context.is(Behaviour.DELETE_REF_WITHOUT_ID, "remove-all")) {
-                        linker.disassociateAll(row, nav, context.profile());
+                        linker.disassociateAll(row, nav, context);
                     } else {
                         throw Errors.badRequestUri("DELETE on the collection-valued '" + nav.name() + "/$ref' needs the "
                                 + "row to remove: add ?$id={entity URL} or use .../" + nav.name() + "({key})/$ref.");
@@ -319,7 +375,9 @@ public final class Router {
                 return reader.reference(row, nav, context);
             }
             case "PUT" -> {
-                linker.bindSingle(row, nav, target(context));
+                Row target = target(context);
+                context.guard().require(Right.WRITE, row);
+                linker.bindSingle(row, nav, target, context);
                 return Responses.noContent();
             }
             case "DELETE" -> {
@@ -327,7 +385,8 @@ public final class Router {
                     throw Errors.badRequestUri("$id must not be specified when removing the reference of the "
                             + "single-valued '" + nav.name() + "'.");
                 }
-                linker.clearSingle(row, nav);
+                context.guard().require(Right.WRITE, row);
+                linker.clearSingle(row, nav, context);
                 return Responses.noContent();
             }
             case "POST" -> throw Errors.notSupported("POST adds references to collection-valued navigation properties; "
@@ -345,7 +404,7 @@ public final class Router {
             throw Errors.noHttpResource(context.request().target());
         }
         Row target = rows.find(rows.schema().type(nav.targetType()), segment.key());
-        linker.disassociate(row, nav, target, context.profile());
+        linker.disassociate(row, nav, target, context);
         return Responses.noContent();
     }
 

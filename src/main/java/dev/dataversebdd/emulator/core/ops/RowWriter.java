@@ -7,6 +7,9 @@ import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.security.Guard;
+import dev.dataversebdd.emulator.core.security.Ownership;
+import dev.dataversebdd.emulator.core.security.Right;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
 import java.util.ArrayDeque;
@@ -52,6 +55,8 @@ public final class RowWriter {
 
     /** Inserts one row; {@code parentLink}, when set, is applied before the row's own binds (deep insert). */
     Row insert(EntityType type, ObjectNode body, Consumer<Row> parentLink, RequestContext context) {
+        Guard guard = context.guard();
+        guard.requirePrivilege(Right.CREATE, type.logicalName());
         UUID id = explicitId(type, body);
         if (store.find(type.logicalName(), id).isPresent()) {
             throw Errors.duplicateKey(412);
@@ -67,6 +72,12 @@ public final class RowWriter {
         }
         deriveComputed(type, attributes);
         Row row = store.insert(type.logicalName(), id, attributes);
+        guard.created(row);
+        Row owner = guard.effectiveUser();
+        if (owner != null) {
+            Ownership.assign(store, type, row, owner);
+            Ownership.stamp(store, type, row, guard, true);
+        }
         rows.requireUniqueAlternateKeys(type, row);
         if (parentLink != null) {
             parentLink.accept(row);
@@ -74,6 +85,7 @@ public final class RowWriter {
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             applyOnCreate(type, row, field.getKey(), field.getValue(), context);
         }
+        guard.require(Right.CREATE, row); // the owner must be within the Create depth (S6: CreateAccess)
         return row;
     }
 
@@ -97,10 +109,10 @@ public final class RowWriter {
                             + Json.describe(value) + ".");
                 }
                 for (JsonNode reference : value) {
-                    linker.associate(row, nav, resolveBind(name, reference, context), context.profile());
+                    linker.associate(row, nav, resolveBind(name, reference, context), context);
                 }
             } else {
-                linker.bindSingle(row, nav, resolveBind(name, value, context));
+                linker.bindSingle(row, nav, resolveBind(name, value, context), context);
             }
             return;
         }
@@ -124,17 +136,19 @@ public final class RowWriter {
             for (JsonNode child : value) {
                 ObjectNode childBody = requireObject(name, child);
                 validateParty(row, childType, childBody);
-                insert(childType, childBody, created -> linker.associate(row, nav, created, context.profile()), context);
+                insert(childType, childBody, created -> linker.associate(row, nav, created, context), context);
             }
         } else {
             ObjectNode childBody = requireObject(name, value);
             Row created = insert(rows.schema().type(nav.targetType()), childBody, null, context);
-            linker.bindSingle(row, nav, created);
+            linker.bindSingle(row, nav, created, context);
         }
     }
 
     /** PATCH {set}({key}): structural values, {@code nav@odata.bind}, {@code nav@odata.bind: null}, {@code nav: null}. */
     public void update(EntityType type, Row row, ObjectNode body, RequestContext context) {
+        context.guard().require(Right.WRITE, row);
+        Ownership.stamp(store, type, row, context.guard(), false);
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
@@ -147,7 +161,7 @@ public final class RowWriter {
                 if (value.isNull()) {
                     applyBindNull(row, nav, context);
                 } else {
-                    linker.bindSingle(row, nav, resolveBind(name, value, context));
+                    linker.bindSingle(row, nav, resolveBind(name, value, context), context);
                 }
             } else if (name.contains("@")) {
                 continue;
@@ -157,7 +171,7 @@ public final class RowWriter {
                     throw Errors.badPayload("Deep updates are not supported: '" + name + "' may only be set to null in "
                             + "PATCH (use '" + name + "@odata.bind' to link an existing row).");
                 }
-                linker.clearSingle(row, nav);
+                linker.clearSingle(row, nav, context);
             } else {
                 requireWritableProperty(type, name);
                 if (name.equals(type.primaryKey())) {
@@ -229,7 +243,7 @@ public final class RowWriter {
                 if (nav.isCollection()) {
                     throw Errors.badPayload("'" + nav.name() + "@odata.bind' cannot be null: it is collection-valued.");
                 }
-                linker.clearSingle(row, nav);
+                linker.clearSingle(row, nav, context);
             }
         }
     }

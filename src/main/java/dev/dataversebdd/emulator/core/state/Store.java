@@ -112,6 +112,17 @@ public final class Store {
         return pairCount;
     }
 
+    /** N:N pairs of {@code relationship}. */
+    public long pairCount(String relationship) {
+        long ends = 0;
+        for (Map.Entry<PairKey, Set<EntityRef>> entry : pairs.entrySet()) {
+            if (entry.getKey().relationship().equals(relationship)) {
+                ends += entry.getValue().size();
+            }
+        }
+        return ends / 2;
+    }
+
     public void setAttribute(Row row, String name, JsonNode value) {
         JsonNode previous = row.attributes.get(name);
         long previousVersion = row.version;

@@ -12,6 +12,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ResourcePath(List<Segment> segments) {
 
+    private static final String FUNCTION_NAMESPACE = "Microsoft.Dynamics.CRM.";
+
     public static ResourcePath parse(String rawPath) {
         List<Segment> segments = new ArrayList<>();
         for (String raw : Splitter.split(rawPath, "/")) {
@@ -22,6 +24,9 @@ public record ResourcePath(List<Segment> segments) {
             int open = text.indexOf('(');
             if (open < 0) {
                 segments.add(new Segment(text, null));
+            } else if (text.startsWith(FUNCTION_NAMESPACE)) {
+                // a bound function's parameters (Target=@tid) are no key: the function reads its aliases itself
+                segments.add(new Segment(text.substring(0, open), null));
             } else {
                 if (!text.endsWith(")")) {
                     throw Errors.badRequestUri("The segment '" + text + "' has an unbalanced key predicate.");
