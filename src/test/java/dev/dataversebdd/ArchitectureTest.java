@@ -18,14 +18,15 @@ class ArchitectureTest {
     void should_keep_the_emulator_free_of_the_client_side() {
         noClasses().that().resideInAPackage("dev.dataversebdd.emulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..",
-                        "dev.dataversebdd.targets..", "dev.dataversebdd.report..", "io.restassured..", "io.cucumber..")
+                        "dev.dataversebdd.targets..", "dev.dataversebdd.report..", "dev.dataversebdd.wire..",
+                        "dev.dataversebdd.safety..", "io.restassured..", "io.cucumber..")
                 .check(MAIN);
     }
 
     @Test
     void should_keep_the_dsl_free_of_the_emulator_so_they_cannot_share_a_bug() {
         noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..", "dev.dataversebdd.report..",
-                        "dev.dataversebdd.safety..")
+                        "dev.dataversebdd.safety..", "dev.dataversebdd.wire..")
                 .should().dependOnClassesThat().resideInAPackage("dev.dataversebdd.emulator..")
                 .check(MAIN);
     }
@@ -35,7 +36,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.dataversebdd.conformance..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.steps..",
                         "dev.dataversebdd.emulator..", "dev.dataversebdd.targets..", "dev.dataversebdd.safety..",
-                        "io.restassured..")
+                        "dev.dataversebdd.wire..", "io.restassured..")
                 .check(MAIN);
     }
 
@@ -47,12 +48,13 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** The channel's transport is the one RestAssured request builder; the DSL only reads JSON paths with it. */
     @Test
-    void should_build_restassured_requests_only_in_dsl_internal() {
-        noClasses().that().resideOutsideOfPackage("dev.dataversebdd.dsl..")
+    void should_build_restassured_requests_only_in_the_wire_floor() {
+        noClasses().that().resideOutsideOfPackages("dev.dataversebdd.wire..", "dev.dataversebdd.dsl")
                 .should().dependOnClassesThat().resideInAPackage("io.restassured..")
                 .check(MAIN);
-        noClasses().that().resideInAPackage("dev.dataversebdd.dsl")
+        noClasses().that().resideOutsideOfPackage("dev.dataversebdd.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.restassured.specification..", "io.restassured.config..")
                 .check(MAIN);
     }
@@ -68,7 +70,8 @@ class ArchitectureTest {
     void should_keep_steps_thin_glue_without_http_or_json_code() {
         noClasses().that().resideInAPackage("dev.dataversebdd.steps..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.restassured..", "com.fasterxml.jackson..",
-                        "java.net.http..", "dev.dataversebdd.dsl.internal..")
+                        "java.net.http..", "dev.dataversebdd.dsl.internal..",
+                        "dev.dataversebdd.wire..")
                 .check(MAIN);
     }
 
@@ -77,16 +80,16 @@ class ArchitectureTest {
     void should_keep_the_dependency_rules_between_the_parts_transitively() {
         noClasses().that().resideInAPackage("dev.dataversebdd.emulator..")
                 .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..",
-                        "dev.dataversebdd.safety..", "dev.dataversebdd.steps..", "dev.dataversebdd.targets..",
-                        "dev.dataversebdd.report..", "dev.dataversebdd.cli..")
+                        "dev.dataversebdd.safety..", "dev.dataversebdd.wire..", "dev.dataversebdd.steps..",
+                        "dev.dataversebdd.targets..", "dev.dataversebdd.report..", "dev.dataversebdd.cli..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..")
+        noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..", "dev.dataversebdd.wire..")
                 .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.emulator..",
                         "dev.dataversebdd.targets..", "dev.dataversebdd.steps..", "dev.dataversebdd.cli..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("dev.dataversebdd.report..")
                 .should().transitivelyDependOnClassesThat().resideInAnyPackage("dev.dataversebdd.dsl..",
-                        "dev.dataversebdd.safety..", "dev.dataversebdd.targets..", "dev.dataversebdd.steps..",
+                        "dev.dataversebdd.safety..", "dev.dataversebdd.wire..", "dev.dataversebdd.targets..", "dev.dataversebdd.steps..",
                         "dev.dataversebdd.emulator..", "dev.dataversebdd.cli..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("dev.dataversebdd.targets..")
@@ -101,7 +104,7 @@ class ArchitectureTest {
     @Test
     void should_never_write_to_the_standard_streams_from_the_dsl() {
         noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..",
-                        "dev.dataversebdd.steps..")
+                        "dev.dataversebdd.wire..", "dev.dataversebdd.steps..")
                 .should(com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .check(MAIN);
     }
@@ -147,6 +150,7 @@ class ArchitectureTest {
             Class<?> element = raw.isArray() ? raw.getComponentType() : raw;
             String name = element.getName();
             boolean internal = name.startsWith("dev.dataversebdd.dsl.internal.") || name.startsWith("dev.dataversebdd.safety.")
+                    || name.startsWith("dev.dataversebdd.wire.")
                     || name.startsWith("io.restassured.") || name.startsWith("com.fasterxml.jackson.");
             return internal ? java.util.Optional.of(name) : java.util.Optional.empty();
         }

@@ -1,7 +1,7 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -2,11 +2,11 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.SessionSafety;
+import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

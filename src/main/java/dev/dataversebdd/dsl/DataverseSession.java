@@ -1,10 +1,10 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.dsl.internal.ConformanceCells;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

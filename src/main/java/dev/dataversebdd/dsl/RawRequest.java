@@ -1,6 +1,6 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;

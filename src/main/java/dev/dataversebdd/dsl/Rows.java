@@ -2,10 +2,11 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.EditDistance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class Rows {
     /** The table's schema entry; fails listing the tables the target has. */
     ClientSchema.Table table(String name) {
         return schema.table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '" + name + "'"
-                + ClientSchema.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                + EditDistance.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
                 + " Tables: " + schema.tableNames()));
     }
 
@@ -64,7 +65,7 @@ final class Rows {
                 .flatMap(t -> schema.table(t).orElseThrow().navigations().keySet().stream()).distinct().toList();
         if (!all.contains(name)) {
             throw new IllegalArgumentException("no table of the target has a navigation property '" + name + "'"
-                    + ClientSchema.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + EditDistance.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
                     + " (names are case sensitive)");
         }
         return name;
@@ -82,7 +83,7 @@ final class Rows {
         List<String> declaring = schema.tableNames().stream()
                 .filter(t -> schema.table(t).orElseThrow().navigation(name).isPresent()).sorted().toList();
         String hint = declaring.isEmpty()
-                ? ClientSchema.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                ? EditDistance.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
                 : "; " + String.join(" and ", declaring) + (declaring.size() == 1 ? " has" : " have") + " it: are two "
                         + "rows of the sentence swapped?";
         throw new IllegalArgumentException(own.logicalName() + " has no navigation property '" + name + "', so "

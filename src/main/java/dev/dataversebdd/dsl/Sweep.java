@@ -2,12 +2,12 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.RunSweep;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

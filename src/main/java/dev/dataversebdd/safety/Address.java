@@ -1,6 +1,6 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

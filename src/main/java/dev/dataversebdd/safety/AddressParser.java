@@ -1,7 +1,7 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

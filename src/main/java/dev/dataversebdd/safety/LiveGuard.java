@@ -1,8 +1,8 @@
 package dev.dataversebdd.safety;
 
 import dev.dataversebdd.dsl.RefusedRequest;
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

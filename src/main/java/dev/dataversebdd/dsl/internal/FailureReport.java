@@ -1,9 +1,9 @@
 package dev.dataversebdd.dsl.internal;
 
-import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.ExchangeFormatter;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.Redactor;
+import dev.dataversebdd.wire.ErrorBody;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 
@@ -47,7 +47,7 @@ public final class FailureReport {
             text.append("  step:    ").append(location).append('\n');
         }
         if (exchange != null) {
-            DataverseError.parse(exchange.responseBody()).ifPresent(error -> text.append("Dataverse error ")
+            ErrorBody.parse(exchange.responseBody()).ifPresent(error -> text.append("Dataverse error ")
                     .append(error.code().isEmpty() ? "(no code)" : error.code()).append(": ").append(error.message())
                     .append('\n'));
             text.append(formatter.format(exchange));
