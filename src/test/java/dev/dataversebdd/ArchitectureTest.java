@@ -101,6 +101,29 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    // ---- The client side's floors: wire at the bottom, safety on it, the DSL on both; nothing points back up ----
+
+    /** No two top-level parts import each other, however indirectly ({@code dsl.internal} is part of {@code dsl}). */
+    @Test
+    void should_keep_the_top_level_parts_free_of_cycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("dev.dataversebdd.(*)..")
+                .should().beFreeOfCycles()
+                .check(MAIN);
+    }
+
+    /** The bottom floor and the safety net state what they need; the DSL above supplies it. */
+    @Test
+    void should_keep_the_wire_floor_and_the_safety_net_free_of_the_dsl() {
+        noClasses().that().resideInAnyPackage("dev.dataversebdd.wire..", "dev.dataversebdd.safety..")
+                .should().dependOnClassesThat().resideInAPackage("dev.dataversebdd.dsl..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("dev.dataversebdd.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.safety..",
+                        "dev.dataversebdd.targets..", "dev.dataversebdd.steps..", "dev.dataversebdd.cli..",
+                        "dev.dataversebdd.junit..", "dev.dataversebdd.conformance..", "dev.dataversebdd.emulator..")
+                .check(MAIN);
+    }
+
     @Test
     void should_never_write_to_the_standard_streams_from_the_dsl() {
         noClasses().that().resideInAnyPackage("dev.dataversebdd.dsl..", "dev.dataversebdd.safety..",

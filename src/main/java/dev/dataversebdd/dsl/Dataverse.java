@@ -6,6 +6,7 @@ import dev.dataversebdd.report.AllureEnvironment;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.Redactor;
 import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.RowLabels;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.SessionSafety;
 import dev.dataversebdd.wire.ClientSchema;
@@ -108,8 +109,9 @@ public final class Dataverse implements AutoCloseable {
         HttpChannel channel = channel(recordingNow == null ? attachments : attachments.andThen(recordingNow));
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
-        return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours,
-                attachments);
+        Aliases aliases = new Aliases(); // the session's names: its safety net asks them, and keeps none of its own
+        return new DataverseSession(this, new Conversation(channel, safety(channel, aliases::nameOf), failures,
+                behaviours), aliases, behaviours, attachments);
     }
 
     /** The run's write-ahead ledger on a live org, once a session has opened it (empty on the emulator). */
@@ -118,9 +120,9 @@ public final class Dataverse implements AutoCloseable {
     }
 
     /** A session's safety net: the live guard on a live org, bookkeeping on the emulator. */
-    SessionSafety safety(HttpChannel channel) {
-        return !target.isSharedWithOthers() ? SessionSafety.forEmulator(schema, channel)
-                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger());
+    SessionSafety safety(HttpChannel channel, RowLabels labels) {
+        return !target.isSharedWithOthers() ? SessionSafety.forEmulator(schema, channel, labels)
+                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger(), labels);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class RowExpectations {
         this.conversation = conversation;
         this.rows = rows;
         this.row = row;
-        this.readBack = new ReadBack(row, conversation);
+        this.readBack = new ReadBack(row, conversation, rows.aliases());
     }
 
     /** The rows of a collection-valued navigation property, read as {@code GET …/{nav}/$ref}. */

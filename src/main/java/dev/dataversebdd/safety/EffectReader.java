@@ -3,7 +3,6 @@ package dev.dataversebdd.safety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.wire.ClientSchema;
 import java.io.IOException;
 import java.util.ArrayList;
