@@ -70,8 +70,7 @@ class ArchitectureTest {
     void should_keep_steps_thin_glue_without_http_or_json_code() {
         noClasses().that().resideInAPackage("dev.dataversebdd.steps..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.restassured..", "com.fasterxml.jackson..",
-                        "java.net.http..", "dev.dataversebdd.dsl.internal..",
-                        "dev.dataversebdd.wire..")
+                        "java.net.http..", "dev.dataversebdd.wire..")
                 .check(MAIN);
     }
 
@@ -103,7 +102,7 @@ class ArchitectureTest {
 
     // ---- The client side's floors: wire at the bottom, safety on it, the DSL on both; nothing points back up ----
 
-    /** No two top-level parts import each other, however indirectly ({@code dsl.internal} is part of {@code dsl}). */
+    /** No two top-level parts import each other, however indirectly. */
     @Test
     void should_keep_the_top_level_parts_free_of_cycles() {
         com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("dev.dataversebdd.(*)..")

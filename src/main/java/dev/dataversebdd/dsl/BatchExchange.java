@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.dataversebdd.dsl.internal.BatchWire;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.Prepared;

@@ -1,7 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.FailureReport;
-import dev.dataversebdd.dsl.internal.Hints;
 import dev.dataversebdd.report.AllureEnvironment;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.Redactor;

@@ -1,7 +1,6 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ConformanceCells;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;

@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;
@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apiguardian.api.API;
 
 /**
  * Turns a failed response into one hint, phrased as cause plus remedy, using the target's schema
  * ("account has no navigation property 'x'; did you mean 'y'?").
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
-public final class Hints {
+final class Hints {
 
     private static final Pattern SEGMENT = Pattern.compile("Resource not found for the segment '([^']*)'");
     private static final Pattern REF_AFTER = Pattern.compile("The URI segment '\\$ref' is invalid after the segment '([^']*)'");
@@ -25,12 +23,12 @@ public final class Hints {
 
     private final ClientSchema schema;
 
-    public Hints(ClientSchema schema) {
+    Hints(ClientSchema schema) {
         this.schema = schema;
     }
 
     /** @param table the table the request was about (the row in the URL), or null when unknown */
-    public Optional<String> forFailure(RecordedExchange exchange, String table) {
+    Optional<String> forFailure(RecordedExchange exchange, String table) {
         if (exchange.status() == 401) {
             return Optional.of("the target refused the credentials (no token, a wrong one, or an expired one): "
                     + "check the live-org authentication settings.");

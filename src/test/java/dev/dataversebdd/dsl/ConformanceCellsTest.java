@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
