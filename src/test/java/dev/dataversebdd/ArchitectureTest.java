@@ -132,49 +132,138 @@ class ArchitectureTest {
     }
 
     /**
-     * The public DSL speaks its own types (and Hamcrest's Matcher, deliberately): no public signature of a public DSL
-     * type names an internal, RestAssured or Jackson type, in its raw type or in a type argument.
+     * The public surface speaks its own types (and Hamcrest's Matcher, deliberately), in every package: no public
+     * signature (method, constructor, field, supertype) of a type users may call, public and not
+     * {@code @API(INTERNAL)}, names an internal type of ours, a RestAssured or a Jackson type, in its raw type or in a
+     * type argument; on the client side ({@code dsl}, {@code safety}, {@code wire}, {@code targets}) not even an
+     * internal type names a RestAssured or Jackson type; and no public signature anywhere names a type of ours that
+     * is not public.
      */
     @Test
-    void should_expose_no_internal_restassured_or_jackson_type_in_the_public_dsl() {
+    void should_expose_no_internal_restassured_or_jackson_type_in_any_public_signature() {
         java.util.List<String> leaks = new java.util.ArrayList<>();
         for (com.tngtech.archunit.core.domain.JavaClass type : MAIN) {
-            if (!type.getPackageName().equals("dev.dataversebdd.dsl") || !type.getModifiers().contains(
-                    com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+            Class<?> reflected = type.reflect();
+            if (reflected.isAnonymousClass() || reflected.isSynthetic() || !effectivelyPublic(reflected)) {
                 continue;
             }
-            Class<?> reflected = type.reflect();
+            boolean userFacing = !internal(reflected);
+            boolean clientSide = java.util.List.of("dsl", "safety", "wire", "targets").contains(
+                    reflected.getPackageName().replaceFirst("^dev\\.dataversebdd\\.", "").replaceFirst("\\..*", ""));
+            java.util.List<java.util.Map.Entry<String, java.lang.reflect.Type>> signatures = new java.util.ArrayList<>();
             for (java.lang.reflect.Method method : reflected.getDeclaredMethods()) {
                 if (java.lang.reflect.Modifier.isPublic(method.getModifiers()) && !method.isSynthetic()) {
-                    java.util.List<java.lang.reflect.Type> types = new java.util.ArrayList<>(
-                            java.util.List.of(method.getGenericParameterTypes()));
-                    types.add(method.getGenericReturnType());
-                    for (java.lang.reflect.Type t : types) {
-                        forbidden(t).ifPresent(bad -> leaks.add(reflected.getSimpleName() + "." + method.getName() + ": " + bad));
+                    signatures.add(java.util.Map.entry(method.getName() + " returns", method.getGenericReturnType()));
+                    java.lang.reflect.Type[] parameters = method.getGenericParameterTypes();
+                    for (int i = 0; i < parameters.length; i++) {
+                        signatures.add(java.util.Map.entry(method.getName() + " parameter " + i, parameters[i]));
                     }
                 }
             }
+            for (java.lang.reflect.Constructor<?> constructor : reflected.getDeclaredConstructors()) {
+                if (java.lang.reflect.Modifier.isPublic(constructor.getModifiers())) {
+                    java.lang.reflect.Type[] parameters = constructor.getGenericParameterTypes();
+                    for (int i = 0; i < parameters.length; i++) {
+                        signatures.add(java.util.Map.entry("new parameter " + i, parameters[i]));
+                    }
+                }
+            }
+            for (java.lang.reflect.Field field : reflected.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isPublic(field.getModifiers())) {
+                    signatures.add(java.util.Map.entry(field.getName(), field.getGenericType()));
+                }
+            }
+            if (reflected.getGenericSuperclass() != null) {
+                signatures.add(java.util.Map.entry("extends", reflected.getGenericSuperclass()));
+            }
+            for (java.lang.reflect.Type implemented : reflected.getGenericInterfaces()) {
+                signatures.add(java.util.Map.entry("implements " + implemented.getTypeName(), implemented));
+            }
+            for (java.util.Map.Entry<String, java.lang.reflect.Type> signature : signatures) {
+                forbidden(signature.getValue(), userFacing, userFacing || clientSide).ifPresent(bad -> leaks.add(
+                        reflected.getName() + " " + signature.getKey() + ": " + bad));
+            }
         }
+        leaks.removeAll(LEAKS_OWNED_ELSEWHERE);
         org.hamcrest.MatcherAssert.assertThat(leaks, org.hamcrest.Matchers.empty());
     }
 
-    private static java.util.Optional<String> forbidden(java.lang.reflect.Type type) {
+    /**
+     * Leaks this rule found when it was extended over every package, in parts whose owners narrow them: a STABLE
+     * emulator type that hands out an INTERNAL one, and the conformance kit's JSON. No new entry belongs here.
+     */
+    private static final java.util.List<String> LEAKS_OWNED_ELSEWHERE = java.util.List.of(
+            "dev.dataversebdd.emulator.core.schema.Schema type returns: dev.dataversebdd.emulator.core.schema.EntityType",
+            "dev.dataversebdd.emulator.core.schema.Schema byEntitySet returns: dev.dataversebdd.emulator.core.schema.EntityType",
+            "dev.dataversebdd.emulator.core.schema.Schema byLogicalName returns: dev.dataversebdd.emulator.core.schema.EntityType",
+            "dev.dataversebdd.conformance.ConformanceMatrix toJson returns: com.fasterxml.jackson.databind.node.ObjectNode",
+            "dev.dataversebdd.conformance.MatrixDiff toJson returns: com.fasterxml.jackson.databind.node.ObjectNode",
+            "dev.dataversebdd.conformance.MatrixDiff new parameter 0: com.fasterxml.jackson.databind.JsonNode",
+            "dev.dataversebdd.conformance.MatrixDiff new parameter 1: com.fasterxml.jackson.databind.JsonNode");
+
+    private static boolean effectivelyPublic(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code @API(INTERNAL)} on the type or a type around it, or a type of an internal package (package-info says so). */
+    private static boolean internal(Class<?> type) {
+        if (type.getPackageName().equals("dev.dataversebdd.wire") || type.getPackageName().equals("dev.dataversebdd.safety")) {
+            return true;
+        }
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            org.apiguardian.api.API api = c.getAnnotation(org.apiguardian.api.API.class);
+            if (api != null) {
+                return api.status() == org.apiguardian.api.API.Status.INTERNAL;
+            }
+        }
+        return false;
+    }
+
+    /** What in {@code type} a public signature may not name: see the rule above. */
+    private static java.util.Optional<String> forbidden(java.lang.reflect.Type type, boolean userFacing,
+                                                        boolean foreignToo) {
         if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
             for (java.lang.reflect.Type argument : parameterized.getActualTypeArguments()) {
-                java.util.Optional<String> bad = forbidden(argument);
+                java.util.Optional<String> bad = forbidden(argument, userFacing, foreignToo);
                 if (bad.isPresent()) {
                     return bad;
                 }
             }
-            return forbidden(parameterized.getRawType());
+            return forbidden(parameterized.getRawType(), userFacing, foreignToo);
+        }
+        if (type instanceof java.lang.reflect.WildcardType wildcard) {
+            for (java.lang.reflect.Type bound : wildcard.getUpperBounds()) {
+                java.util.Optional<String> bad = forbidden(bound, userFacing, foreignToo);
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+            for (java.lang.reflect.Type bound : wildcard.getLowerBounds()) {
+                java.util.Optional<String> bad = forbidden(bound, userFacing, foreignToo);
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+            return java.util.Optional.empty();
+        }
+        if (type instanceof java.lang.reflect.GenericArrayType array) {
+            return forbidden(array.getGenericComponentType(), userFacing, foreignToo);
         }
         if (type instanceof Class<?> raw) {
-            Class<?> element = raw.isArray() ? raw.getComponentType() : raw;
+            Class<?> element = raw;
+            while (element.isArray()) {
+                element = element.getComponentType();
+            }
             String name = element.getName();
-            boolean internal = name.startsWith("dev.dataversebdd.dsl.internal.") || name.startsWith("dev.dataversebdd.safety.")
-                    || name.startsWith("dev.dataversebdd.wire.")
-                    || name.startsWith("io.restassured.") || name.startsWith("com.fasterxml.jackson.");
-            return internal ? java.util.Optional.of(name) : java.util.Optional.empty();
+            boolean foreign = name.startsWith("io.restassured.") || name.startsWith("com.fasterxml.jackson.");
+            boolean ours = name.startsWith("dev.dataversebdd.");
+            boolean bad = ours && !effectivelyPublic(element) || foreignToo && foreign || userFacing && ours && internal(element);
+            return bad ? java.util.Optional.of(name) : java.util.Optional.empty();
         }
         return java.util.Optional.empty();
     }

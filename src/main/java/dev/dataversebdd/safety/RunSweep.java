@@ -38,7 +38,7 @@ public final class RunSweep {
     }
 
     /** The run ids with a ledger in {@code folder}, oldest name first. */
-    public static List<String> runs(Path folder) {
+    static List<String> runs(Path folder) {
         try (var files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
                     .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted().toList();

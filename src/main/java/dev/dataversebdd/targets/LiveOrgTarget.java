@@ -94,9 +94,9 @@ final class LiveOrgTarget implements Target {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         RetryDecision retries = new RetryDecision(retryPolicy.maxRetries(), retryPolicy.firstBackoff(),
                 retryPolicy.maxWait());
-        HttpResponse<byte[]> response = retries.call("GET", "GET $metadata", () -> metadataAttempt(client),
-                HttpResponse::statusCode, answer -> answer.headers().firstValue("Retry-After").orElse(null),
-                (answer, attempt, wait) -> { });
+        HttpResponse<byte[]> response = retries.call("GET", "GET " + URI.create(serviceRoot() + "/$metadata").getRawPath(),
+                () -> metadataAttempt(client), HttpResponse::statusCode,
+                answer -> answer.headers().firstValue("Retry-After").orElse(null));
         int status = response.statusCode();
         if (status == 200) {
             return response.body();

@@ -22,7 +22,6 @@ public final class HttpChannel {
     private static final class RestAssuredHolder {
         static final Transport INSTANCE = new RestAssuredTransport();
     }
-    private static final System.Logger LOG = System.getLogger("dev.dataversebdd");
 
     /** In the order Microsoft's samples write them, the same in every run (reports and golden files compare them). */
     private static Map<String, String> orderedDefaults() {
@@ -78,23 +77,21 @@ public final class HttpChannel {
 
     private RecordedExchange exchange(Transport transport, String method, String pathOrUrl, Map<String, String> headers,
                                       String body) {
-        RetryDecision retries = endpoint.retries();
         String url = absolute(pathOrUrl);
-        requireTargetOrigin(method, url);
-        return retries.call(method, method + " " + pathOrUrl, () -> {
+        URI uri = requireTargetOrigin(method, url);
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return endpoint.retries().call(method, method + " " + target, () -> {
             RecordedExchange exchange = transport.send(method, url, allHeaders(headers, body), body);
             listener.accept(exchange);
             return exchange;
-        }, RecordedExchange::status, exchange -> exchange.responseHeader("Retry-After"), (exchange, attempt, wait) ->
-                LOG.log(System.Logger.Level.WARNING, String.format("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms",
-                        exchange.statusLine(), method, exchange.target(), attempt, retries.maxRetries(), wait.toMillis())));
+        }, RecordedExchange::status, exchange -> exchange.responseHeader("Retry-After"));
     }
 
     /**
      * Every request goes to the target's own origin (scheme, host and port), whose host was allow-listed when the run
-     * started; so the token is never sent anywhere else, whatever URL a raw step writes.
+     * started; so the token is never sent anywhere else, whatever URL a raw step writes. Returns the URL as a URI.
      */
-    private void requireTargetOrigin(String method, String url) {
+    private URI requireTargetOrigin(String method, String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -106,6 +103,7 @@ public final class HttpChannel {
                     + uri.getRawAuthority() + ": a run sends requests (and its token) only to "
                     + endpoint.description() + " at " + base.getScheme() + "://" + base.getRawAuthority());
         }
+        return uri;
     }
 
     /** Same scheme, host (any case) and port (the scheme's default when absent). */
