@@ -114,13 +114,31 @@ class ArchitectureTest {
     @Test
     void should_keep_the_wire_floor_and_the_safety_net_free_of_the_dsl() {
         noClasses().that().resideInAnyPackage("dev.dataversebdd.wire..", "dev.dataversebdd.safety..")
-                .should().dependOnClassesThat().resideInAPackage("dev.dataversebdd.dsl..")
+                .should().transitivelyDependOnClassesThat().resideInAPackage("dev.dataversebdd.dsl..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("dev.dataversebdd.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.dataversebdd.safety..",
                         "dev.dataversebdd.targets..", "dev.dataversebdd.steps..", "dev.dataversebdd.cli..",
                         "dev.dataversebdd.junit..", "dev.dataversebdd.conformance..", "dev.dataversebdd.emulator..")
                 .check(MAIN);
+    }
+
+    /** Small files with one job: no source file of the client side is longer than 400 lines. */
+    @Test
+    void should_keep_every_client_side_file_within_400_lines() throws java.io.IOException {
+        java.util.List<String> tooLong = new java.util.ArrayList<>();
+        for (String part : java.util.List.of("dsl", "safety", "wire", "targets")) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                    java.nio.file.Path.of("src/main/java/dev/dataversebdd", part))) {
+                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    long lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).size();
+                    if (lines > 400) {
+                        tooLong.add(file + ": " + lines + " lines");
+                    }
+                }
+            }
+        }
+        org.hamcrest.MatcherAssert.assertThat(tooLong, org.hamcrest.Matchers.empty());
     }
 
     @Test
