@@ -17,8 +17,12 @@ sealed interface Address {
     record Unknown(String idQuery) implements Address {
     }
 
-    /** An entity set without a key ({@code accounts}), whatever follows it. */
-    record EntitySet(ClientSchema.Table table, String idQuery) implements Address {
+    /**
+     * An entity set without a key ({@code accounts}).
+     *
+     * @param following the decoded segments after it ({@code Microsoft.Dynamics.CRM.SomeAction}), null when none
+     */
+    record EntitySet(ClientSchema.Table table, String following, String idQuery) implements Address {
     }
 
     /** A row, {@code accounts(<key>)}, and what follows it. */

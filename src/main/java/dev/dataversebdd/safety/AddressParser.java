@@ -126,7 +126,8 @@ final class AddressParser {
             return new Address.Unknown(idQuery);
         }
         if (key == null) {
-            return new Address.EntitySet(table, idQuery);
+            return new Address.EntitySet(table, segments.size() == 1 ? null
+                    : String.join("/", segments.subList(1, segments.size())), idQuery);
         }
         return new Address.Row(table, key(key, table), following(table, segments.subList(1, segments.size())), idQuery);
     }

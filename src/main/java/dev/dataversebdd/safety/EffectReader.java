@@ -87,6 +87,11 @@ final class EffectReader {
 
         void read() throws AddressParser.Unreadable, Reads.Unanswered {
             if (address instanceof Address.EntitySet set) {
+                if (set.following() != null) { // an action bound to the set, or a segment it does not have
+                    throw new AddressParser.Unreadable("the guard reads a write to an entity set only when nothing "
+                            + "follows the set, so it cannot tell which rows '" + set.table().entitySet() + "/"
+                            + set.following() + "' changes");
+                }
                 if (method.equals("POST") && body != null && body.isObject()) {
                     effects.create(set.table(), (ObjectNode) body);
                 } else {

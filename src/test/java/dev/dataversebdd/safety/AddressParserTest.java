@@ -92,6 +92,19 @@ class AddressParserTest {
                 : new Address.Key.Malformed(key)));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "accounts|",
+        "accounts?$select=name|",
+        "accounts/|",
+        "accounts/Microsoft.Dynamics.CRM.SomeAction|Microsoft.Dynamics.CRM.SomeAction",
+    })
+    void should_keep_what_follows_an_entity_set(String written, String following) throws AddressParser.Unreadable {
+        Address.EntitySet set = (Address.EntitySet) PARSER.url(written);
+        assertThat(set.table().logicalName(), equalTo("account"));
+        assertThat(set.following(), equalTo(following));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"$batch", "no_such_set(" + ID + ")", "/api/data/v9.2/"})
     void should_read_a_url_outside_the_entity_sets_as_unknown(String written) throws AddressParser.Unreadable {
