@@ -86,7 +86,8 @@ public final class Sweep {
      */
     public RunReport finishRun(String runId) {
         Path folder = dataverse.target().runLedgerFolder().orElseThrow(() -> new IllegalStateException(
-                dataverse.target().description() + " keeps no run ledgers"));
+                dataverse.target().description() + " keeps no run ledgers: a run's cleanup is finished on the live org "
+                + "it ran against, with that run's settings (DATAVERSE_TARGET=live, DATAVERSE_URL, credentials)"));
         RunSweep.Report report = RunSweep.finish(dataverse.schema(), channel, RunSweep.ledgerOf(folder, runId), dryRun);
         return new RunReport(report.runId(), report.done(), report.problems());
     }
