@@ -1,25 +1,56 @@
 package dev.dataversebdd.dsl;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The rows a session knows by name, keyed by table <em>and</em> alias: an account and a contact may both be called
  * "Contoso". A bare alias that names rows of two tables is refused, listing both, so a step never picks the wrong one.
+ * The one place names are kept: read-back failures and the safety net's refusals and cleanup problems ask here.
  */
 final class Aliases {
 
-    private final Map<String, RowRef> rows = new LinkedHashMap<>();
+    /** The latest naming of a row: how a read-back shows it, and the scenario's name of it (null when it has none). */
+    private record Naming(String label, String name) {
+    }
 
+    private final Map<String, RowRef> rows = new LinkedHashMap<>();
+    private final Map<UUID, Naming> byId = new HashMap<>();
+
+    /** A row known by its alias. */
     void put(RowRef row) {
         rows.put(key(row.table(), row.alias()), row);
+        byId.put(row.id(), new Naming(row.describe(), row.describe()));
+    }
+
+    /** A row of the org named in {@code dataverse.existing-rows}, known by its alias. */
+    void putExisting(RowRef row) {
+        rows.put(key(row.table(), row.alias()), row);
+        byId.put(row.id(), new Naming(row.describe() + " (existing)", row.describe()));
+    }
+
+    /** A row the session made that has no alias (a raw create, a row nested in one): known by id only. */
+    void putUnnamed(RowRef row) {
+        byId.put(row.id(), new Naming(row.table() + " " + row.id(), null));
     }
 
     Optional<RowRef> find(String table, String alias) {
         return Optional.ofNullable(rows.get(key(table, alias)));
+    }
+
+    /** How a read-back names the row: {@code account "Contoso"}, {@code … (existing)}, or its table and id. */
+    Optional<String> label(UUID id) {
+        return Optional.ofNullable(byId.get(id)).map(Naming::label);
+    }
+
+    /** How the scenario names the row ({@code account "Contoso"}), for the safety net; empty when it has no alias. */
+    Optional<String> nameOf(UUID id) {
+        return Optional.ofNullable(byId.get(id)).map(Naming::name);
     }
 
     /** The row of {@code table} called {@code alias}; fails naming the rows that are known. */
@@ -44,6 +75,7 @@ final class Aliases {
 
     void clear() {
         rows.clear();
+        byId.clear();
     }
 
     private String others(String alias) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.dataversebdd.dsl.internal.BatchWire;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.RowId;
 import java.io.IOException;
@@ -91,7 +91,7 @@ final class BatchExchange {
                 Sent request = prepare(resolve(entry.operation(), pendingRows), entry.answer(), String.valueOf(++contentId),
                         true, entry);
                 if (entry.creates() != null) {
-                    List<RowId> chosen = conversation.safety().rowsCreatedBy(request.prepared());
+                    List<RowId> chosen = request.prepared().creates();
                     // a live org's guard chose the new row's id; on the emulator the Content-ID stands for it
                     pendingRows.put(entry.creates().id(), chosen.isEmpty() ? "$" + contentId : chosen.get(0).id().toString());
                 }
@@ -138,7 +138,7 @@ final class BatchExchange {
                         + request.url() + " in a batch", request.method(), request.url(), request.body(), null)
                         .withHeaders(request.headers());
                 Sent prepared = prepare(operation, new Answer(), request.contentId(), item.changeSet(), null);
-                List<RowId> creates = conversation.safety().rowsCreatedBy(prepared.prepared());
+                List<RowId> creates = prepared.prepared().creates();
                 if (request.contentId() != null && !creates.isEmpty()) {
                     declared.put(request.contentId(), conversation.serviceRoot() + "/" + creates.get(0).entitySet() + "("
                             + creates.get(0).id() + ")");
@@ -201,7 +201,7 @@ final class BatchExchange {
 
     private Sent prepare(Operation operation, Answer answer, String contentId, boolean inChangeSet,
                          ChangeSet.Entry entry) {
-        Prepared prepared = conversation.safety().prepare(operation.method(), operation.path(), operation.headers(),
+        Prepared prepared = conversation.prepare(operation.method(), operation.path(), operation.headers(),
                 operation.body());
         return new Sent(answer, prepared, new BatchWire.Request(contentId, prepared.method(), url(prepared.written()),
                 prepared.headers(), prepared.body()), inChangeSet, entry);
@@ -253,7 +253,7 @@ final class BatchExchange {
 
     /** Tells the safety net what happened to the request, and makes the rows it created the session's own. */
     private void settle(Sent request, RecordedExchange exchange) {
-        List<RowId> proven = conversation.safety().settle(request.prepared(), exchange);
+        List<CreatedRow> proven = conversation.safety().settle(request.prepared(), exchange);
         ChangeSet.Entry entry = request.entry();
         boolean succeeded = exchange.status() >= 200 && exchange.status() < 300;
         if (!succeeded) {
@@ -261,10 +261,10 @@ final class BatchExchange {
         }
         if (entry != null && entry.creates() != null) {
             rows.registerCreated(entry.creates().alias(), rows.table(entry.creates().table()), exchange, entry.body(),
-                    true, proven, request.prepared());
+                    true, proven);
         } else if (entry == null && request.request().method().equals("POST")) {
             rows.tableCreatedByPost(request.request().url()).ifPresent(table -> rows.registerRawCreate(table, exchange,
-                    request.request().body(), proven, request.prepared()));
+                    request.request().body(), proven));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.Evidence;
+import dev.dataversebdd.wire.EditDistance;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +71,7 @@ public final class Behaviours {
     }
 
     private static String suggestion(String wrong, java.util.Collection<String> candidates) {
-        return ClientSchema.closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
+        return EditDistance.closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
     }
 
     /** The configured mode of a behaviour: this session's switch, else the target's; empty on a live org. */

@@ -1,7 +1,7 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class ChangeSet implements Sender {
+public final class ChangeSet {
 
     /** A request of the change set: what it sends, the row it creates (if any), and its answer once sent. */
     record Entry(Operation operation, RowRef creates, ObjectNode body, BatchExchange.Answer answer) {
@@ -89,8 +89,7 @@ public final class ChangeSet implements Sender {
                 body, null));
     }
 
-    @Override
-    public Outcome send(Operation operation) {
+    private Outcome send(Operation operation) {
         return add(operation, null, null);
     }
 

@@ -2,11 +2,12 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.Prepared;
-import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.Refusal;
 import dev.dataversebdd.safety.SessionSafety;
+import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.function.Supplier;
 /**
  * The one way a session's requests go out. An {@link Operation} passes the live-safety guard, picks up the behaviour
  * switches, goes through the channel (RestAssured for what a scenario checks, the JDK client while arranging and for
- * read-backs; retries, recording and reporting included), and comes back as an {@link Outcome}; then the rows it
- * proved it created are settled. Read-backs come back as JSON, or as a failure that shows the exchange.
+ * read-backs; retries, recording and reporting included), and comes back as an {@link Outcome}, with the rows
+ * settling it proved created. Read-backs come back as JSON, or as a failure that shows the exchange.
  */
 final class Conversation implements Sender {
+
+    /** What sending one operation gave: the outcome, and the rows it proved it created (live org), top row first. */
+    record Sent(Outcome outcome, List<CreatedRow> created) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,8 +35,6 @@ final class Conversation implements Sender {
     private boolean arranging;
     private RecordedExchange lastExchange;
     private RecordedExchange lastRead;
-    private Prepared lastPrepared;
-    private List<RowId> lastCreatedRows = List.of();
     /** The requests a scenario checked (not set-up, read-back or cleanup), for the conformance matrix. */
     private final List<RecordedExchange> checked = new java.util.ArrayList<>();
 
@@ -44,14 +47,30 @@ final class Conversation implements Sender {
 
     @Override
     public Outcome send(Operation operation) {
+        return exchange(operation).outcome();
+    }
+
+    /** Sends {@code operation} and settles it: a create's caller registers the rows it proved it created. */
+    Sent exchange(Operation operation) {
         Map<String, String> headers = new LinkedHashMap<>(operation.headers());
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
-        Prepared prepared = safety.prepare(operation.method(), operation.path(), headers, operation.body());
+        Prepared prepared = prepare(operation.method(), operation.path(), headers, operation.body());
         lastExchange = arranging ? channel.fetch(operation.method(), operation.path(), prepared.headers(), prepared.body())
                 : checked(channel.send(operation.method(), operation.path(), prepared.headers(), prepared.body()));
-        lastPrepared = prepared;
-        lastCreatedRows = safety.settle(prepared, lastExchange);
-        return new Outcome(failures, operation, lastExchange);
+        List<CreatedRow> created = safety.settle(prepared, lastExchange);
+        return new Sent(new Outcome(failures, operation, lastExchange), created);
+    }
+
+    /**
+     * The request as the safety net lets it go; its refusal becomes the DSL's {@link RefusedRequest}, with the same
+     * message, before anything is sent.
+     */
+    Prepared prepare(String method, String path, Map<String, String> headers, String body) {
+        try {
+            return safety.prepare(method, path, headers, body);
+        } catch (Refusal refusal) {
+            throw new RefusedRequest(refusal.method(), refusal.written(), refusal.target(), refusal.why());
+        }
     }
 
     /**
@@ -64,8 +83,6 @@ final class Conversation implements Sender {
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body)
                 : checked(channel.send("POST", "$batch", headers, body));
-        lastPrepared = null;
-        lastCreatedRows = List.of();
         return lastExchange;
     }
 
@@ -121,15 +138,6 @@ final class Conversation implements Sender {
             throw new IllegalStateException("no request has been sent in this scenario yet");
         }
         return lastExchange;
-    }
-
-    /** The rows the last request proved it created (live org: ids chosen by the guard), the top row first. */
-    List<RowId> lastCreatedRows() {
-        return lastCreatedRows;
-    }
-
-    Prepared lastPrepared() {
-        return lastPrepared;
     }
 
     /** Relative paths go to this API version of the org from now on; returns the new service root. */

@@ -1,16 +1,17 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.FailureReport;
-import dev.dataversebdd.dsl.internal.Hints;
-import dev.dataversebdd.dsl.internal.HttpChannel;
-import dev.dataversebdd.dsl.internal.JdkTransport;
 import dev.dataversebdd.report.AllureEnvironment;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.Redactor;
 import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.RowLabels;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.SessionSafety;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.Connection;
+import dev.dataversebdd.wire.Endpoint;
+import dev.dataversebdd.wire.HttpChannel;
+import dev.dataversebdd.wire.RetryDecision;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Dataverse implements AutoCloseable {
     private final Target target;
     private final ClientSchema schema;
     private final Redactor redactor;
-    private final JdkTransport jdk = new JdkTransport();
+    private final Connection connection;
     private RunLedger ledger;
     private dev.dataversebdd.report.Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -50,6 +51,9 @@ public final class Dataverse implements AutoCloseable {
         this.target = target;
         this.schema = schema;
         this.redactor = redactor;
+        RetryPolicy retries = target.retryPolicy();
+        this.connection = new Connection(new Endpoint(target.serviceRoot(), target.description(), target::requestHeaders,
+                new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait())));
         this.existingRows = new LinkedHashMap<>();
         for (ExistingRow row : target.existingRows()) {
             ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
@@ -103,8 +107,9 @@ public final class Dataverse implements AutoCloseable {
         HttpChannel channel = channel(recordingNow == null ? attachments : attachments.andThen(recordingNow));
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
-        return new DataverseSession(this, new Conversation(channel, safety(channel), failures, behaviours), behaviours,
-                attachments);
+        Aliases aliases = new Aliases(); // the session's names: its safety net asks them, and keeps none of its own
+        return new DataverseSession(this, new Conversation(channel, safety(channel, aliases::nameOf), failures,
+                behaviours), aliases, behaviours, attachments);
     }
 
     /** The run's write-ahead ledger on a live org, once a session has opened it (empty on the emulator). */
@@ -113,9 +118,9 @@ public final class Dataverse implements AutoCloseable {
     }
 
     /** A session's safety net: the live guard on a live org, bookkeeping on the emulator. */
-    SessionSafety safety(HttpChannel channel) {
-        return !target.isSharedWithOthers() ? SessionSafety.forEmulator(schema, channel)
-                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger());
+    SessionSafety safety(HttpChannel channel, RowLabels labels) {
+        return !target.isSharedWithOthers() ? SessionSafety.forEmulator(schema, channel, labels)
+                : SessionSafety.forLiveOrg(schema, channel, target.description(), existingRows, ledger(), labels);
     }
 
     /**
@@ -155,6 +160,6 @@ public final class Dataverse implements AutoCloseable {
 
     /** A channel to the target that reports every exchange to {@code listener}. */
     HttpChannel channel(java.util.function.Consumer<dev.dataversebdd.report.RecordedExchange> listener) {
-        return new HttpChannel(target, jdk, listener);
+        return connection.channel(listener);
     }
 }

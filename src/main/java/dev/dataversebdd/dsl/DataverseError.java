@@ -1,8 +1,6 @@
 package dev.dataversebdd.dsl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.dataversebdd.wire.ErrorBody;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -10,20 +8,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record DataverseError(String code, String message) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     public static Optional<DataverseError> parse(String body) {
-        if (body == null || body.isBlank() || !body.trim().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode error = MAPPER.readTree(body).get("error");
-            if (error == null || !error.isObject()) {
-                return Optional.empty();
-            }
-            return Optional.of(new DataverseError(error.path("code").asText(""), error.path("message").asText("")));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ErrorBody.parse(body).map(error -> new DataverseError(error.code(), error.message()));
     }
 }

@@ -1,10 +1,9 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.ConformanceCells;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,14 @@ public final class DataverseSession implements AutoCloseable {
     private final java.util.Set<UUID> existingRows = new java.util.HashSet<>();
     private final RowNames names;
 
-    DataverseSession(Dataverse dataverse, Conversation conversation, Behaviours behaviours, Evidence evidence) {
+    DataverseSession(Dataverse dataverse, Conversation conversation, Aliases aliases, Behaviours behaviours,
+                     Evidence evidence) {
         this.target = dataverse.target();
         this.evidence = evidence;
         this.conversation = conversation;
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
-        this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix());
+        this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix(), aliases);
         this.names = new RowNames(rows);
         conversation.safety().nameNothing(names.missingId());
         for (ExistingRow existing : target.existingRows()) {
@@ -63,11 +63,12 @@ public final class DataverseSession implements AutoCloseable {
     public Created create(NewRow row) {
         ClientSchema.Table table = rows.table(row.table());
         ObjectNode body = rows.bodies().render(row);
-        Outcome outcome = conversation.send(Operation.of("create", "create " + table.logicalName() + " \"" + row.alias()
-                + "\"", "POST", table.entitySet(), body.toString(), table.logicalName())
+        Conversation.Sent sent = conversation.exchange(Operation.of("create", "create " + table.logicalName() + " \""
+                + row.alias() + "\"", "POST", table.entitySet(), body.toString(), table.logicalName())
                 .expectingEntityId(Outcome.EntityId.ANY));
-        RowRef created = outcome.succeeded() ? rows.registerCreated(row.alias(), table, outcome.exchange(), body, true)
-                : null;
+        Outcome outcome = sent.outcome();
+        RowRef created = outcome.succeeded() ? rows.registerCreated(row.alias(), table, outcome.exchange(), body, true,
+                sent.created()) : null;
         return new Created(outcome, created);
     }
 

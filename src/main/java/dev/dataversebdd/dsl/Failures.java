@@ -1,7 +1,5 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.FailureReport;
-import dev.dataversebdd.dsl.internal.Hints;
 import dev.dataversebdd.report.RecordedExchange;
 import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,6 +1,6 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -53,11 +53,12 @@ public final class RawRequest {
                 : java.util.Optional.empty();
         String table = created.map(ClientSchema.Table::logicalName).orElseGet(() -> rows.tableNamedBy(path)
                 .map(ClientSchema.Table::logicalName).orElse(null));
-        Outcome outcome = conversation.send(Operation.of(method + " request", "send " + method + " " + path, method, path,
-                body, table).withHeaders(headers).expectingEntityId(created.isPresent() ? Outcome.EntityId.ANY
-                : Outcome.EntityId.NONE));
+        Conversation.Sent sent = conversation.exchange(Operation.of(method + " request", "send " + method + " " + path,
+                method, path, body, table).withHeaders(headers).expectingEntityId(created.isPresent()
+                ? Outcome.EntityId.ANY : Outcome.EntityId.NONE));
+        Outcome outcome = sent.outcome();
         if (created.isPresent() && outcome.succeeded()) {
-            outcome.about(rows.registerRawCreate(created.get(), outcome.exchange(), body));
+            outcome.about(rows.registerRawCreate(created.get(), outcome.exchange(), body, sent.created()));
         }
         return outcome;
     }

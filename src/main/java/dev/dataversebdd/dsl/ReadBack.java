@@ -7,10 +7,12 @@ final class ReadBack {
 
     private final RowRef row;
     private final Conversation conversation;
+    private final Aliases aliases;
 
-    ReadBack(RowRef row, Conversation conversation) {
+    ReadBack(RowRef row, Conversation conversation, Aliases aliases) {
         this.row = row;
         this.conversation = conversation;
+        this.aliases = aliases;
     }
 
     RowRef row() {
@@ -24,6 +26,6 @@ final class ReadBack {
 
     /** A row as scenarios name it ({@code account "Contoso"}), or its id when the session does not know it. */
     String describe(UUID id) {
-        return conversation.safety().label(id).orElse(id + " (not created by this scenario)");
+        return aliases.label(id).orElse(id + " (not created by this scenario)");
     }
 }

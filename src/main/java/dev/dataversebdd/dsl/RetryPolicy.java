@@ -1,5 +1,6 @@
 package dev.dataversebdd.dsl;
 
+import dev.dataversebdd.wire.RetryDecision;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
@@ -19,22 +20,16 @@ public record RetryPolicy(int maxRetries, Duration firstBackoff, Duration maxWai
 
     /** 429 is retried for every method (the request was not processed); 502/503 only for idempotent ones. */
     public boolean shouldRetry(String method, int status, int attempt) {
-        if (attempt > maxRetries) {
-            return false;
-        }
-        if (status == 429) {
-            return true;
-        }
-        boolean idempotent = method.equals("GET") || method.equals("PUT") || method.equals("DELETE");
-        return idempotent && (status == 502 || status == 503);
+        return decision().shouldRetry(method, status, attempt);
     }
 
     /** How long to wait before attempt {@code attempt} (1 for the first retry). */
     public Duration wait(String retryAfter, int attempt) {
-        Duration wait = firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
-            wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
-        }
-        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+        return decision().wait(retryAfter, attempt);
+    }
+
+    /** The decision itself lives on the client's bottom floor, where the channel and the targets share it. */
+    private RetryDecision decision() {
+        return new RetryDecision(maxRetries, firstBackoff, maxWait);
     }
 }

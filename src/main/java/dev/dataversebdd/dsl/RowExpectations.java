@@ -1,7 +1,8 @@
 package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.EditDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class RowExpectations {
         this.conversation = conversation;
         this.rows = rows;
         this.row = row;
-        this.readBack = new ReadBack(row, conversation);
+        this.readBack = new ReadBack(row, conversation, rows.aliases());
     }
 
     /** The rows of a collection-valued navigation property, read as {@code GET …/{nav}/$ref}. */
@@ -60,7 +61,7 @@ public final class RowExpectations {
         ClientSchema.Table table = rows.table(row.table());
         ClientSchema.Navigation nav = table.navigation(navigation).filter(ClientSchema.Navigation::collection)
                 .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no collection-valued navigation "
-                        + "property '" + navigation + "'" + ClientSchema.closest(navigation, table.navigations().keySet())
+                        + "property '" + navigation + "'" + EditDistance.closest(navigation, table.navigations().keySet())
                                 .map(n -> "; did you mean '" + n + "'?").orElse("")));
         String key = rows.table(nav.targetTable()).primaryKey();
         JsonNode json = conversation.read("read " + navigation + " of " + row.describe() + " ordered by " + orderBy,
@@ -117,7 +118,7 @@ public final class RowExpectations {
         ClientSchema.Table table = rows.table(row.table());
         ClientSchema.Navigation nav = table.navigation(singleNavigation).filter(n -> !n.collection())
                 .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no single-valued navigation property '"
-                        + singleNavigation + "'" + ClientSchema.closest(singleNavigation, table.navigations().keySet())
+                        + singleNavigation + "'" + EditDistance.closest(singleNavigation, table.navigations().keySet())
                         .map(c -> "; did you mean '" + c + "'?").orElse("")));
         String lookup = nav.lookupProperty();
         JsonNode json = conversation.read("read " + lookup + " of " + row.describe(), row.path() + "?$select=" + lookup,
@@ -133,7 +134,7 @@ public final class RowExpectations {
     public ColumnCheck column(String name) {
         if (!rows.table(row.table()).columns().contains(name)) {
             throw new IllegalArgumentException(row.table() + " has no column '" + name + "'"
-                    + ClientSchema.closest(name, rows.table(row.table()).columns()).map(c -> "; did you mean '" + c + "'?")
+                    + EditDistance.closest(name, rows.table(row.table()).columns()).map(c -> "; did you mean '" + c + "'?")
                     .orElse(""));
         }
         JsonNode json = conversation.read("read " + name + " of " + row.describe(), row.path() + "?$select=" + name,

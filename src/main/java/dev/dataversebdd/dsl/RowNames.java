@@ -1,6 +1,6 @@
 package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.UUID;
 import org.apiguardian.api.API;
 

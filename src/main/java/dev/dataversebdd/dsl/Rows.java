@@ -2,10 +2,11 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
-import dev.dataversebdd.safety.Prepared;
+import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.EditDistance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,15 @@ final class Rows {
     private final ClientSchema schema;
     private final Conversation conversation;
     private final String rowNamePrefix;
-    private final Aliases aliases = new Aliases();
+    private final Aliases aliases;
     private final NewRowBodies bodies;
     private RowRef lastCreated;
 
-    Rows(ClientSchema schema, Conversation conversation, RowUrls urls, String rowNamePrefix) {
+    Rows(ClientSchema schema, Conversation conversation, RowUrls urls, String rowNamePrefix, Aliases aliases) {
         this.schema = schema;
         this.conversation = conversation;
         this.rowNamePrefix = rowNamePrefix;
+        this.aliases = aliases;
         this.bodies = new NewRowBodies(this, urls, conversation);
     }
 
@@ -54,7 +56,7 @@ final class Rows {
     /** The table's schema entry; fails listing the tables the target has. */
     ClientSchema.Table table(String name) {
         return schema.table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '" + name + "'"
-                + ClientSchema.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                + EditDistance.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
                 + " Tables: " + schema.tableNames()));
     }
 
@@ -64,7 +66,7 @@ final class Rows {
                 .flatMap(t -> schema.table(t).orElseThrow().navigations().keySet().stream()).distinct().toList();
         if (!all.contains(name)) {
             throw new IllegalArgumentException("no table of the target has a navigation property '" + name + "'"
-                    + ClientSchema.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + EditDistance.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
                     + " (names are case sensitive)");
         }
         return name;
@@ -82,7 +84,7 @@ final class Rows {
         List<String> declaring = schema.tableNames().stream()
                 .filter(t -> schema.table(t).orElseThrow().navigation(name).isPresent()).sorted().toList();
         String hint = declaring.isEmpty()
-                ? ClientSchema.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                ? EditDistance.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
                 : "; " + String.join(" and ", declaring) + (declaring.size() == 1 ? " has" : " have") + " it: are two "
                         + "rows of the sentence swapped?";
         throw new IllegalArgumentException(own.logicalName() + " has no navigation property '" + name + "', so "
@@ -94,7 +96,6 @@ final class Rows {
         ClientSchema.Table known = table(tableName);
         RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
         aliases.put(row);
-        conversation.safety().label(id, row.describe());
         return row;
     }
 
@@ -119,8 +120,7 @@ final class Rows {
     RowRef existing(String alias, String tableName, UUID id) {
         ClientSchema.Table known = table(tableName);
         RowRef row = new RowRef(alias, known.logicalName(), known.entitySet(), id);
-        aliases.put(row);
-        conversation.safety().label(id, row.describe() + " (existing)");
+        aliases.putExisting(row);
         return row;
     }
 
@@ -134,17 +134,11 @@ final class Rows {
     /**
      * After a successful create: the new row and the rows nested in it become the session's own, named by their
      * aliases where {@code nameThem}. On a live org the guard proved which rows the request made (it chose their
-     * ids); on the emulator they are found by reading the new row back.
+     * ids: {@code proven}, as settling the request returned them, each with the name its body gave it); on the
+     * emulator they are found by reading the new row back.
      */
     RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
-                           boolean nameThem) {
-        return registerCreated(alias, table, exchange, body, nameThem, conversation.lastCreatedRows(),
-                conversation.lastPrepared());
-    }
-
-    /** As above for a request of a batch: {@code proven} and {@code prepared} are that request's, not the last one's. */
-    RowRef registerCreated(String alias, ClientSchema.Table table, RecordedExchange exchange, JsonNode body,
-                           boolean nameThem, List<RowId> proven, Prepared prepared) {
+                           boolean nameThem, List<CreatedRow> proven) {
         if (proven.isEmpty()) {
             RowRef row = remember(alias, table, createdId(exchange, table));
             lastCreated = row;
@@ -154,13 +148,10 @@ final class Rows {
             return row;
         }
         RowRef top = null;
-        for (RowId created : proven) {
-            ClientSchema.Table createdTable = table(created.table());
-            String name = top == null ? alias : nameThem ? conversation.safety()
-                    .bodyThatCreated(prepared, created.id())
-                    .flatMap(json -> createdTable.primaryNameColumn().map(c -> json.path(c).asText(null)))
-                    .map(this::aliasOf).orElse(null) : null;
-            RowRef row = own(name, createdTable, created.id());
+        for (CreatedRow created : proven) {
+            ClientSchema.Table createdTable = table(created.row().table());
+            String name = top == null ? alias : nameThem && created.name() != null ? aliasOf(created.name()) : null;
+            RowRef row = own(name, createdTable, created.row().id());
             top = top == null ? row : top;
         }
         lastCreated = top;
@@ -168,20 +159,14 @@ final class Rows {
     }
 
     /** After a successful raw create: its row and the rows its body made inside become the session's own. */
-    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body) {
-        return registerRawCreate(table, exchange, body, conversation.lastCreatedRows(), conversation.lastPrepared());
-    }
-
-    /** As above for a request of a batch written by hand: {@code proven} and {@code prepared} are that request's. */
-    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body, List<RowId> proven,
-                             Prepared prepared) {
+    RowRef registerRawCreate(ClientSchema.Table table, RecordedExchange exchange, String body, List<CreatedRow> proven) {
         JsonNode json;
         try {
             json = body == null ? null : JSON.readTree(body);
         } catch (IOException e) {
             json = null; // a body the target accepted but that is not JSON cannot have nested rows
         }
-        return registerCreated(null, table, exchange, json, false, proven, prepared);
+        return registerCreated(null, table, exchange, json, false, proven);
     }
 
     /**
@@ -214,9 +199,10 @@ final class Rows {
 
     private RowRef own(String alias, ClientSchema.Table table, UUID id) {
         RowRef row = new RowRef(alias, table.logicalName(), table.entitySet(), id);
-        conversation.safety().label(id, alias == null ? table.logicalName() + " " + id : row.describe());
         if (alias != null) {
             aliases.put(row);
+        } else {
+            aliases.putUnnamed(row);
         }
         return row;
     }

@@ -2,7 +2,7 @@ package dev.dataversebdd.dsl;
 
 /**
  * Where a verb's {@link Operation} goes: the session's {@link Conversation}, which sends it at once, or a
- * {@link ChangeSet}, which keeps it for its batch and answers once the batch has been sent.
+ * {@link ChangeSet}'s, which keeps it for its batch and answers once the batch has been sent.
  */
 interface Sender {
 

@@ -2,12 +2,12 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RunLedger;
 import dev.dataversebdd.safety.RunSweep;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +86,8 @@ public final class Sweep {
      */
     public RunReport finishRun(String runId) {
         Path folder = dataverse.target().runLedgerFolder().orElseThrow(() -> new IllegalStateException(
-                dataverse.target().description() + " keeps no run ledgers"));
+                dataverse.target().description() + " keeps no run ledgers: a run's cleanup is finished on the live org "
+                + "it ran against, with that run's settings (DATAVERSE_TARGET=live, DATAVERSE_URL, credentials)"));
         RunSweep.Report report = RunSweep.finish(dataverse.schema(), channel, RunSweep.ledgerOf(folder, runId), dryRun);
         return new RunReport(report.runId(), report.done(), report.problems());
     }

@@ -1,36 +1,68 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import java.util.List;
-import java.util.Optional;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.UUID;
 
 /**
- * What a URL or an entity reference names, read the way the most lenient server would read it: the entity set, the
- * row's key (a GUID, or an alternate key still to be looked up), and the segments and query that follow.
- *
- * @param table     the entity set's table; null when the first segment is no entity set of the org
- * @param key       the key as written between the parentheses, null for a collection
- * @param id        the row's id when the key names it directly (any case, braces, {@code pk=})
- * @param following the decoded segments after the row (navigation property, {@code $ref}, a nested key …)
- * @param idQuery   the decoded {@code $id} query option, if any
+ * What a URL or an entity reference names, read once by {@link AddressParser} the way the most lenient server would
+ * read it, as a type the guard switches over (as Olingo's dispatcher switches over a parsed URI): no entity set of
+ * the target, an entity set, or a row with its key and what follows it.
  */
-record Address(ClientSchema.Table table, String key, UUID id, List<String> following, String idQuery) {
+sealed interface Address {
 
-    boolean namesEntitySet() {
-        return table != null;
+    /** The decoded {@code $id} query option, null when there is none. */
+    String idQuery();
+
+    /** The first segment is no entity set of the target's {@code $metadata}. */
+    record Unknown(String idQuery) implements Address {
     }
 
-    boolean isCollection() {
-        return table != null && key == null;
+    /**
+     * An entity set without a key ({@code accounts}).
+     *
+     * @param following the decoded segments after it ({@code Microsoft.Dynamics.CRM.SomeAction}), null when none
+     */
+    record EntitySet(ClientSchema.Table table, String following, String idQuery) implements Address {
     }
 
-    /** A key that is not a GUID but {@code name=value} pairs: an alternate key, resolved by reading it. */
-    boolean hasAlternateKey() {
-        return key != null && id == null && key.contains("=");
+    /** A row, {@code accounts(<key>)}, and what follows it. */
+    record Row(ClientSchema.Table table, Key key, Following following, String idQuery) implements Address {
     }
 
-    Optional<String> segment(int index) {
-        return index < following.size() ? Optional.of(following.get(index)) : Optional.empty();
+    /** A key as written between the parentheses. */
+    sealed interface Key {
+
+        /** The key names the row's id directly: a GUID in any case, in braces or quotes, or {@code pk=guid}. */
+        record Id(UUID id) implements Key {
+        }
+
+        /** {@code name=value} pairs that are not the primary key: an alternate key, resolved by reading it. */
+        record Alternate(String written) implements Key {
+        }
+
+        /** Neither: a key that names no row, which the target refuses. */
+        record Malformed(String written) implements Key {
+        }
+    }
+
+    /** The decoded segments after a row. */
+    sealed interface Following {
+
+        /** Nothing: the request is about the row itself. */
+        record Nothing() implements Following {
+        }
+
+        /**
+         * {@code /<nav>[(<key>)][/$ref]}: a navigation property of the row's table, matched in any case.
+         *
+         * @param segment the segment as written (decoded), for messages
+         * @param key     the key after the property, as written, null when there is none
+         */
+        record Navigation(ClientSchema.Navigation nav, String segment, String key, boolean ref) implements Following {
+        }
+
+        /** Anything else: an unknown navigation property, a longer path, or a second segment that is not {@code $ref}. */
+        record Other(String path) implements Following {
+        }
     }
 }

@@ -1,13 +1,14 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads URLs and entity references into {@link Address}es without sending anything. Every spelling that some
  * server might accept for a row is read as that row: relative, root-relative or absolute, any API version, any
- * case of names and GUIDs, braces, {@code pk=guid}, percent-encoding, trailing segments and queries. What it cannot
- * read is {@link Unreadable}, which the guard refuses for writes.
+ * case of names and GUIDs, braces, {@code pk=guid}, percent-encoding, trailing segments and queries. The one place
+ * that splits a URL: the guard switches over the typed {@link Address} it returns. What it cannot read is
+ * {@link Unreadable}, which the guard refuses for writes.
  */
 final class AddressParser {
 
@@ -94,6 +96,16 @@ final class AddressParser {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
+    /**
+     * The row a key after a navigation property names ({@code …/contact_customer_accounts(<key>)/$ref}): read as the
+     * reference {@code <set>(<key>)} of the property's table would be.
+     */
+    Address nested(ClientSchema.Navigation nav, String key) throws Unreadable {
+        ClientSchema.Table table = schema.table(nav.targetTable()).orElseThrow(() -> new IllegalStateException("no table "
+                + nav.targetTable() + " in the schema"));
+        return reference(table.entitySet() + "(" + key + ")");
+    }
+
     /** {@code set(key)/following…?query}, relative to the service root, still percent-encoded. */
     private Address parse(String relative) throws Unreadable {
         int q = relative.indexOf('?');
@@ -102,15 +114,47 @@ final class AddressParser {
         String decoded = decode(path);
         List<String> segments = segments(decoded);
         if (segments.isEmpty()) {
-            return new Address(null, null, null, List.of(), null);
+            return new Address.Unknown(null);
         }
         String first = segments.get(0);
         int paren = first.indexOf('(');
         String name = paren < 0 ? first : first.substring(0, paren);
         String key = paren < 0 ? null : first.substring(paren + 1, first.length() - 1);
         ClientSchema.Table table = schema.tableIgnoringCase(name).orElse(null);
-        UUID id = key == null ? null : keyId(key, table);
-        return new Address(table, key, id, List.copyOf(segments.subList(1, segments.size())), idQuery(query));
+        String idQuery = idQuery(query);
+        if (table == null) {
+            return new Address.Unknown(idQuery);
+        }
+        if (key == null) {
+            return new Address.EntitySet(table, segments.size() == 1 ? null
+                    : String.join("/", segments.subList(1, segments.size())), idQuery);
+        }
+        return new Address.Row(table, key(key, table), following(table, segments.subList(1, segments.size())), idQuery);
+    }
+
+    private static Address.Key key(String key, ClientSchema.Table table) {
+        UUID id = keyId(key, table);
+        if (id != null) {
+            return new Address.Key.Id(id);
+        }
+        return key.contains("=") ? new Address.Key.Alternate(key) : new Address.Key.Malformed(key);
+    }
+
+    /** What follows a row: nothing, one of its table's navigation properties (then a key, {@code $ref}), or else. */
+    private static Address.Following following(ClientSchema.Table table, List<String> following) {
+        if (following.isEmpty()) {
+            return new Address.Following.Nothing();
+        }
+        String segment = following.get(0);
+        int paren = segment.indexOf('(');
+        String name = paren < 0 ? segment : segment.substring(0, paren);
+        String key = paren < 0 ? null : segment.substring(paren + 1, segment.length() - 1);
+        Optional<ClientSchema.Navigation> nav = table.navigationIgnoringCase(name);
+        boolean ref = following.size() == 2 && following.get(1).equalsIgnoreCase("$ref");
+        if (nav.isEmpty() || following.size() > 2 || (following.size() == 2 && !ref)) {
+            return new Address.Following.Other(String.join("/", following));
+        }
+        return new Address.Following.Navigation(nav.get(), segment, key, ref);
     }
 
     /** The row id a key names directly: {@code guid}, {@code {guid}}, {@code 'guid'}, {@code pk=guid}. */

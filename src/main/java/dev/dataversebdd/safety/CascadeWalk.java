@@ -1,7 +1,7 @@
 package dev.dataversebdd.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

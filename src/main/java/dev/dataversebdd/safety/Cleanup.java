@@ -1,8 +1,8 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.DataverseError;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ErrorBody;
+import dev.dataversebdd.wire.HttpChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +115,7 @@ final class Cleanup {
     }
 
     private static String answer(RecordedExchange exchange) {
-        return exchange.statusLine() + DataverseError.parse(exchange.responseBody())
+        return exchange.statusLine() + ErrorBody.parse(exchange.responseBody())
                 .map(e -> " " + e.code() + " " + e.message()).orElse("");
     }
 }

@@ -3,10 +3,8 @@ package dev.dataversebdd.safety;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dataversebdd.dsl.Target;
-import dev.dataversebdd.dsl.internal.ClientSchema;
+import dev.dataversebdd.wire.ClientSchema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +15,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Turns one write into the {@link Effect}s it would have on the target's rows. Reads the request the way the most
- * lenient server would ({@link AddressParser}), looks up alternate keys and checks whether an upsert's row exists
- * ({@link Reads}), and gives every row a create would make an id chosen here (unless the author wrote one), so that
- * ownership is proven by construction and the ledger knows the id before the request leaves.
+ * Turns one write into the {@link Effect}s it would have on the target's rows. The URL is read once, by
+ * {@link AddressParser}, into a typed {@link Address} that this class switches over (an entity set, a row, a
+ * navigation property of a row); it looks up alternate keys and checks whether an upsert's row exists
+ * ({@link Reads}), and the bodies' new rows get ids chosen beforehand ({@link Effects}), so that ownership is proven
+ * by construction and the ledger knows the id before the request leaves.
  */
 final class EffectReader {
 
@@ -31,33 +30,30 @@ final class EffectReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ROW_LIKE = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|@odata|\\$ref", Pattern.CASE_INSENSITIVE);
-    private static final String BIND = "@odata.bind";
-    private static final String ACTIVITY_PARTY = "activityparty";
+    private static final String BIND = Effects.BIND;
 
     private final AddressParser parser;
     private final Reads reads;
     private final Ownership ownership;
-    private final ClientSchema schema;
 
     EffectReader(AddressParser parser, Reads reads, Ownership ownership) {
         this.parser = parser;
         this.reads = reads;
         this.ownership = ownership;
-        this.schema = reads.schema();
     }
 
     Reading read(String method, String written, Map<String, String> headers, String body)
             throws AddressParser.Unreadable, Reads.Unanswered {
         Address address = parser.url(written);
-        if (address == null || !address.namesEntitySet()) {
+        if (address == null || address instanceof Address.Unknown) {
             throw new AddressParser.Unreadable("the guard reads only requests to an entity set of the target's "
                     + "$metadata, so it cannot tell which rows this one changes");
         }
         JsonNode json = parseBody(body);
         Request request = new Request(method.toUpperCase(Locale.ROOT), address, new LinkedHashMap<>(headers), json);
         request.read();
-        String sent = json != null && request.rewritten ? json.toString() : body;
-        return new Reading(sent, request.headers, request.effects, request.createdBodies);
+        String sent = json != null && request.effects.rewritten() ? json.toString() : body;
+        return new Reading(sent, request.headers, request.effects.all(), request.effects.createdBodies());
     }
 
     private static JsonNode parseBody(String body) throws AddressParser.Unreadable {
@@ -80,53 +76,57 @@ final class EffectReader {
         private final Address address;
         private final Map<String, String> headers;
         private final JsonNode body;
-        private final ClientSchema.Table table;
-        private final List<Effect> effects = new ArrayList<>();
-        private final Map<UUID, ObjectNode> createdBodies = new LinkedHashMap<>();
-        private boolean rewritten;
+        private final Effects effects = new Effects(parser, reads);
 
         Request(String method, Address address, Map<String, String> headers, JsonNode body) {
             this.method = method;
             this.address = address;
             this.headers = headers;
             this.body = body;
-            this.table = address.table();
         }
 
         void read() throws AddressParser.Unreadable, Reads.Unanswered {
-            if (address.isCollection()) {
+            if (address instanceof Address.EntitySet set) {
+                if (set.following() != null) { // an action bound to the set, or a segment it does not have
+                    throw new AddressParser.Unreadable("the guard reads a write to an entity set only when nothing "
+                            + "follows the set, so it cannot tell which rows '" + set.table().entitySet() + "/"
+                            + set.following() + "' changes");
+                }
                 if (method.equals("POST") && body != null && body.isObject()) {
-                    create(table, (ObjectNode) body);
+                    effects.create(set.table(), (ObjectNode) body);
                 } else {
                     usesEverything();
                 }
                 return;
             }
-            RowId row = keyedRow();
+            Address.Row target = (Address.Row) address;
+            RowId row = keyedRow(target);
             if (row == null) {
                 usesEverything(); // a key that names no row: the target refuses the request
                 return;
             }
-            if (address.following().isEmpty()) {
+            if (target.following() instanceof Address.Following.Navigation navigation) {
+                navigation(row, navigation);
+            } else if (target.following() instanceof Address.Following.Other other) {
+                changesAndUses(row, method + " on /" + other.path());
+            } else {
                 switch (method) {
                     case "DELETE" -> effects.add(new Effect.Deletes(row));
-                    case "PATCH" -> patch(row);
+                    case "PATCH" -> patch(row, target.table());
                     default -> changesAndUses(row, method + " on the row");
                 }
-                return;
             }
-            following(row);
         }
 
         /** The row the URL's key names; null when the key names none (malformed, or an alternate key without a row). */
-        private RowId keyedRow() throws Reads.Unanswered, AddressParser.Unreadable {
-            if (address.id() != null) {
-                return rowOf(table, address.id());
+        private RowId keyedRow(Address.Row target) throws Reads.Unanswered, AddressParser.Unreadable {
+            if (target.key() instanceof Address.Key.Id id) {
+                return Effects.rowOf(target.table(), id.id());
             }
-            if (!address.hasAlternateKey()) {
+            if (!(target.key() instanceof Address.Key.Alternate alternate)) {
                 return null;
             }
-            Reads.AlternateKey key = reads.alternateKey(table, address.key());
+            Reads.AlternateKey key = reads.alternateKey(target.table(), alternate.written());
             if (key.row() == null && key.valid() && method.equals("PATCH") && !hasHeader("If-Match")) {
                 throw new AddressParser.Unreadable("an upsert by alternate key would create a row whose id the run "
                         + "cannot know before it is sent; create it with POST, or upsert by primary key");
@@ -134,47 +134,41 @@ final class EffectReader {
             return key.row();
         }
 
-        private void following(RowId row) throws AddressParser.Unreadable, Reads.Unanswered {
-            String segment = address.following().get(0);
-            int paren = segment.indexOf('(');
-            String name = paren < 0 ? segment : segment.substring(0, paren);
-            String key = paren < 0 ? null : segment.substring(paren + 1, segment.length() - 1);
-            Optional<ClientSchema.Navigation> found = table.navigationIgnoringCase(name);
-            boolean ref = address.following().size() == 2 && address.following().get(1).equalsIgnoreCase("$ref");
-            if (found.isEmpty() || address.following().size() > 2 || (address.following().size() == 2 && !ref)) {
-                changesAndUses(row, method + " on /" + String.join("/", address.following()));
-                return;
-            }
-            ClientSchema.Navigation nav = found.get();
+        /** {@code {row}/{nav}[(key)][/$ref]}: a link, an unlink, a lookup set or cleared, or a new related row. */
+        private void navigation(RowId row, Address.Following.Navigation following) throws AddressParser.Unreadable,
+                Reads.Unanswered {
+            ClientSchema.Navigation nav = following.nav();
+            String key = following.key();
+            boolean ref = following.ref();
             if (!nav.collection()) {
                 if (ref && key == null && method.equals("PUT")) {
-                    setLookup(row, nav, odataId());
+                    effects.setLookup(row, nav, odataId());
                 } else if (ref && key == null && method.equals("DELETE")) {
                     effects.add(new Effect.SetsLookup(row, nav.name(), null, true));
                 } else {
-                    changesAndUses(row, method + " on " + segment);
+                    changesAndUses(row, method + " on " + following.segment());
                 }
                 return;
             }
             if (ref && method.equals("POST") && key == null) {
-                link(row, nav, odataId());
+                effects.link(row, nav, odataId());
             } else if (ref && method.equals("DELETE") && (key != null || address.idQuery() != null)) {
-                Target child = key != null ? keyOf(nav, key) : reference(address.idQuery());
-                unlink(row, nav, child);
+                Effects.Reference child = key != null ? effects.nested(nav, key) : effects.reference(address.idQuery());
+                effects.unlink(row, nav, child);
             } else if (!ref && key == null && method.equals("POST") && body != null && body.isObject()) {
-                RowId child = create(table(nav.targetTable()), (ObjectNode) body);
+                RowId child = effects.create(effects.table(nav.targetTable()), (ObjectNode) body);
                 if (child != null) {
-                    link(row, nav, new Target(child));
+                    effects.link(row, nav, new Effects.Reference(child));
                 } else {
                     effects.add(new Effect.Uses(row, "the parent of a new row"));
                 }
             } else {
-                changesAndUses(row, method + " on " + segment + (ref ? "/$ref" : ""));
+                changesAndUses(row, method + " on " + following.segment() + (ref ? "/$ref" : ""));
             }
         }
 
         /** PATCH {set}(id): an upsert when the row does not exist, else binds, unbinds and columns. */
-        private void patch(RowId row) throws AddressParser.Unreadable, Reads.Unanswered {
+        private void patch(RowId row, ClientSchema.Table rowTable) throws AddressParser.Unreadable, Reads.Unanswered {
             boolean known = ownership.owns(row.id()) || ownership.isExisting(row.id());
             if (!known && !ownership.isKnownAbsent(row.id()) && !reads.exists(row)) {
                 ownership.nameNothing(row.id());
@@ -189,8 +183,8 @@ final class EffectReader {
                 }
                 effects.add(new Effect.Creates(row, Effect.Proof.ABSENT_BEFORE_UPSERT));
                 if (body != null && body.isObject()) {
-                    createdBodies.put(row.id(), (ObjectNode) body);
-                    fields(table(row.table()), row, (ObjectNode) body);
+                    effects.createdBy(row.id(), (ObjectNode) body);
+                    effects.fields(rowTable, row, (ObjectNode) body);
                 }
                 return;
             }
@@ -199,182 +193,53 @@ final class EffectReader {
                 return;
             }
             boolean columns = false;
-            ClientSchema.Table rowTable = table(row.table());
             for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String name = field.getKey();
-                JsonNode value = field.getValue();
-                String navName = name.endsWith(BIND) ? name.substring(0, name.length() - BIND.length()) : name;
-                Optional<ClientSchema.Navigation> nav = rowTable.navigationIgnoringCase(navName);
-                if (nav.isPresent() && (name.endsWith(BIND) || value.isNull())) {
-                    if (value.isNull()) {
-                        if (nav.get().collection()) {
-                            effects.add(new Effect.Changes(row, "clears " + navName));
-                        } else {
-                            effects.add(new Effect.SetsLookup(row, nav.get().name(), null, true));
-                        }
-                    } else if (nav.get().collection()) {
-                        for (JsonNode item : value.isArray() ? value : JSON.createArrayNode().add(value)) {
-                            link(row, nav.get(), reference(item.asText()));
-                        }
-                    } else {
-                        setLookup(row, nav.get(), reference(value.asText()));
-                    }
-                } else if (nav.isPresent()) {
-                    // deep update: the nested rows get ids chosen here like any create, and the row itself changes
-                    effects.add(new Effect.Changes(row, "rows created inside " + navName));
-                    for (JsonNode item : value.isArray() ? value : JSON.createArrayNode().add(value)) {
-                        if (item.isObject()) {
-                            create(table(nav.get().targetTable()), (ObjectNode) item);
-                        }
-                    }
-                } else if (name.endsWith(BIND)) {
-                    usesReferences(value, name);
-                } else if (!name.startsWith("@")) {
-                    columns = true;
-                }
+                columns |= patchField(row, rowTable, field.getKey(), field.getValue());
             }
             if (columns) {
                 effects.add(new Effect.Changes(row, "column values"));
             }
         }
 
-        /** A new row from a JSON object: its id (chosen here unless written), its binds and the rows nested in it. */
-        private RowId create(ClientSchema.Table rowTable, ObjectNode object) throws AddressParser.Unreadable,
-                Reads.Unanswered {
-            RowId row = null;
-            if (!rowTable.logicalName().equals(ACTIVITY_PARTY)) { // parties live and die with their activity
-                JsonNode written = object.get(rowTable.primaryKey());
-                if (written == null || written.isNull()) {
-                    UUID id = UUID.randomUUID();
-                    object.put(rowTable.primaryKey(), id.toString());
-                    rewritten = true;
-                    row = rowOf(rowTable, id);
-                    effects.add(new Effect.Creates(row, Effect.Proof.INJECTED_ID));
-                } else {
-                    UUID id = guid(written.asText());
-                    if (id != null) {
-                        row = rowOf(rowTable, id);
-                        effects.add(new Effect.Creates(row, Effect.Proof.AUTHOR_ID));
-                    }
-                }
-                if (row != null) {
-                    createdBodies.put(row.id(), object);
-                }
-            }
-            fields(rowTable, row, object);
-            return row;
-        }
-
-        /** The binds and nested rows of a new row's body. */
-        private void fields(ClientSchema.Table rowTable, RowId row, ObjectNode object) throws AddressParser.Unreadable,
-                Reads.Unanswered {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String name = field.getKey();
-                JsonNode value = field.getValue();
-                String navName = name.endsWith(BIND) ? name.substring(0, name.length() - BIND.length()) : name;
-                Optional<ClientSchema.Navigation> nav = rowTable.navigationIgnoringCase(navName);
-                if (nav.isEmpty()) {
-                    if (name.endsWith(BIND)) {
-                        usesReferences(value, name);
-                    }
-                    continue;
-                }
+        /** One field of a PATCH body: a bind, an unbind, a deep update or a column (returns true for a column). */
+        private boolean patchField(RowId row, ClientSchema.Table rowTable, String name, JsonNode value)
+                throws AddressParser.Unreadable, Reads.Unanswered {
+            String navName = name.endsWith(BIND) ? name.substring(0, name.length() - BIND.length()) : name;
+            Optional<ClientSchema.Navigation> nav = rowTable.navigationIgnoringCase(navName);
+            if (nav.isPresent() && (name.endsWith(BIND) || value.isNull())) {
                 if (value.isNull()) {
-                    continue;
-                }
-                List<JsonNode> items = new ArrayList<>();
-                if (value.isArray()) {
-                    value.forEach(items::add);
+                    effects.add(nav.get().collection() ? new Effect.Changes(row, "clears " + navName)
+                            : new Effect.SetsLookup(row, nav.get().name(), null, true));
+                } else if (nav.get().collection()) {
+                    for (JsonNode item : value.isArray() ? value : JSON.createArrayNode().add(value)) {
+                        effects.link(row, nav.get(), effects.reference(item.asText()));
+                    }
                 } else {
-                    items.add(value);
+                    effects.setLookup(row, nav.get(), effects.reference(value.asText()));
                 }
-                for (JsonNode item : items) {
-                    if (name.endsWith(BIND) || item.isTextual()) {
-                        Target target = reference(item.asText());
-                        if (nav.get().collection()) {
-                            linkNew(row, nav.get(), target);
-                        } else {
-                            usesTarget(target, name);
-                        }
-                    } else if (item.isObject() && item.size() == 1 && item.has("@odata.id")) {
-                        Target target = reference(item.path("@odata.id").asText());
-                        if (nav.get().collection()) {
-                            linkNew(row, nav.get(), target);
-                        } else {
-                            usesTarget(target, name);
-                        }
-                    } else if (item.isObject()) {
-                        create(table(nav.get().targetTable()), (ObjectNode) item);
+            } else if (nav.isPresent()) {
+                // deep update: the nested rows get ids chosen here like any create, and the row itself changes
+                effects.add(new Effect.Changes(row, "rows created inside " + navName));
+                for (JsonNode item : value.isArray() ? value : JSON.createArrayNode().add(value)) {
+                    if (item.isObject()) {
+                        effects.create(effects.table(nav.get().targetTable()), (ObjectNode) item);
                     }
                 }
-            }
-        }
-
-        /** {@code row} (owned, being created) gains {@code target} in a collection: a foreign child's lookup changes. */
-        private void linkNew(RowId row, ClientSchema.Navigation nav, Target target) {
-            if (row == null) {
-                usesTarget(target, nav.name());
-                return;
-            }
-            link(row, nav, target);
-        }
-
-        private void link(RowId parent, ClientSchema.Navigation nav, Target child) {
-            if (child.row == null) {
-                return; // names no row: the target refuses it
-            }
-            Optional<ClientSchema.Navigation> childSide = schema.childSide(nav);
-            if (childSide.isPresent()) {
-                effects.add(new Effect.SetsLookup(child.row, childSide.get().name(), parent, false));
+            } else if (name.endsWith(BIND)) {
+                effects.usesReferences(value, name);
             } else {
-                effects.add(new Effect.Pairs(parent, child.row, nav.name()));
+                return !name.startsWith("@");
             }
+            return false;
         }
 
-        private void unlink(RowId parent, ClientSchema.Navigation nav, Target child) {
-            if (child.row == null) {
-                return;
-            }
-            Optional<ClientSchema.Navigation> childSide = schema.childSide(nav);
-            if (childSide.isPresent()) {
-                effects.add(new Effect.SetsLookup(child.row, childSide.get().name(), null, true));
-                effects.add(new Effect.Uses(parent, "the parent the row is removed from"));
-            } else {
-                effects.add(new Effect.Pairs(parent, child.row, nav.name()));
-            }
-        }
-
-        private void setLookup(RowId row, ClientSchema.Navigation nav, Target target) {
-            effects.add(new Effect.SetsLookup(row, nav.name(), target.row, false));
-        }
-
-        private Target odataId() throws AddressParser.Unreadable, Reads.Unanswered {
+        private Effects.Reference odataId() throws AddressParser.Unreadable, Reads.Unanswered {
             if (body == null || !body.isObject() || !body.path("@odata.id").isTextual()) {
                 usesEverything();
-                return new Target(null);
+                return new Effects.Reference(null);
             }
-            return reference(body.path("@odata.id").asText());
-        }
-
-        private Target keyOf(ClientSchema.Navigation nav, String key) throws AddressParser.Unreadable, Reads.Unanswered {
-            return reference(table(nav.targetTable()).entitySet() + "(" + key + ")");
-        }
-
-        /** A body reference as a row: null row when it names none (unknown set, a key no row has or that is no key). */
-        private Target reference(String written) throws AddressParser.Unreadable, Reads.Unanswered {
-            Address reference = parser.reference(written);
-            if (!reference.namesEntitySet() || reference.key() == null) {
-                return new Target(null);
-            }
-            if (reference.id() != null) {
-                return new Target(rowOf(reference.table(), reference.id()));
-            }
-            if (reference.hasAlternateKey()) {
-                return new Target(reads.alternateKey(reference.table(), reference.key()).row());
-            }
-            return new Target(null);
+            return effects.reference(body.path("@odata.id").asText());
         }
 
         private void changesAndUses(RowId row, String what) throws AddressParser.Unreadable, Reads.Unanswered {
@@ -382,66 +247,18 @@ final class EffectReader {
             usesEverything();
         }
 
-        /** Every reference anywhere in the body must be a row the run may use. */
+        /** Every reference anywhere in the body, and the {@code $id} option, must be a row the run may use. */
         private void usesEverything() throws AddressParser.Unreadable, Reads.Unanswered {
             if (body != null) {
-                usesReferences(body, "the body");
+                effects.usesReferences(body, "the body");
             }
             if (address.idQuery() != null) {
-                usesTarget(reference(address.idQuery()), "$id");
-            }
-        }
-
-        private void usesReferences(JsonNode node, String where) throws AddressParser.Unreadable, Reads.Unanswered {
-            if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    boolean reference = field.getKey().endsWith(BIND) || field.getKey().equals("@odata.id");
-                    if (reference && field.getValue().isTextual()) {
-                        usesTarget(reference(field.getValue().asText()), field.getKey());
-                    } else if (reference && field.getValue().isArray()) {
-                        for (JsonNode item : field.getValue()) {
-                            usesTarget(reference(item.asText()), field.getKey());
-                        }
-                    } else {
-                        usesReferences(field.getValue(), where);
-                    }
-                }
-            } else if (node.isArray()) {
-                for (JsonNode item : node) {
-                    usesReferences(item, where);
-                }
-            }
-        }
-
-        private void usesTarget(Target target, String where) {
-            if (target.row != null) {
-                effects.add(new Effect.Uses(target.row, where));
+                effects.usesTarget(effects.reference(address.idQuery()), "$id");
             }
         }
 
         private boolean hasHeader(String name) {
             return headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(name));
-        }
-    }
-
-    /** A reference's row, or none when it names no row the target could find. */
-    private record Target(RowId row) {
-    }
-
-    private ClientSchema.Table table(String name) {
-        return schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the schema"));
-    }
-
-    private static RowId rowOf(ClientSchema.Table table, UUID id) {
-        return new RowId(table.logicalName(), table.entitySet(), id);
-    }
-
-    private static UUID guid(String text) {
-        try {
-            return UUID.fromString(text.replaceAll("[{}]", "").trim().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.RefusedRequest;
-import dev.dataversebdd.dsl.internal.ClientSchema;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +29,10 @@ final class LiveGuard {
     private final Ownership ownership;
     private final CascadeWalk cascade;
     private final String target;
-    private final java.util.function.Function<UUID, String> labels;
+    private final RowLabels labels;
 
-    /** @param labels how the scenario names a row ({@code opportunity "Their deal"}), null when it does not */
-    LiveGuard(EffectReader reader, Reads reads, Ownership ownership, String target,
-              java.util.function.Function<UUID, String> labels) {
+    /** @param labels how the scenario names a row ({@code opportunity "Their deal"}) */
+    LiveGuard(EffectReader reader, Reads reads, Ownership ownership, String target, RowLabels labels) {
         this.reader = reader;
         this.reads = reads;
         this.ownership = ownership;
@@ -42,7 +41,7 @@ final class LiveGuard {
         this.labels = labels;
     }
 
-    /** Checks one write and writes its creates ahead to the ledger; throws {@link dev.dataversebdd.dsl.RefusedRequest} to stop it. */
+    /** Checks one write and writes its creates ahead to the ledger; throws {@link Refusal} to stop it. */
     Prepared prepare(String method, String written, Map<String, String> headers, String body) {
         EffectReader.Reading reading;
         try {
@@ -54,37 +53,47 @@ final class LiveGuard {
                 check(effect, creating);
             }
         } catch (AddressParser.Unreadable e) {
-            throw new RefusedRequest(method, written, target, "the guard cannot tell which rows it would touch: "
+            throw new Refusal(method, written, target, "the guard cannot tell which rows it would touch: "
                     + e.getMessage());
         } catch (Reads.Unanswered e) {
-            throw new RefusedRequest(method, written, target, "the guard " + e.getMessage() + ", so it cannot prove the "
+            throw new Refusal(method, written, target, "the guard " + e.getMessage() + ", so it cannot prove the "
                     + "request safe");
-        } catch (Refusal e) {
-            throw new RefusedRequest(method, written, target, e.getMessage());
+        } catch (Breach e) {
+            throw new Refusal(method, written, target, e.getMessage());
         }
         List<Effect.Creates> creates = new ArrayList<>();
         List<RowId> deletes = new ArrayList<>();
+        Map<UUID, String> names = new LinkedHashMap<>();
         for (Effect effect : reading.effects()) {
             if (effect instanceof Effect.Creates create) {
                 ownership.intend(create.row(), create.proof());
                 creates.add(create);
+                nameIn(create.row(), reading.createdBodies().get(create.row().id())).ifPresent(name -> names.put(
+                        create.row().id(), name));
             } else if (effect instanceof Effect.Deletes delete) {
                 deletes.add(delete.row());
             }
         }
-        return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes,
-                reading.createdBodies());
+        return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes, names);
+    }
+
+    /** The value of the primary name column in the JSON object that creates {@code row}: how its body names it. */
+    private java.util.Optional<String> nameIn(RowId row, com.fasterxml.jackson.databind.JsonNode body) {
+        if (body == null) {
+            return java.util.Optional.empty();
+        }
+        return reads.table(row).primaryNameColumn().map(column -> body.path(column).asText(null));
     }
 
     /** After the answer: confirms the rows a 2xx created, forgets those a definite refusal did not. */
-    List<RowId> settle(Prepared prepared, RecordedExchange exchange) {
-        List<RowId> created = new ArrayList<>();
+    List<CreatedRow> settle(Prepared prepared, RecordedExchange exchange) {
+        List<CreatedRow> created = new ArrayList<>();
         boolean succeeded = exchange.status() >= 200 && exchange.status() < 300;
         boolean refused = exchange.status() >= 400 && exchange.status() < 500;
-        for (Effect.Creates create : prepared.creates()) {
+        for (Effect.Creates create : prepared.createEffects()) {
             if (succeeded) {
                 ownership.confirm(create.row());
-                created.add(create.row());
+                created.add(new CreatedRow(create.row(), prepared.nameOf(create.row().id())));
             } else if (refused || create.proof() == Effect.Proof.AUTHOR_ID) {
                 ownership.abandon(create.row()); // an author's id that the target refused is not the run's
             }
@@ -95,12 +104,12 @@ final class LiveGuard {
         return created;
     }
 
-    private void check(Effect effect, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+    private void check(Effect effect, Set<UUID> creating) throws Reads.Unanswered, Breach {
         if (effect instanceof Effect.Uses uses) {
             requireUsable(uses.row(), creating, "names it in " + uses.where());
         } else if (effect instanceof Effect.Changes changes) {
             if (!owned(changes.row(), creating) && !ownership.isKnownAbsent(changes.row().id())) {
-                throw new Refusal("it changes " + describe(changes.row()) + " (" + changes.what() + "), and a run "
+                throw new Breach("it changes " + describe(changes.row()) + " (" + changes.what() + "), and a run "
                         + "changes only rows it created" + existingNote(changes.row()));
             }
         } else if (effect instanceof Effect.Deletes deletes) {
@@ -109,7 +118,7 @@ final class LiveGuard {
             boolean aOwned = owned(pairs.a(), creating);
             boolean bOwned = owned(pairs.b(), creating);
             if (!aOwned && !bOwned) {
-                throw new Refusal("it links or unlinks " + describe(pairs.a()) + " and " + describe(pairs.b())
+                throw new Breach("it links or unlinks " + describe(pairs.a()) + " and " + describe(pairs.b())
                         + " through " + pairs.navigation() + ", and a run links only rows of its own to others");
             }
             requireUsable(aOwned ? pairs.b() : pairs.a(), creating, "links it through " + pairs.navigation());
@@ -118,17 +127,17 @@ final class LiveGuard {
         }
     }
 
-    private void checkDelete(RowId row, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+    private void checkDelete(RowId row, Set<UUID> creating) throws Reads.Unanswered, Breach {
         if (ownership.isKnownAbsent(row.id())) {
             return;
         }
         if (!owned(row, creating)) {
-            throw new Refusal("it deletes " + describe(row) + ", and a run deletes only rows it created"
+            throw new Breach("it deletes " + describe(row) + ", and a run deletes only rows it created"
                     + (ownership.isExisting(row.id()) ? " (rows in dataverse.existing-rows are used, never deleted)" : ""));
         }
         List<CascadeWalk.Blocker> blockers = cascade.blockers(row, ownership::owns);
         if (!blockers.isEmpty()) {
-            throw new Refusal("deleting " + row + " would reach rows the run did not create: "
+            throw new Breach("deleting " + row + " would reach rows the run did not create: "
                     + blockers.stream().map(CascadeWalk.Blocker::describe).collect(Collectors.joining(", "))
                     + "; unlink them first");
         }
@@ -138,7 +147,7 @@ final class LiveGuard {
      * A lookup of the run's own row may point anywhere the run may use. A lookup of an existing row may only be
      * pointed at a row of the run, or cleared while it points at one; its first value is recorded for cleanup.
      */
-    private void checkLookup(Effect.SetsLookup sets, Set<UUID> creating) throws Reads.Unanswered, Refusal {
+    private void checkLookup(Effect.SetsLookup sets, Set<UUID> creating) throws Reads.Unanswered, Breach {
         RowId row = sets.row();
         if (owned(row, creating) || ownership.isKnownAbsent(row.id())) {
             if (sets.target() != null) {
@@ -150,18 +159,18 @@ final class LiveGuard {
             return; // the reference names no row: the target refuses the request and changes nothing
         }
         if (!ownership.isExisting(row.id())) {
-            throw new Refusal("it changes " + sets.navigation() + " of " + describe(row) + ", a row the run did not "
+            throw new Breach("it changes " + sets.navigation() + " of " + describe(row) + ", a row the run did not "
                     + "create and that is not listed in dataverse.existing-rows");
         }
         ClientSchema.Navigation nav = reads.table(row).navigation(sets.navigation()).orElseThrow();
         Reads.LookupValue now = reads.lookup(row, nav.lookupProperty());
         if (sets.clears()) {
             if (now != null && !owned(now.target(), creating)) {
-                throw new Refusal("it would unlink " + describe(row) + " from " + describe(now.target())
+                throw new Breach("it would unlink " + describe(row) + " from " + describe(now.target())
                         + ", which the run did not create; a run only undoes links to its own rows");
             }
         } else if (!owned(sets.target(), creating)) {
-            throw new Refusal("it would point " + sets.navigation() + " of " + describe(row) + " at "
+            throw new Breach("it would point " + sets.navigation() + " of " + describe(row) + " at "
                     + describe(sets.target()) + "; an existing row may be linked only to rows the run created");
         }
         if (!ownership.hasBeforeImage(row, nav.lookupProperty())) {
@@ -170,11 +179,11 @@ final class LiveGuard {
         }
     }
 
-    private void requireUsable(RowId row, Set<UUID> creating, String how) throws Refusal {
+    private void requireUsable(RowId row, Set<UUID> creating, String how) throws Breach {
         if (owned(row, creating) || ownership.isExisting(row.id()) || ownership.isKnownAbsent(row.id())) {
             return;
         }
-        throw new Refusal("it " + how + ", but " + row + " was not created by this scenario and is not listed in "
+        throw new Breach("it " + how + ", but " + row + " was not created by this scenario and is not listed in "
                 + "dataverse.existing-rows");
     }
 
@@ -183,8 +192,7 @@ final class LiveGuard {
     }
 
     private String describe(RowId row) {
-        String label = labels.apply(row.id());
-        String named = label == null ? row.toString() : label.replace(" (existing)", "") + " " + row.id();
+        String named = labels.of(row.id()).map(label -> label + " " + row.id()).orElse(row.toString());
         return ownership.isExisting(row.id()) ? "existing " + named : ownership.owns(row.id()) ? "the run's " + named
                 : "foreign " + named;
     }
@@ -195,10 +203,10 @@ final class LiveGuard {
     }
 
     /** A rule the request breaks. */
-    private static final class Refusal extends Exception {
+    private static final class Breach extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Refusal(String why) {
+        Breach(String why) {
             super(why, null, false, false);
         }
     }

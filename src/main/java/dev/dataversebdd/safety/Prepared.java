@@ -1,6 +1,5 @@
 package dev.dataversebdd.safety;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,14 +7,67 @@ import org.apiguardian.api.API;
 
 /**
  * A request ready to send: the headers and body as the guard leaves them (on a live org every new row carries an id
- * chosen beforehand), and the rows it would create, each with the JSON object that creates it.
+ * chosen beforehand) and the rows it would create. What the guard needs to settle it after the answer stays here.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
-public record Prepared(String method, String written, Map<String, String> headers, String body,
-                       List<Effect.Creates> creates, List<RowId> deletes, Map<UUID, ObjectNode> createdBodies) {
+public final class Prepared {
+
+    private final String method;
+    private final String written;
+    private final Map<String, String> headers;
+    private final String body;
+    private final List<Effect.Creates> creates;
+    private final List<RowId> deletes;
+    private final Map<UUID, String> names;
+
+    Prepared(String method, String written, Map<String, String> headers, String body, List<Effect.Creates> creates,
+             List<RowId> deletes, Map<UUID, String> names) {
+        this.method = method;
+        this.written = written;
+        this.headers = headers;
+        this.body = body;
+        this.creates = List.copyOf(creates);
+        this.deletes = List.copyOf(deletes);
+        this.names = names;
+    }
 
     /** As it was written: what the embedded emulator gets, where nothing needs guarding. */
     static Prepared unchanged(String method, String written, Map<String, String> headers, String body) {
         return new Prepared(method, written, headers, body, List.of(), List.of(), Map.of());
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The URL as written. */
+    public String written() {
+        return written;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    /** The rows the request will create, with the ids chosen for them (live org), the top row first. */
+    public List<RowId> creates() {
+        return creates.stream().map(Effect.Creates::row).toList();
+    }
+
+    List<Effect.Creates> createEffects() {
+        return creates;
+    }
+
+    List<RowId> deletes() {
+        return deletes;
+    }
+
+    /** The name the body gives the new row {@code id}, or null. */
+    String nameOf(UUID id) {
+        return names.get(id);
     }
 }

@@ -2,9 +2,9 @@ package dev.dataversebdd.safety;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +73,8 @@ final class Reads {
      * not one the table declares (400: the server would refuse the request too, so it names no row).
      */
     AlternateKey alternateKey(ClientSchema.Table table, String key) throws Unanswered {
-        RecordedExchange exchange = channel.fetch("GET", table.entitySet() + "(" + key + ")?$select=" + table.primaryKey(),
-                Map.of(), null);
+        RecordedExchange exchange = channel.fetch("GET", table.entitySet() + "(" + onTheWire(key) + ")?$select="
+                + table.primaryKey(), Map.of(), null);
         return switch (exchange.status()) {
             case 200 -> {
                 try {
@@ -88,6 +88,15 @@ final class Reads {
             case 400 -> new AlternateKey(null, false);
             default -> throw new Unanswered("read the row with the key " + key, exchange);
         };
+    }
+
+    /**
+     * A decoded key as a URL must carry it to name the same row: the characters a URL reads as its structure
+     * ({@code %}, {@code ?}, {@code #}, {@code /}) percent-encoded again. Sent decoded, {@code name='a?b'} would read
+     * the row {@code name='a} and let the request through to the row {@code name='a?b'}.
+     */
+    private static String onTheWire(String key) {
+        return key.replace("%", "%25").replace("?", "%3F").replace("#", "%23").replace("/", "%2F");
     }
 
     /** What an alternate key named: a row, no row with that key ({@code valid}), or no valid key at all. */

@@ -156,12 +156,12 @@ public final class RunLedger implements AutoCloseable {
     }
 
     /** What a ledger says is still to undo: rows to delete (oldest first) and before-images to put back. */
-    public record Outstanding(String runId, String target, List<RowId> rows, List<RowId> unproven,
-                              List<BeforeImage> beforeImages) {
+    record Outstanding(String runId, String target, List<RowId> rows, List<RowId> unproven,
+                       List<BeforeImage> beforeImages) {
     }
 
     /** Replays a ledger file. Rows whose create was never answered count when their id was injected or proven absent. */
-    public static Outstanding read(Path file) {
+    static Outstanding read(Path file) {
         Map<UUID, RowId> rows = new LinkedHashMap<>();
         Map<UUID, RowId> unproven = new LinkedHashMap<>();
         Map<String, BeforeImage> images = new LinkedHashMap<>();

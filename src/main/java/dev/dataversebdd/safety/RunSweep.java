@@ -1,7 +1,7 @@
 package dev.dataversebdd.safety;
 
-import dev.dataversebdd.dsl.internal.ClientSchema;
-import dev.dataversebdd.dsl.internal.HttpChannel;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.HttpChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class RunSweep {
     }
 
     /** The run ids with a ledger in {@code folder}, oldest name first. */
-    public static List<String> runs(Path folder) {
+    static List<String> runs(Path folder) {
         try (var files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
                     .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted().toList();

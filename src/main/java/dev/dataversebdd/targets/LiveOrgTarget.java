@@ -3,6 +3,7 @@ package dev.dataversebdd.targets;
 import dev.dataversebdd.dsl.ExistingRow;
 import dev.dataversebdd.dsl.RetryPolicy;
 import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.wire.RetryDecision;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,45 +92,37 @@ final class LiveOrgTarget implements Target {
 
     private byte[] fetchMetadata() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-        for (int attempt = 1; ; attempt++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(serviceRoot() + "/$metadata"))
-                    .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/xml")
-                    .timeout(Duration.ofMinutes(2)).GET().build();
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new ConfigurationException("Cannot reach " + serviceRoot() + "/$metadata: " + e.getMessage()
-                        + ". Check dataverse.url.");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading $metadata", e);
-            }
-            int status = response.statusCode();
-            if (status == 200) {
-                return response.body();
-            }
-            if (retryPolicy.shouldRetry("GET", status, attempt)) {
-                sleep(retryPolicy.wait(response.headers().firstValue("Retry-After").orElse(null), attempt));
-                continue;
-            }
-            if (status == 401 || status == 403) {
-                throw new AuthenticationException(description() + " answered " + status + " to GET $metadata: the token "
-                        + "was refused. Check that the app registration has an application user with a security role "
-                        + "in this org.");
-            }
-            throw new ConfigurationException(description() + " answered " + status + " to GET $metadata. Check "
-                    + "dataverse.url and dataverse.api-version.");
+        RetryDecision retries = new RetryDecision(retryPolicy.maxRetries(), retryPolicy.firstBackoff(),
+                retryPolicy.maxWait());
+        HttpResponse<byte[]> response = retries.call("GET", "GET " + URI.create(serviceRoot() + "/$metadata").getRawPath(),
+                () -> metadataAttempt(client), HttpResponse::statusCode,
+                answer -> answer.headers().firstValue("Retry-After").orElse(null));
+        int status = response.statusCode();
+        if (status == 200) {
+            return response.body();
         }
+        if (status == 401 || status == 403) {
+            throw new AuthenticationException(description() + " answered " + status + " to GET $metadata: the token "
+                    + "was refused. Check that the app registration has an application user with a security role "
+                    + "in this org.");
+        }
+        throw new ConfigurationException(description() + " answered " + status + " to GET $metadata. Check "
+                + "dataverse.url and dataverse.api-version.");
     }
 
-    /** Waits before a retry; an interrupt stops the run instead of being swallowed and retried through. */
-    private static void sleep(Duration wait) {
+    /** One GET of {@code $metadata}, with a token asked for afresh (a retry may outlive the last one). */
+    private HttpResponse<byte[]> metadataAttempt(HttpClient client) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceRoot() + "/$metadata"))
+                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/xml")
+                .timeout(Duration.ofMinutes(2)).GET().build();
         try {
-            Thread.sleep(wait.toMillis());
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot reach " + serviceRoot() + "/$metadata: " + e.getMessage()
+                    + ". Check dataverse.url.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry GET $metadata", e);
+            throw new IllegalStateException("interrupted while reading $metadata", e);
         }
     }
 

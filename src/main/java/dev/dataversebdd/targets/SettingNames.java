@@ -1,6 +1,6 @@
 package dev.dataversebdd.targets;
 
-import dev.dataversebdd.dsl.internal.EditDistance;
+import dev.dataversebdd.wire.EditDistance;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

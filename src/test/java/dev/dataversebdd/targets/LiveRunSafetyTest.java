@@ -177,6 +177,39 @@ class LiveRunSafetyTest {
         assertSafe();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"A%3F1", "A%231", "A%2F1", "A%251"})
+    void should_refuse_a_foreign_row_named_by_an_alternate_key_that_holds_a_reserved_character(String encoded) {
+        // GIVEN a foreign account whose number holds a character a URL carries percent-encoded
+        String number = java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+        org.seed("Odd number", "accounts", "{\"name\":\"Odd number\",\"accountnumber\":\"" + number + "\"}");
+        org.remember();
+        try (DataverseSession dv = connect().openSession()) {
+            RowRef parent = dv.create(NewRow.of("account", "New1")).row();
+            String key = "accounts(accountnumber='" + encoded + "')";
+            // WHEN the run would delete, change or link it by that key THEN the guard reads the row the key names
+            // (not the row the decoded key would name on the wire) and refuses
+            assertThrows(RefusedRequest.class, () -> dv.send("DELETE", key).send());
+            assertThrows(RefusedRequest.class, () -> dv.send("PATCH", key).body("{\"name\":\"Changed\"}").send());
+            assertThrows(RefusedRequest.class, () -> dv.send("POST", parent.path() + "/account_parent_account/$ref")
+                    .body("{\"@odata.id\":\"" + key + "\"}").send());
+        }
+        assertSafe();
+    }
+
+    @Test
+    void should_refuse_a_write_to_an_entity_set_followed_by_a_segment_it_cannot_read() {
+        try (DataverseSession dv = connect().openSession()) {
+            // GIVEN an action bound to the set, whose parameters could name any row of the org
+            String action = "accounts/Microsoft.Dynamics.CRM.SomeAction";
+            // WHEN the run would send it THEN the guard refuses it unsent: it cannot tell which rows it changes
+            RefusedRequest refused = assertThrows(RefusedRequest.class, () -> dv.send("POST", action)
+                    .body("{\"Target\":{\"@odata.id\":\"accounts(" + production + ")\"}}").send());
+            assertThat(refused.getMessage(), containsString("cannot tell which rows '" + action + "' changes"));
+        }
+        assertSafe();
+    }
+
     @Test
     void should_refuse_a_foreign_row_hidden_behind_json_escapes() {
         try (DataverseSession dv = connect().openSession()) {

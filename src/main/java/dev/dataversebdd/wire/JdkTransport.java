@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.wire;
 
 import dev.dataversebdd.report.RecordedExchange;
 import java.io.IOException;
@@ -12,15 +12,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apiguardian.api.API;
 
 /**
  * The supporting traffic of a scenario (read-back, deep-insert discovery, cleanup, sweep) on the JDK's HTTP client:
  * several times cheaper per request than RestAssured (see src/site/markdown/performance.md), and still reported like every
  * other request. One client per connection, shared by its sessions (it is thread-safe).
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
-public final class JdkTransport implements Transport {
+final class JdkTransport implements Transport {
 
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");

@@ -1,19 +1,17 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.wire;
 
-import dev.dataversebdd.dsl.RetryPolicy;
-import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.report.RecordedExchange;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * How the DSL talks to a target: the headers Microsoft's samples send, the target's authorization, retries on
- * 429/502/503 (printed and reported, never silent), and a listener that sees every exchange (Allure). Operations
+ * How the client talks to an endpoint: the headers Microsoft's samples send, the endpoint's authorization, retries
+ * on 429/502/503 (logged and reported, never silent), and a listener that sees every exchange (Allure). Operations
  * under test go through RestAssured ({@link #send}); supporting traffic through the JDK client ({@link #fetch}).
+ * Made by a {@link Connection}.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class HttpChannel {
@@ -24,7 +22,6 @@ public final class HttpChannel {
     private static final class RestAssuredHolder {
         static final Transport INSTANCE = new RestAssuredTransport();
     }
-    private static final System.Logger LOG = System.getLogger("dev.dataversebdd");
 
     /** In the order Microsoft's samples write them, the same in every run (reports and golden files compare them). */
     private static Map<String, String> orderedDefaults() {
@@ -35,16 +32,16 @@ public final class HttpChannel {
         return java.util.Collections.unmodifiableMap(headers);
     }
 
-    private final Target target;
+    private final Endpoint endpoint;
     private final URI base;
     private String serviceRoot;
     private final JdkTransport jdk;
     private final Consumer<RecordedExchange> listener;
 
-    public HttpChannel(Target target, JdkTransport jdk, Consumer<RecordedExchange> listener) {
-        this.target = target;
-        this.base = URI.create(target.serviceRoot());
-        this.serviceRoot = target.serviceRoot();
+    HttpChannel(Endpoint endpoint, JdkTransport jdk, Consumer<RecordedExchange> listener) {
+        this.endpoint = endpoint;
+        this.base = URI.create(endpoint.serviceRoot());
+        this.serviceRoot = endpoint.serviceRoot();
         this.jdk = jdk;
         this.listener = listener;
     }
@@ -62,7 +59,7 @@ public final class HttpChannel {
         return exchange(jdk, method, pathOrUrl, headers, body);
     }
 
-    /** The target's service root, e.g. {@code https://contoso.crm.dynamics.com/api/data/v9.2}. */
+    /** The endpoint's service root (in the API version chosen last), e.g. {@code https://contoso.crm.dynamics.com/api/data/v9.2}. */
     public String serviceRoot() {
         return serviceRoot;
     }
@@ -75,32 +72,26 @@ public final class HttpChannel {
         if (!version.matches("v\\d+\\.\\d+")) {
             throw new IllegalArgumentException("'" + version + "' is not an API version such as v9.2 or v8.2");
         }
-        serviceRoot = target.serviceRoot().replaceFirst("/api/data/v\\d+\\.\\d+$", "/api/data/" + version);
+        serviceRoot = endpoint.serviceRoot().replaceFirst("/api/data/v\\d+\\.\\d+$", "/api/data/" + version);
     }
 
     private RecordedExchange exchange(Transport transport, String method, String pathOrUrl, Map<String, String> headers,
                                       String body) {
-        RetryPolicy policy = target.retryPolicy();
         String url = absolute(pathOrUrl);
-        requireTargetOrigin(method, url);
-        for (int attempt = 1; ; attempt++) {
+        URI uri = requireTargetOrigin(method, url);
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return endpoint.retries().call(method, method + " " + target, () -> {
             RecordedExchange exchange = transport.send(method, url, allHeaders(headers, body), body);
             listener.accept(exchange);
-            if (!policy.shouldRetry(method, exchange.status(), attempt)) {
-                return exchange;
-            }
-            Duration wait = policy.wait(exchange.responseHeader("Retry-After"), attempt);
-            LOG.log(System.Logger.Level.WARNING, String.format("dataverse-bdd: %s on %s %s; retry %d of %d in %d ms",
-                    exchange.statusLine(), method, exchange.target(), attempt, policy.maxRetries(), wait.toMillis()));
-            pause(wait);
-        }
+            return exchange;
+        }, RecordedExchange::status, exchange -> exchange.responseHeader("Retry-After"));
     }
 
     /**
      * Every request goes to the target's own origin (scheme, host and port), whose host was allow-listed when the run
-     * started; so the token is never sent anywhere else, whatever URL a raw step writes.
+     * started; so the token is never sent anywhere else, whatever URL a raw step writes. Returns the URL as a URI.
      */
-    private void requireTargetOrigin(String method, String url) {
+    private URI requireTargetOrigin(String method, String url) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -110,8 +101,9 @@ public final class HttpChannel {
         if (!sameOrigin(uri, base)) {
             throw new IllegalStateException("refusing to send " + method + " " + url + " to " + uri.getScheme() + "://"
                     + uri.getRawAuthority() + ": a run sends requests (and its token) only to "
-                    + target.description() + " at " + base.getScheme() + "://" + base.getRawAuthority());
+                    + endpoint.description() + " at " + base.getScheme() + "://" + base.getRawAuthority());
         }
+        return uri;
     }
 
     /** Same scheme, host (any case) and port (the scheme's default when absent). */
@@ -126,21 +118,12 @@ public final class HttpChannel {
 
     private Map<String, String> allHeaders(Map<String, String> headers, String body) {
         Map<String, String> all = new LinkedHashMap<>(DEFAULT_HEADERS);
-        all.putAll(target.requestHeaders());
+        all.putAll(endpoint.requestHeaders().get());
         all.putAll(headers);
         if (body != null && all.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
             all.put("Content-Type", "application/json");
         }
         return all;
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
     }
 
     static RecordedExchange record(String method, URI sent, Map<String, String> headers, String body, int status,

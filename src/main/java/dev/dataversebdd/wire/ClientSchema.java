@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.wire;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -208,19 +208,5 @@ public final class ClientSchema {
 
     private static String unqualified(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    /** The {@code n} candidates closest to {@code wrong} by edit distance (ignoring case), closest first. */
-    public static List<String> nearest(String wrong, java.util.Collection<String> candidates, int n) {
-        return candidates.stream().sorted(Comparator.comparingInt((String c) -> EditDistance.between(
-                wrong.toLowerCase(), c.toLowerCase())).thenComparing(Comparator.naturalOrder())).limit(n).toList();
-    }
-
-    /** Candidates closest to {@code wrong} by edit distance, for "did you mean" hints. */
-    public static Optional<String> closest(String wrong, java.util.Collection<String> candidates) {
-        return candidates.stream()
-                .min(Comparator.comparingInt(c -> EditDistance.between(wrong.toLowerCase(), c.toLowerCase())))
-                .filter(c -> EditDistance.between(wrong.toLowerCase(), c.toLowerCase())
-                        <= Math.max(3, wrong.length() / 3));
     }
 }

@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.wire;
 
 import dev.dataversebdd.report.RecordedExchange;
 import io.restassured.RestAssured;

@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apiguardian.api.API;
 
 /**
  * The client's side of {@code $batch} on the wire (Microsoft Learn "Execute batch operations using the Web API"):
@@ -16,23 +15,22 @@ import org.apiguardian.api.API;
  * answer back into one response per request. Written apart from the emulator's reader on purpose, so that the two
  * cannot share a misreading of the format.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
-public final class BatchWire {
+final class BatchWire {
 
     /** One request of a batch; {@code url} as the request line carries it (relative, absolute or {@code $1…}). */
-    public record Request(String contentId, String method, String url, Map<String, String> headers, String body) {
+    record Request(String contentId, String method, String url, Map<String, String> headers, String body) {
     }
 
     /** One response of a batch: a request's, or the one error of a change set that was rolled back. */
-    public record Response(String contentId, int status, Map<String, String> headers, String body) {
-        public String header(String name) {
+    record Response(String contentId, int status, Map<String, String> headers, String body) {
+        String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
         }
     }
 
     /** What a batch holds at its top level, in order: one request (or response), or a change set's. */
-    public record Group<T>(boolean changeSet, List<T> items) {
+    record Group<T>(boolean changeSet, List<T> items) {
     }
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
@@ -42,17 +40,17 @@ public final class BatchWire {
     private final StringBuilder text = new StringBuilder();
 
     /** The {@code Content-Type} of the request this writer builds. */
-    public String contentType() {
+    String contentType() {
         return "multipart/mixed; boundary=" + boundary;
     }
 
-    public BatchWire single(Request request) {
+    BatchWire single(Request request) {
         text.append("--").append(boundary).append("\r\n");
         appendRequest(text, request);
         return this;
     }
 
-    public BatchWire changeSet(List<Request> requests) {
+    BatchWire changeSet(List<Request> requests) {
         String changeSet = "changeset_" + UUID.randomUUID();
         text.append("--").append(boundary).append("\r\n")
                 .append("Content-Type: multipart/mixed; boundary=").append(changeSet).append("\r\n\r\n");
@@ -65,7 +63,7 @@ public final class BatchWire {
     }
 
     /** The request body, closed. */
-    public String body() {
+    String body() {
         return text + "--" + boundary + "--\r\n";
     }
 
@@ -90,7 +88,7 @@ public final class BatchWire {
      * Reads a batch request written by hand (bare LFs are read as CRLFs); throws {@link IllegalArgumentException}
      * naming what is wrong with it.
      */
-    public static List<Group<Request>> readRequests(String contentType, String body) {
+    static List<Group<Request>> readRequests(String contentType, String body) {
         return groups(contentType, body.replace("\r\n", "\n").replace("\n", "\r\n"), BatchWire::request);
     }
 
@@ -114,7 +112,7 @@ public final class BatchWire {
     }
 
     /** Reads a batch answer; throws {@link IllegalArgumentException} naming what is wrong with it. */
-    public static List<Group<Response>> read(String contentType, String body) {
+    static List<Group<Response>> read(String contentType, String body) {
         return groups(contentType, body, BatchWire::response);
     }
 

@@ -1,19 +1,19 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
+import dev.dataversebdd.wire.EditDistance;
+import dev.dataversebdd.wire.ErrorBody;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apiguardian.api.API;
 
 /**
  * Turns a failed response into one hint, phrased as cause plus remedy, using the target's schema
  * ("account has no navigation property 'x'; did you mean 'y'?").
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
-public final class Hints {
+final class Hints {
 
     private static final Pattern SEGMENT = Pattern.compile("Resource not found for the segment '([^']*)'");
     private static final Pattern REF_AFTER = Pattern.compile("The URI segment '\\$ref' is invalid after the segment '([^']*)'");
@@ -23,31 +23,31 @@ public final class Hints {
 
     private final ClientSchema schema;
 
-    public Hints(ClientSchema schema) {
+    Hints(ClientSchema schema) {
         this.schema = schema;
     }
 
     /** @param table the table the request was about (the row in the URL), or null when unknown */
-    public Optional<String> forFailure(RecordedExchange exchange, String table) {
+    Optional<String> forFailure(RecordedExchange exchange, String table) {
         if (exchange.status() == 401) {
             return Optional.of("the target refused the credentials (no token, a wrong one, or an expired one): "
                     + "check the live-org authentication settings.");
         }
-        Optional<DataverseError> parsed = DataverseError.parse(exchange.responseBody());
+        Optional<ErrorBody> parsed = ErrorBody.parse(exchange.responseBody());
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        DataverseError error = parsed.get();
+        ErrorBody error = parsed.get();
         String message = error.message();
         Optional<ClientSchema.Table> known = table == null ? Optional.empty() : schema.table(table);
         Matcher m;
         if ((m = SEGMENT.matcher(message)).find()) {
             String segment = m.group(1);
             if (known.isPresent() && !schema.table(segment).isPresent()) {
-                return known.flatMap(t -> ClientSchema.closest(segment, t.navigations().keySet())
+                return known.flatMap(t -> EditDistance.closest(segment, t.navigations().keySet())
                         .map(c -> t.logicalName() + " has no navigation property '" + segment + "'; did you mean '" + c + "'?"));
             }
-            return ClientSchema.closest(segment, entitySets()).map(c -> "there is no entity set '" + segment
+            return EditDistance.closest(segment, entitySets()).map(c -> "there is no entity set '" + segment
                     + "' (names are case sensitive); did you mean '" + c + "'?");
         }
         if ((m = REF_AFTER.matcher(message)).find()) {
@@ -64,7 +64,7 @@ public final class Hints {
         if ((m = INVALID_PROPERTY.matcher(message)).find()) {
             String name = m.group(1);
             String entityName = m.group(2);
-            return schema.table(entityName).flatMap(t -> ClientSchema.closest(name, allNames(t)))
+            return schema.table(entityName).flatMap(t -> EditDistance.closest(name, allNames(t)))
                     .map(c -> entityName + " has no property '" + name + "' (names are case sensitive); did you mean '"
                             + c + "'?");
         }
@@ -112,11 +112,11 @@ public final class Hints {
 
     /** "; did you mean 'x'?" for a close name, else the three closest by edit distance. */
     private static String suggestion(String wrong, java.util.Collection<String> candidates) {
-        Optional<String> closest = ClientSchema.closest(wrong, candidates);
+        Optional<String> closest = EditDistance.closest(wrong, candidates);
         if (closest.isPresent()) {
             return "; did you mean '" + closest.get() + "'?";
         }
-        List<String> nearest = ClientSchema.nearest(wrong, candidates, 3);
+        List<String> nearest = EditDistance.nearest(wrong, candidates, 3);
         return nearest.isEmpty() ? "" : "; the closest are " + nearest;
     }
 }

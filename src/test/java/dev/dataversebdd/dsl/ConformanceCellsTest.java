@@ -1,10 +1,11 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

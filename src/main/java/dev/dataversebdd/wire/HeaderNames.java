@@ -1,4 +1,4 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.wire;
 
 import java.util.Locale;
 import java.util.Map;

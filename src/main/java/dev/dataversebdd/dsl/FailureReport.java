@@ -1,10 +1,9 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
-import dev.dataversebdd.dsl.DataverseError;
 import dev.dataversebdd.report.ExchangeFormatter;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.Redactor;
-import org.apiguardian.api.API;
+import dev.dataversebdd.wire.ErrorBody;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -12,8 +11,7 @@ import org.opentest4j.AssertionFailedError;
  * sentence, the target, the scenario line, the decoded Dataverse error, the redacted request and response, and
  * at most one hint. Expected and actual also travel as data so IDEs and Allure can show a diff.
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
-public final class FailureReport {
+final class FailureReport {
 
     private static final int BODY_LIMIT = 2_000;
 
@@ -21,7 +19,7 @@ public final class FailureReport {
     private final Redactor redactor;
     private final ExchangeFormatter formatter;
 
-    public FailureReport(String targetDescription, Redactor redactor) {
+    FailureReport(String targetDescription, Redactor redactor) {
         this.targetDescription = targetDescription;
         this.redactor = redactor;
         this.formatter = new ExchangeFormatter(redactor, BODY_LIMIT);
@@ -31,14 +29,14 @@ public final class FailureReport {
      * @param location the scenario line ({@code features/x.feature:14}), or null outside Gherkin
      * @param hint     cause and remedy in one sentence, or null
      */
-    public AssertionFailedError failure(String operation, String expected, String actual, String doing,
-                                        String location, RecordedExchange exchange, String hint) {
+    AssertionFailedError failure(String operation, String expected, String actual, String doing,
+                                 String location, RecordedExchange exchange, String hint) {
         return new AssertionFailedError(message(operation, expected, actual, doing, location, exchange, hint),
                 redactor.text(expected), redactor.text(actual));
     }
 
-    public String message(String operation, String expected, String actual, String doing, String location,
-                          RecordedExchange exchange, String hint) {
+    String message(String operation, String expected, String actual, String doing, String location,
+                   RecordedExchange exchange, String hint) {
         StringBuilder text = new StringBuilder();
         text.append(operation).append(" failed: expected ").append(expected).append(" but was ").append(actual).append('\n');
         text.append("  doing:   ").append(doing).append('\n');
@@ -47,7 +45,7 @@ public final class FailureReport {
             text.append("  step:    ").append(location).append('\n');
         }
         if (exchange != null) {
-            DataverseError.parse(exchange.responseBody()).ifPresent(error -> text.append("Dataverse error ")
+            ErrorBody.parse(exchange.responseBody()).ifPresent(error -> text.append("Dataverse error ")
                     .append(error.code().isEmpty() ? "(no code)" : error.code()).append(": ").append(error.message())
                     .append('\n'));
             text.append(formatter.format(exchange));

@@ -1,9 +1,10 @@
-package dev.dataversebdd.dsl.internal;
+package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.wire.ClientSchema;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apiguardian.api.API;
 
 /**
  * Places a request a scenario checked in the conformance matrix: which operation (associate, the three disassociate
@@ -23,11 +23,10 @@ import org.apiguardian.api.API;
  * reference form (absolute, root-relative, relative, other API version, percent-encoded, alternate key, upper-case
  * GUID). Read from the request as sent and the target's own {@code $metadata}, so any target is classified alike.
  */
-@API(status = API.Status.INTERNAL, since = "0.2")
-public final class ConformanceCells {
+final class ConformanceCells {
 
     /** One cell a request exercised, with what the target answered. */
-    public record Cell(String operation, String relationship, String form, String method, String target, int status,
+    record Cell(String operation, String relationship, String form, String method, String target, int status,
                        String code) {
     }
 
@@ -41,7 +40,7 @@ public final class ConformanceCells {
 
     private final ClientSchema schema;
 
-    public ConformanceCells(ClientSchema schema) {
+    ConformanceCells(ClientSchema schema) {
         this.schema = schema;
     }
 
@@ -49,8 +48,8 @@ public final class ConformanceCells {
      * A scenario's record for the conformance matrix, as JSON: the target (description, host, whether it is a live
      * org), the cells of every request the scenario checked, and the modes each observed behaviour showed.
      */
-    public String record(List<RecordedExchange> checked, Map<String, java.util.Set<String>> behaviours,
-                         String targetDescription, String serviceRoot, boolean live) {
+    String record(List<RecordedExchange> checked, Map<String, java.util.Set<String>> behaviours,
+                  String targetDescription, String serviceRoot, boolean live) {
         ObjectNode record = JSON.createObjectNode();
         ObjectNode target = record.putObject("target");
         target.put("description", targetDescription);
@@ -68,7 +67,7 @@ public final class ConformanceCells {
     }
 
     /** The cells {@code exchange} exercised; none for a request the matrix does not place (e.g. metadata). */
-    public List<Cell> of(RecordedExchange exchange) {
+    List<Cell> of(RecordedExchange exchange) {
         Matcher path = PATH.matcher(exchange.target());
         if (!path.matches()) {
             return List.of();
