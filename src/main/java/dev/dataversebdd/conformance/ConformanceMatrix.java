@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public final class ConformanceMatrix {
     ConformanceMatrix(List<ScenarioRun> scenarios, String product) {
         this.scenarios = List.copyOf(scenarios);
         this.product = product;
-        this.date = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        this.date = LocalDate.now(ZoneOffset.UTC).toString();
         JsonNode firstTarget = null;
         for (ScenarioRun run : this.scenarios) {
             if (run.record() == null) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +47,8 @@ public final class ConformancePlugin implements ConcurrentEventListener {
 
     private final Path folder;
     private final Map<URI, List<String>> featureSources = new ConcurrentHashMap<>();
-    private final Map<java.util.UUID, JsonNode> records = new ConcurrentHashMap<>();
-    private final Map<java.util.UUID, ScenarioRun> finished = new ConcurrentHashMap<>();
+    private final Map<UUID, JsonNode> records = new ConcurrentHashMap<>();
+    private final Map<UUID, ScenarioRun> finished = new ConcurrentHashMap<>();
 
     public ConformancePlugin() {
         this("reports/conformance");

@@ -1,6 +1,7 @@
 package dev.dataversebdd.conformance;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -62,7 +63,7 @@ final class MatrixHtml {
             for (Observation o : observations) {
                 html.append("<div><a href=\"").append(esc(link.apply(o.location()))).append("\">").append(esc(o.scenario()))
                         .append("</a> <code>").append(o.status()).append(o.code() == null ? "" : " " + esc(o.code()))
-                        .append("</code> ").append(esc(o.result().toLowerCase(java.util.Locale.ROOT)));
+                        .append("</code> ").append(esc(o.result().toLowerCase(Locale.ROOT)));
                 if (!o.behaviours().isEmpty()) {
                     html.append(" &middot; behaviour ").append(esc(o.behaviours().toString()));
                 }

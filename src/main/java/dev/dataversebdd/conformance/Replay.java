@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,7 @@ public final class Replay {
         if (json.path("value").isArray() && !target.contains("$orderby") && json instanceof ObjectNode object) {
             List<JsonNode> rows = new ArrayList<>();
             json.path("value").forEach(rows::add);
-            rows.sort(java.util.Comparator.comparing(JsonNode::toString));
+            rows.sort(Comparator.comparing(JsonNode::toString));
             object.putArray("value").addAll(rows);
         }
         if (json instanceof ObjectNode object) {

@@ -7,6 +7,7 @@ import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.TestResult;
 import io.qameta.allure.util.PropertiesUtils;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -68,7 +70,7 @@ public final class AllureCategories implements TestLifecycleListener {
                 .map(c -> "(?!(?:" + c.messageRegex() + ")\\z)").collect(Collectors.joining()) + ".*";
         String noTrace = named.stream().filter(c -> c.traceRegex() != null)
                 .map(c -> "(?!(?:" + c.traceRegex() + ")\\z)").collect(Collectors.joining()) + ".*";
-        return java.util.stream.Stream.concat(named.stream(), java.util.stream.Stream.of(new Category("Other failures",
+        return Stream.concat(named.stream(), Stream.of(new Category("Other failures",
                 "a failure none of the categories above describes, such as a misspelt row alias in a step",
                 noMessage, noTrace))).toList();
     }
@@ -117,7 +119,7 @@ public final class AllureCategories implements TestLifecycleListener {
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(list) + "\n";
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -26,7 +27,7 @@ public final class AllureEnvironment {
 
     /** Records {@code facts} for the report; a later connection in the same run replaces them. */
     public static void describe(Map<String, String> facts, Redactor redactor) {
-        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        Map<String, String> shown = new LinkedHashMap<>();
         facts.forEach((name, value) -> shown.put(name, redactor.text(value)));
         resultsDirectory().ifPresent(folder -> write(folder.resolve("environment.properties"), shown));
     }

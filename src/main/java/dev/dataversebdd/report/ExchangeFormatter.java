@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -56,7 +57,7 @@ public final class ExchangeFormatter {
 
     private static void headers(StringBuilder text, Map<String, String> headers, Set<String> quiet) {
         headers.forEach((name, value) -> {
-            if (!quiet.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!quiet.contains(name.toLowerCase(Locale.ROOT))) {
                 text.append("  ").append(name).append(": ").append(value).append('\n');
             }
         });

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -87,7 +88,7 @@ public final class Recording implements Consumer<RecordedExchange>, AutoCloseabl
     private ObjectNode kept(Map<String, String> headers) {
         ObjectNode kept = JSON.createObjectNode();
         headers.forEach((name, value) -> {
-            if (KEPT_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (KEPT_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 kept.put(name, anonymous(value));
             }
         });

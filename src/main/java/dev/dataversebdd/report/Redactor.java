@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -78,7 +79,7 @@ public final class Redactor {
     }
 
     public String header(String name, String value) {
-        if (!SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (!SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
             return text(value);
         }
         int space = value.indexOf(' ');

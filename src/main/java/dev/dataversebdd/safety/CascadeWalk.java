@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class CascadeWalk {
             }
             ClientSchema.Table table = reads.table(row);
             List<ClientSchema.Navigation> children = table.navigations().values().stream()
-                    .filter(n -> reads.schema().childSide(n).isPresent()).sorted(java.util.Comparator.comparing(
+                    .filter(n -> reads.schema().childSide(n).isPresent()).sorted(Comparator.comparing(
                             ClientSchema.Navigation::name)).toList();
             for (int from = 0; from < children.size(); from += EXPANDS_PER_READ) {
                 List<ClientSchema.Navigation> group = children.subList(from, Math.min(children.size(), from + EXPANDS_PER_READ));

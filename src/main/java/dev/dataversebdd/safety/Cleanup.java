@@ -4,9 +4,12 @@ import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ErrorBody;
 import dev.dataversebdd.wire.HttpChannel;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -46,13 +49,13 @@ final class Cleanup {
     List<String> run(Work work, Record record) {
         List<String> problems = new ArrayList<>();
         List<BeforeImage> images = new ArrayList<>(work.beforeImages());
-        java.util.Collections.reverse(images);
+        Collections.reverse(images);
         for (BeforeImage image : images) {
             restore(image, record, problems);
         }
         List<RowId> rows = new ArrayList<>(work.rows());
-        java.util.Collections.reverse(rows);
-        java.util.Set<UUID> remaining = rows.stream().map(RowId::id).collect(Collectors.toCollection(java.util.HashSet::new));
+        Collections.reverse(rows);
+        Set<UUID> remaining = rows.stream().map(RowId::id).collect(Collectors.toCollection(HashSet::new));
         Predicate<UUID> owned = remaining::contains;
         for (RowId row : rows) {
             if (delete(row, owned, record, problems)) {

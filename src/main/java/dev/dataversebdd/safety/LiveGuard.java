@@ -1,5 +1,6 @@
 package dev.dataversebdd.safety;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -78,9 +80,9 @@ final class LiveGuard {
     }
 
     /** The value of the primary name column in the JSON object that creates {@code row}: how its body names it. */
-    private java.util.Optional<String> nameIn(RowId row, com.fasterxml.jackson.databind.JsonNode body) {
+    private Optional<String> nameIn(RowId row, JsonNode body) {
         if (body == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return reads.table(row).primaryNameColumn().map(column -> body.path(column).asText(null));
     }

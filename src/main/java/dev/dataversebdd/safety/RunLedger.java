@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -32,7 +34,7 @@ public final class RunLedger implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Ledgers this JVM holds open: connections of one run in one JVM share the ledger (and its lock). */
-    private static final Map<Path, RunLedger> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, RunLedger> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
     private final FileChannel out;
@@ -136,7 +138,7 @@ public final class RunLedger implements AutoCloseable {
     private synchronized void append(ObjectNode entry) {
         byte[] line = (entry.toString() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            out.write(java.nio.ByteBuffer.wrap(line));
+            out.write(ByteBuffer.wrap(line));
             out.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run ledger " + file, e);

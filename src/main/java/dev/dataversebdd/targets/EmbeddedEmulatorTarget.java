@@ -8,6 +8,7 @@ import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -109,8 +110,8 @@ public final class EmbeddedEmulatorTarget implements Target {
     }
 
     @Override
-    public java.util.List<String> secrets() {
-        return java.util.List.of();
+    public List<String> secrets() {
+        return List.of();
     }
 
     @Override
@@ -124,8 +125,8 @@ public final class EmbeddedEmulatorTarget implements Target {
     }
 
     @Override
-    public java.util.List<ExistingRow> existingRows() {
-        return java.util.List.of();
+    public List<ExistingRow> existingRows() {
+        return List.of();
     }
 
     @Override

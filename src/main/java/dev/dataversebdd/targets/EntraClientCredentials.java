@@ -9,6 +9,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class EntraClientCredentials implements TokenSource {
                 secrets.add(password);
             }
             return build(authority, clientId, credential, scope, trust, secrets);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new ConfigurationException("Cannot read the client certificate (a PKCS#12 .pfx file with its private "
                     + "key): " + e.getClass().getSimpleName() + ". Check dataverse.client-certificate and "
                     + "dataverse.client-certificate-password.");

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Dataverse org (or anything reached by URL like one), with OAuth. Configured by {@link Targets}; see the
@@ -26,11 +28,11 @@ final class LiveOrgTarget implements Target {
     private final RetryPolicy retryPolicy;
     private final String rowNamePrefix;
     private final List<ExistingRow> existingRows;
-    private final java.nio.file.Path ledgerFolder;
+    private final Path ledgerFolder;
     private volatile byte[] metadata;
 
     LiveOrgTarget(URI org, String version, TokenSource tokens, RetryPolicy retryPolicy, String rowNamePrefix,
-                  List<ExistingRow> existingRows, java.nio.file.Path ledgerFolder) {
+                  List<ExistingRow> existingRows, Path ledgerFolder) {
         this.org = org;
         this.version = version;
         this.tokens = tokens;
@@ -76,8 +78,8 @@ final class LiveOrgTarget implements Target {
     }
 
     @Override
-    public java.util.Optional<String> behaviourMode(String behaviourKey) {
-        return java.util.Optional.empty();
+    public Optional<String> behaviourMode(String behaviourKey) {
+        return Optional.empty();
     }
 
     @Override
@@ -147,8 +149,8 @@ final class LiveOrgTarget implements Target {
     }
 
     @Override
-    public java.util.Optional<java.nio.file.Path> runLedgerFolder() {
-        return java.util.Optional.of(ledgerFolder);
+    public Optional<Path> runLedgerFolder() {
+        return Optional.of(ledgerFolder);
     }
 
     @Override

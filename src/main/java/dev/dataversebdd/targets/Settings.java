@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -29,7 +30,7 @@ public final class Settings {
 
     /** System properties (or any lookup by name) and environment variables only: no files, no name checks. */
     public Settings(Function<String, String> systemProperties, Map<String, String> environment) {
-        this(List.of(new SettingsSource("system property", systemProperties, java.util.Set.of(), false),
+        this(List.of(new SettingsSource("system property", systemProperties, Set.of(), false),
                 SettingsSource.environment(environment)));
     }
 

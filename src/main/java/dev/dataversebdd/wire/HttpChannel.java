@@ -2,6 +2,7 @@ package dev.dataversebdd.wire;
 
 import dev.dataversebdd.report.RecordedExchange;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ public final class HttpChannel {
         headers.put("Accept", "application/json");
         headers.put("OData-MaxVersion", "4.0");
         headers.put("OData-Version", "4.0");
-        return java.util.Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableMap(headers);
     }
 
     private final Endpoint endpoint;

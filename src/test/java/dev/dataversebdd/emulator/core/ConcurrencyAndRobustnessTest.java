@@ -4,7 +4,6 @@ import static dev.dataversebdd.emulator.core.ServiceDriver.ref;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.dataversebdd.dsl.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
