@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,8 +89,7 @@ final class Effects {
     /** The binds and nested rows of a new row's body. */
     void fields(ClientSchema.Table rowTable, RowId row, ObjectNode object) throws AddressParser.Unreadable,
             Reads.Unanswered {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             String navName = name.endsWith(BIND) ? name.substring(0, name.length() - BIND.length()) : name;
@@ -196,8 +194,7 @@ final class Effects {
     /** Every reference anywhere in {@code node} must be a row the run may use. */
     void usesReferences(JsonNode node, String where) throws AddressParser.Unreadable, Reads.Unanswered {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 boolean reference = field.getKey().endsWith(BIND) || field.getKey().equals("@odata.id");
                 if (reference && field.getValue().isTextual()) {
                     usesTarget(reference(field.getValue().asText()), field.getKey());
