@@ -43,6 +43,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--metadata", paramLabel = "FILE", description = "an org's CSDL $metadata file instead of the built-in schema")
     Path metadata;
 
+    @Option(names = "--security", paramLabel = "FILE",
+            description = "business units, roles with their privileges, users (with bearer tokens) and teams from a JSON "
+                    + "file, loaded at start-up and by every reset (format: security.md)")
+    Path security;
+
     @Option(names = "--behaviour-file", paramLabel = "FILE",
             description = "the behaviour profile a live conformance run wrote (name=mode lines), to behave as that org did")
     Path behaviourFile;
@@ -83,6 +88,8 @@ public final class EmulatorCommand implements Callable<Integer> {
             emulator = builder.start();
         } catch (IllegalStateException e) {
             throw new CommandException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage()); // a wrong --security file: checked against the schema before listening
         }
         if (requireBearer != null) {
             emulator.service().requireBearerToken(token -> !token.isEmpty());
@@ -125,6 +132,12 @@ public final class EmulatorCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--metadata " + metadata + ": " + e.getMessage());
             }
+        }
+        if (security != null) {
+            if (!Files.isReadable(security)) {
+                throw usage("security file '" + security + "' does not exist or is not readable");
+            }
+            builder.security(security);
         }
         BehaviourProfile profile = BehaviourProfile.defaults();
         try {

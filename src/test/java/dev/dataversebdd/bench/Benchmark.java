@@ -69,6 +69,9 @@ public final class Benchmark {
         if (all || only.contains("throughput")) {
             throughput();
         }
+        if (all || only.contains("security")) {
+            security();
+        }
         if (all || only.contains("scale")) {
             scale();
         }
@@ -115,6 +118,42 @@ public final class Benchmark {
             print("| " + t + " | **ratios** | emulator/WireMock **" + ratio(emulator.perSecond(), wireMock.perSecond())
                     + "×**, emulator/raw **" + pct(emulator.perSecond(), raw.perSecond()) + "** | | | | WireMock/emulator CPU **"
                     + ratio(wireMock.serverCpuMicros(), emulator.serverCpuMicros()) + "×** |");
+        }
+    }
+
+    /** A role of just what the mix needs (S3), in a unit below the root: Local where the rows are the user's own. */
+    static final String ROLE_LIMITED = """
+            {"businessUnits": [{"name": "Bench unit"}],
+             "roles": [{"name": "Mix only", "privileges": {
+                 "prvCreateAccount": "Local", "prvReadAccount": "Global", "prvAppendToAccount": "Local",
+                 "prvCreateOpportunity": "Local", "prvReadOpportunity": "Local", "prvWriteOpportunity": "Local",
+                 "prvAppendOpportunity": "Local"}}],
+             "users": [{"name": "Bench user", "businessUnit": "Bench unit", "roles": ["Mix only"],
+                        "token": "bench-user-token"}]}
+            """;
+
+    private void security() throws Exception {
+        double warmup = quick ? 0.2 : 3;
+        double measure = quick ? 0.3 : 6;
+        print("");
+        print("## The mix as a role-limited user (the same 8 requests, each checked for its privileges and the row)");
+        print("");
+        print("| threads | caller | requests/s | p50 µs | p99 µs | errors | server CPU µs/request |");
+        print("|---|---|---|---|---|---|---|");
+        for (int t : new int[] {1, 2}) {
+            Stats admin;
+            Stats limited;
+            try (Servers.Running server = Servers.emulator(ROLE_LIMITED)) {
+                admin = LoadRunner.run(server.root(), t, warmup, measure);
+            }
+            try (Servers.Running server = Servers.emulator(ROLE_LIMITED)) {
+                limited = LoadRunner.run(server.root(), t, warmup, measure, "Bearer bench-user-token");
+            }
+            row(t, "System Administrator (no token)", admin);
+            row(t, "role-limited user (opaque token, Local/Global)", limited);
+            print("| " + t + " | **ratio** | role-limited/administrator **" + pct(limited.perSecond(), admin.perSecond())
+                    + "** | | | | CPU role-limited/administrator **" + ratio(limited.serverCpuMicros(), admin.serverCpuMicros())
+                    + "×** |");
         }
     }
 

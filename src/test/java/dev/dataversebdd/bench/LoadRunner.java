@@ -14,6 +14,12 @@ final class LoadRunner {
     }
 
     static Stats run(String root, int threads, double warmupSeconds, double measureSeconds) throws Exception {
+        return run(root, threads, warmupSeconds, measureSeconds, null);
+    }
+
+    /** The same, every request carrying {@code authorization} (null: none, the emulator's System Administrator). */
+    static Stats run(String root, int threads, double warmupSeconds, double measureSeconds, String authorization)
+            throws Exception {
         List<MixClient> clients = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         AtomicBoolean recording = new AtomicBoolean(false);
@@ -21,7 +27,7 @@ final class LoadRunner {
         CountDownLatch done = new CountDownLatch(threads);
         List<Throwable> failures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            MixClient client = new MixClient(root, 2_000_000);
+            MixClient client = new MixClient(root, 2_000_000, authorization);
             clients.add(client);
             Thread worker = new Thread(() -> {
                 try {

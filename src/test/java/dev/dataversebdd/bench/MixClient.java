@@ -24,9 +24,14 @@ final class MixClient {
     private long errors;
 
     MixClient(String root, int capacity) {
+        this(root, capacity, null);
+    }
+
+    /** {@code authorization}: the {@code Authorization} header every request carries, or null for none. */
+    MixClient(String root, int capacity, String authorization) {
         this.root = root;
         this.rootPath = URI.create(root).getPath();
-        this.client = new SocketClient(URI.create(root));
+        this.client = new SocketClient(URI.create(root), authorization == null ? null : "Authorization: " + authorization);
         this.latencies = new long[capacity];
     }
 

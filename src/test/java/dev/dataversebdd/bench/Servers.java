@@ -99,7 +99,16 @@ final class Servers {
 
     /** The emulator doing the real work, with its default settings. */
     static Running emulator() {
-        DataverseEmulator emulator = DataverseEmulator.builder().start();
+        return emulator(null);
+    }
+
+    /** The emulator with a security file's JSON loaded (null: none). */
+    static Running emulator(String securityJson) {
+        DataverseEmulator.Builder builder = DataverseEmulator.builder();
+        if (securityJson != null) {
+            builder.securityJson(securityJson, "benchmark");
+        }
+        DataverseEmulator emulator = builder.start();
         return new Running() {
             public String root() {
                 return emulator.serviceRoot();

@@ -24,13 +24,20 @@ final class SocketClient implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final String extraHeader;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     SocketClient(URI base) {
+        this(base, null);
+    }
+
+    /** {@code extraHeader}: one more header line sent with every request (e.g. {@code Authorization: Bearer t}). */
+    SocketClient(URI base, String extraHeader) {
         this.host = base.getHost();
         this.port = base.getPort();
+        this.extraHeader = extraHeader;
     }
 
     Response send(String method, String path, String body) throws IOException {
@@ -46,6 +53,9 @@ final class SocketClient implements AutoCloseable {
                 .append("Accept: application/json\r\nOData-Version: 4.0\r\n");
         if (method.equals("PATCH")) {
             head.append("If-Match: *\r\n");
+        }
+        if (extraHeader != null) {
+            head.append(extraHeader).append("\r\n");
         }
         if (body != null) {
             head.append("Content-Type: application/json\r\n");

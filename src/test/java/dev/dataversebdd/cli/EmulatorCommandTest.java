@@ -8,11 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.dataversebdd.cli.CommandLineConventionsTest.Run;
+import dev.dataversebdd.emulator.http.DataverseEmulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The emulator command's options: wrong ones are said in one line before anything starts. */
 class EmulatorCommandTest {
@@ -64,5 +75,35 @@ class EmulatorCommandTest {
                     + taken.getLocalPort() + ": "));
             assertThat(run.errLines().get(0), containsString("(is the port in use? try another, or 0 for any free port)"));
         }
+    }
+
+    @Test
+    void should_start_with_a_security_file_whose_tokens_authenticate_as_its_users() throws Exception {
+        // GIVEN the options --security <the example file>
+        EmulatorCommand command = new EmulatorCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--security", example().toString());
+        // WHEN the emulator they ask for starts
+        try (DataverseEmulator emulator = command.configure().start()) {
+            // THEN Dana's token is Dana
+            HttpResponse<String> whoAmI = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(emulator.serviceRoot()
+                    + "/WhoAmI")).header("Authorization", "Bearer dana-opaque-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(whoAmI.body(), containsString("\"BusinessUnitId\":\"" + UUID.nameUUIDFromBytes(
+                    "dataverse-bdd businessunit Sales".getBytes(StandardCharsets.UTF_8)) + "\""));
+        }
+    }
+
+    @Test
+    void should_say_what_is_wrong_in_a_security_file_and_exit_2(@TempDir Path dir) throws Exception {
+        // GIVEN a file with a misspelt business unit, and a path with no file
+        Path wrong = Files.writeString(dir.resolve("org.json"), "{\"users\":[{\"name\":\"Dana\",\"businessUnit\":\"Emulator Orgg\"}]}");
+        // WHEN the emulator is started with them THEN one line that names the file, the JSON path and the fix
+        assertThat(firstError("emulator", "--port", "0", "--security", wrong.toString()), equalTo("error: security file '" + wrong
+                + "': $.users[0].businessUnit: no business unit named 'Emulator Orgg'; did you mean 'Emulator Org'?"));
+        assertThat(firstError("emulator", "--security", "/nope.json"),
+                equalTo("error: security file '/nope.json' does not exist or is not readable"));
+    }
+
+    private static Path example() throws Exception {
+        return Path.of(EmulatorCommandTest.class.getResource("/dev/dataversebdd/emulator/security-example.json").toURI());
     }
 }

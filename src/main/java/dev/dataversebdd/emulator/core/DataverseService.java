@@ -78,7 +78,20 @@ public final class DataverseService {
 
     // ---- test and admin surface (also reachable over HTTP under /_emulator/, see AdminApi) ----
 
-    /** Forgets every row, link, snapshot and fault but the caller's row; the schema and behaviour profile stay. */
+    /**
+     * Loads an org's business units, roles (with privileges), users and teams from a security file's JSON (the format
+     * is in security.md) and starts afresh as {@link #reset} does: the rows are part of the start-up state from now
+     * on, and each user's {@code token} authenticates as them. Nothing is loaded when anything is wrong: an
+     * {@link IllegalArgumentException} names {@code source}, the JSON path and the closest known name.
+     */
+    public void loadSecurity(String json, String source) {
+        store.loadSecurity(json, source);
+        snapshots.clear();
+        trouble.clear();
+        journal.clear();
+    }
+
+    /** Forgets every row, link, snapshot and fault but the start-up rows; the schema and behaviour profile stay. */
     public void reset() {
         store.reset();
         snapshots.clear();
@@ -192,7 +205,7 @@ public final class DataverseService {
         return caller;
     }
 
-    /** Rows a fresh emulator holds: the caller's {@code systemuser}, when the schema has the table. */
+    /** Rows a fresh emulator holds: the caller's {@code systemuser}, when the schema has the table, and a security file's users. */
     public int startupRowCount() {
         return store.startupRowCount();
     }

@@ -6,6 +6,7 @@ import dev.dataversebdd.emulator.core.ops.Router;
 import dev.dataversebdd.emulator.core.ops.RowLocator;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import dev.dataversebdd.emulator.core.security.Security;
+import dev.dataversebdd.emulator.core.security.SecurityFile;
 import dev.dataversebdd.emulator.core.state.Store;
 import java.util.SortedMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -17,11 +18,13 @@ import java.util.function.Supplier;
  */
 final class LockedStore {
 
+    static final String ROOT_UNIT_NAME = "Emulator Org";
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Schema schema;
     private final Caller caller;
     private final Security security;
-    private final int startupRows;
+    private volatile int startupRows;
     private Store store;
     private Router router;
     private volatile Error pendingDefect;
@@ -115,7 +118,16 @@ final class LockedStore {
         replace(fresh());
     }
 
-    /** Rows a fresh emulator holds (as {@link #rowCount} counts them): the caller's {@code systemuser}. */
+    /** Checks a security file against the schema, then makes its rows part of every fresh store, this one first. */
+    void loadSecurity(String json, String source) {
+        SecurityFile file = SecurityFile.parse(json, source, security.catalogue(),
+                new SecurityFile.Seeded(caller.businessUnitId(), ROOT_UNIT_NAME, caller.userId(), caller.fullName()));
+        security.use(file);
+        reset();
+        startupRows = rowCount();
+    }
+
+    /** Rows a fresh emulator holds (as {@link #rowCount} counts them): the caller's {@code systemuser}, a file's users. */
     int startupRowCount() {
         return startupRows;
     }
@@ -168,7 +180,7 @@ final class LockedStore {
             user.put("fullname", caller.fullName());
             fresh.insert("systemuser", caller.userId(), user);
         }
-        security.seed(fresh, caller.businessUnitId(), "Emulator Org");
+        security.seed(fresh, caller.businessUnitId(), ROOT_UNIT_NAME);
         return fresh;
     }
 }

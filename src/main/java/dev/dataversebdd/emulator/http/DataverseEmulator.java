@@ -3,6 +3,8 @@ package dev.dataversebdd.emulator.http;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.DataverseService;
 import dev.dataversebdd.emulator.core.schema.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
 import org.eclipse.jetty.http.UriCompliance;
@@ -82,6 +84,8 @@ public final class DataverseEmulator implements AutoCloseable {
         private BehaviourProfile profile = BehaviourProfile.defaults();
         private int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
         private int maxBodyBytes = 16 * 1024 * 1024;
+        private String securityJson;
+        private String securitySource;
 
         private Builder() {
         }
@@ -109,6 +113,32 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An org's business units, roles, users and teams from a JSON security file (security.md has the format),
+         * loaded at start-up and again by every reset. {@link #start} refuses a wrong file with an
+         * {@link IllegalArgumentException} that names it, the JSON path and the closest known name.
+         *
+         * <pre>{@code
+         * DataverseEmulator.builder().security(Path.of("src/test/resources/org-security.json")).start();
+         * }</pre>
+         */
+        public Builder security(Path file) {
+            try {
+                this.securityJson = Files.readString(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read security file '" + file + "': " + e.getMessage(), e);
+            }
+            this.securitySource = file.toString();
+            return this;
+        }
+
+        /** The same as {@link #security(Path)}, from the JSON text itself (messages call it {@code source}). */
+        public Builder securityJson(String json, String source) {
+            this.securityJson = json;
+            this.securitySource = source;
+            return this;
+        }
+
         public Builder behaviour(String key, String mode) {
             this.profile = profile.with(key, mode);
             return this;
@@ -132,6 +162,9 @@ public final class DataverseEmulator implements AutoCloseable {
 
         public DataverseEmulator start() {
             DataverseService service = new DataverseService(schema == null ? Schema.standard() : schema, profile);
+            if (securityJson != null) {
+                service.loadSecurity(securityJson, securitySource); // before listening: a wrong file starts nothing
+            }
             QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4));
             pool.setName("dataverse-emulator");
             pool.setDaemon(true); // an embedded emulator never keeps a test JVM (or mvn exec:java) alive

@@ -203,4 +203,59 @@ class SecurityTest {
         assertThat(list.get(0).path("PrivilegeName").asText(), equalTo("prvReadAccount"));
         assertThat(list.get(0).path("Depth").asText(), equalTo("Local"));
     }
+
+    @Test
+    void should_put_a_user_created_without_a_business_unit_in_the_root_unit() {
+        // WHEN a user is created without businessunitid
+        UUID carl = dv.create("systemusers", "{\"fullname\":\"Carl\"}");
+        // THEN Carl belongs to the root unit, as in Dataverse; a unit given is kept
+        assertThat(dv.lookup("systemusers", carl, "_businessunitid_value"), equalTo(ROOT.toString()));
+        assertThat(dv.lookup("systemusers", dana, "_businessunitid_value"), equalTo(sales.toString()));
+    }
+
+    @Test
+    void should_expand_ownerid_as_the_owning_user_or_team_with_its_type() {
+        // GIVEN an account the administrator owns
+        UUID account = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        // WHEN its ownerid is expanded THEN the owning user, named by @odata.type
+        var owner = dv.json("GET", "accounts(" + account + ")?$select=name&$expand=ownerid($select=fullname)").path("ownerid");
+        assertThat(owner.path("@odata.type").asText(), equalTo("#Microsoft.Dynamics.CRM.systemuser"));
+        assertThat(owner.path("fullname").asText(), equalTo("Emulator Caller"));
+        assertThat(owner.path("systemuserid").asText(), equalTo(ADMIN.toString()));
+        // WHEN a team owns it THEN the team, with the team's columns only
+        UUID team = dv.create("teams", "{\"name\":\"Sales team\",\"businessunitid@odata.bind\":\"/businessunits(" + sales + ")\"}");
+        assertThat(dv.send("PATCH", "accounts(" + account + ")", "{\"ownerid@odata.bind\":\"/teams(" + team + ")\"}").status(),
+                equalTo(204));
+        var list = dv.json("GET", "accounts?$select=name&$expand=ownerid($select=fullname,name)").path("value").get(0).path("ownerid");
+        assertThat(list.path("@odata.type").asText(), equalTo("#Microsoft.Dynamics.CRM.team"));
+        assertThat(list.path("name").asText(), equalTo("Sales team"));
+        assertThat(list.has("fullname"), equalTo(false));
+        // WHEN a column neither has is selected THEN 400, naming the abstract type
+        EmulatorResponse wrong = dv.send("GET", "accounts(" + account + ")?$expand=ownerid($select=nosuch)", null);
+        assertThat(wrong.status(), equalTo(400));
+        assertThat(ServiceDriver.errorMessage(wrong), equalTo("Could not find a property named 'nosuch' on type "
+                + "'Microsoft.Dynamics.CRM.principal'."));
+    }
+
+    @Test
+    void should_filter_expanded_rows_by_read_access_as_lists_are() {
+        // GIVEN Dana reads every account and only her own contacts; an account whose primary contact is not hers,
+        // and two contacts of the account, one of them hers
+        grant("prvReadAccount:Global", "prvReadContact:Basic");
+        UUID theirs = dv.create("contacts", "{\"lastname\":\"Theirs\"}");
+        UUID account = dv.create("accounts", "{\"name\":\"Contoso\",\"primarycontactid@odata.bind\":\"/contacts(" + theirs + ")\"}");
+        dv.send("PATCH", "contacts(" + theirs + ")", "{\"parentcustomerid_account@odata.bind\":\"/accounts(" + account + ")\"}");
+        dv.create("contacts", "{\"lastname\":\"Hers\",\"parentcustomerid_account@odata.bind\":\"/accounts(" + account
+                + ")\",\"ownerid@odata.bind\":\"/systemusers(" + dana + ")\"}");
+        // WHEN Dana expands both THEN the single-valued one is null and the collection holds her contact only
+        var row = ServiceDriver.json(dv.send("GET", "accounts(" + account + ")?$select=name&$expand=primarycontactid($select=lastname),"
+                + "contact_customer_accounts($select=lastname)", null, asDana()));
+        assertThat(row.path("primarycontactid").isNull(), equalTo(true));
+        assertThat(row.path("contact_customer_accounts").size(), equalTo(1));
+        assertThat(row.path("contact_customer_accounts").get(0).path("lastname").asText(), equalTo("Hers"));
+        // AND the administrator sees both
+        var all = dv.json("GET", "accounts(" + account + ")?$expand=primarycontactid($select=lastname),contact_customer_accounts");
+        assertThat(all.path("primarycontactid").path("lastname").asText(), equalTo("Theirs"));
+        assertThat(all.path("contact_customer_accounts").size(), equalTo(2));
+    }
 }

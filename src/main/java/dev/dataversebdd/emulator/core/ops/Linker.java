@@ -162,12 +162,20 @@ public final class Linker {
         }
     }
 
+    /**
+     * Whether {@code nav} leads to an abstract type the schema keeps no rows of ({@code ownerid}: a principal, which
+     * is a systemuser or a team): it leads to whatever row its lookup names.
+     */
+    public boolean isPolymorphic(NavigationProperty nav) {
+        return nav.kind() == NavigationProperty.Kind.SINGLE && rows.schema().byLogicalName(nav.targetType()).isEmpty();
+    }
+
     /** The rows a navigation property of {@code source} leads to, oldest link first. */
     public List<Row> related(Row source, NavigationProperty nav) {
         switch (nav.kind()) {
             case SINGLE -> {
                 EntityRef target = source.lookup(lookupOf(nav));
-                if (target == null || !target.logicalName().equals(nav.targetType())) {
+                if (target == null || !target.logicalName().equals(nav.targetType()) && !isPolymorphic(nav)) {
                     return List.of();
                 }
                 return store.find(target).map(List::of).orElse(List.of());

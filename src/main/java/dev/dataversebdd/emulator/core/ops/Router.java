@@ -53,7 +53,7 @@ public final class Router {
         this.security = security;
         this.rows = rows;
         this.linker = new Linker(rows);
-        this.writer = new RowWriter(rows, linker);
+        this.writer = new RowWriter(rows, linker, caller.businessUnitId());
         this.parties = new PartyReplacer(rows, linker, writer);
         this.renderer = new RowRenderer(rows, linker);
         this.reader = new Reader(rows, linker, renderer);

@@ -12,6 +12,7 @@ import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -27,6 +28,8 @@ public final class RowRenderer {
     static final String LOGICAL_NAME_ANNOTATION = "@Microsoft.Dynamics.CRM.lookuplogicalname";
     static final String FORMATTED_ANNOTATION = "@OData.Community.Display.V1.FormattedValue";
     private static final List<String> PRIMARY_NAME_CANDIDATES = List.of("name", "fullname", "subject", "title");
+    /** The concrete types of the abstract ones a lookup may lead to (not declared as such in the built-in CSDL). */
+    private static final Map<String, List<String>> DERIVED = Map.of("principal", List.of("systemuser", "team"));
 
     private final RowLocator rows;
     private final Linker linker;
@@ -56,11 +59,33 @@ public final class RowRenderer {
                 throw Errors.propertyNotFound(item.navigation(), type.qualifiedName());
             }
             validateCollectionOptions(item, nav);
+            if (linker.isPolymorphic(nav)) {
+                validatePolymorphic(nav, item);
+                continue;
+            }
             EntityType target = rows.schema().type(nav.targetType());
             if (item.orderby() != null) {
                 FilterEvaluator.ordering(target, item.orderby()); // refuses an unknown column before anything is read
             }
             validate(target, item.select(), item.expand());
+        }
+    }
+
+    /**
+     * An expanded {@code ownerid} is a systemuser or a team (Dataverse derives both from the abstract principal): a
+     * nested {@code $select} or {@code $expand} names what either of them has, and each row renders what it has.
+     */
+    private void validatePolymorphic(NavigationProperty nav, ExpandItem item) {
+        List<EntityType> candidates = DERIVED.getOrDefault(nav.targetType(), List.of()).stream()
+                .flatMap(name -> rows.schema().byLogicalName(name).stream()).toList();
+        String abstractType = "Microsoft.Dynamics.CRM." + nav.targetType();
+        for (String name : item.select() == null ? List.<String>of() : item.select()) {
+            if (candidates.stream().noneMatch(type -> type.hasProperty(name))) {
+                throw Errors.propertyNotFound(name, abstractType);
+            }
+        }
+        if (!item.expand().isEmpty()) {
+            throw Errors.propertyNotFound(item.expand().get(0).navigation(), abstractType);
         }
     }
 
@@ -128,7 +153,7 @@ public final class RowRenderer {
             List<Row> related = linker.related(row, nav);
             if (nav.isCollection()) {
                 ArrayNode array = json.putArray(nav.name());
-                related = filteredAndOrdered(nav, item, related);
+                related = filteredAndOrdered(nav, item, readable(related, context));
                 int limit = item.top() == null ? related.size() : Math.min(item.top(), related.size());
                 if (links != null && links.pageSize() != null) {
                     limit = Math.min(limit, links.pageSize());
@@ -144,13 +169,42 @@ public final class RowRenderer {
                             + (options.isEmpty() && paging.isEmpty() ? "" : "?" + options + paging));
                 }
             } else {
+                related = readable(related, context);
                 json.set(nav.name(), related.isEmpty() ? JsonNodeFactory.instance.nullNode()
+                        : linker.isPolymorphic(nav) ? polymorphic(related.get(0), item, context, budget)
                         : expanded(related.get(0), item, context, budget));
                 if (item.referencesOnly() && nav.lookupProperty() != null && !json.has(nav.lookupProperty())) {
                     writeLookup(json, type, row, nav.lookupProperty(), context); // nav/$ref also carries _x_value (D6)
                 }
             }
         }
+        return json;
+    }
+
+    /** Expanded rows are filtered by Read access as lists are: the privilege and the row (security.md). */
+    private static List<Row> readable(List<Row> related, RequestContext context) {
+        if (context.guard().passesEverything() || related.isEmpty()) {
+            return related;
+        }
+        List<Row> kept = new ArrayList<>(related.size());
+        for (Row row : related) {
+            if (context.guard().mayRead(row)) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    /** The owner as Dataverse expands {@code ownerid}: its own type named by {@code @odata.type}, its own columns. */
+    private ObjectNode polymorphic(Row related, ExpandItem item, RequestContext context, RenderBudget budget) {
+        if (item.referencesOnly()) {
+            return expanded(related, item, context, budget);
+        }
+        EntityType type = rows.typeOf(related);
+        List<String> select = item.select() == null ? null : item.select().stream().filter(type::hasProperty).toList();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("@odata.type", "#Microsoft.Dynamics.CRM." + related.logicalName());
+        json.setAll(render(related, select, List.of(), context, budget));
         return json;
     }
 

@@ -38,11 +38,14 @@ public final class RowWriter {
     private final RowLocator rows;
     private final Linker linker;
     private final Store store;
+    private final UUID rootUnit;
 
-    public RowWriter(RowLocator rows, Linker linker) {
+    /** {@code rootUnit}: the business unit a user created without {@code businessunitid} joins (null: none). */
+    public RowWriter(RowLocator rows, Linker linker, UUID rootUnit) {
         this.rows = rows;
         this.linker = linker;
         this.store = rows.store();
+        this.rootUnit = rootUnit;
     }
 
     /** POST {set}: the new row, after every nested row and bind in {@code body} has been applied. */
@@ -85,6 +88,7 @@ public final class RowWriter {
         for (Map.Entry<String, JsonNode> field : body.properties()) {
             applyOnCreate(type, row, field.getKey(), field.getValue(), context);
         }
+        Ownership.joinRootUnitIfNone(store, type, row, rootUnit);
         guard.require(Right.CREATE, row); // the owner must be within the Create depth (S6: CreateAccess)
         return row;
     }

@@ -120,6 +120,21 @@ public final class Guard {
         return privilege.isEmpty() || reaches(effective, privilege.get(), row);
     }
 
+    /** Both phases for Read, without error: whether an expanded row is shown (security.md, "$expand"). */
+    public boolean mayRead(Row row) {
+        if (everything) {
+            return true;
+        }
+        var privilege = catalogue.of(row.logicalName(), Right.READ);
+        if (privilege.isEmpty()) {
+            return true;
+        }
+        boolean held = !effective.grants(privilege.get().id(), false).isEmpty() && (caller == effective
+                || !profile.is(Behaviour.SECURITY_IMPERSONATION_PRIVILEGES, "intersection")
+                || !caller.grants(privilege.get().id(), false).isEmpty());
+        return held && reaches(effective, privilege.get(), row);
+    }
+
     /** Whether {@code user} holds the privilege and reaches the row: RetrievePrincipalAccess, without errors. */
     public boolean allows(Principal user, Right right, Row row) {
         var privilege = catalogue.of(row.logicalName(), right);

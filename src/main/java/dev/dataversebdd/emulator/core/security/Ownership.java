@@ -36,6 +36,14 @@ public final class Ownership {
         setIfDeclared(store, type, row, OWNING_BU, owner.lookup(BUSINESS_UNIT));
     }
 
+    /** A user created without {@code businessunitid} belongs to the root business unit, as in Dataverse (S4). */
+    public static void joinRootUnitIfNone(Store store, EntityType type, Row row, UUID rootUnit) {
+        if (rootUnit != null && type.logicalName().equals("systemuser") && type.hasProperty(BUSINESS_UNIT)
+                && row.lookup(BUSINESS_UNIT) == null && store.find("businessunit", rootUnit).isPresent()) {
+            store.setLookup(row, BUSINESS_UNIT, new EntityRef("businessunit", rootUnit));
+        }
+    }
+
     /** {@code createdby}/{@code modifiedby} name the effective user, {@code …onbehalfby} the impersonator (S7). */
     public static void stamp(Store store, EntityType type, Row row, Guard guard, boolean created) {
         UUID user = guard.effectiveUserId();

@@ -40,6 +40,7 @@ public final class Security {
     private final PrivilegeCatalogue catalogue;
     private final UUID defaultUser;
     private volatile Map<String, UUID> tokens = Map.of();
+    private volatile SecurityFile file;
 
     public Security(Schema schema, UUID defaultUser) {
         this.schema = schema;
@@ -54,6 +55,19 @@ public final class Security {
     /** Opaque bearer tokens and the systemuser each stands for (JWTs name theirs by the {@code oid} claim). */
     public void tokens(Map<String, UUID> byToken) {
         tokens = Map.copyOf(byToken);
+    }
+
+    /**
+     * Makes {@code loaded}'s business units, roles, users and teams part of every fresh store, and its tokens the
+     * opaque-token table (replacing an earlier file's).
+     */
+    public void use(SecurityFile loaded) {
+        if (!modelled()) {
+            throw new IllegalArgumentException("the schema has no systemuser, role, businessunit or roleprivileges "
+                    + "table, so a security file has nothing to fill");
+        }
+        file = loaded;
+        tokens(loaded.tokens());
     }
 
     /** Whether the schema has the security tables (a user's own {@code $metadata} may not). */
@@ -83,6 +97,10 @@ public final class Security {
             store.setLookup(user, Ownership.BUSINESS_UNIT, new EntityRef("businessunit", rootUnit));
             store.addPair(Principal.USER_ROLES, user.ref(), admin.ref());
         });
+        SecurityFile loaded = file;
+        if (loaded != null) {
+            loaded.seed(store);
+        }
     }
 
     /** Who {@code request} comes from and acts as, read from {@code store}: its {@link Guard}. */
