@@ -38,9 +38,18 @@ public final class EmbeddedEmulatorTarget implements Target {
      */
     public static EmbeddedEmulatorTarget start(Path metadata, BehaviourProfile profile, String version,
                                                RetryPolicy retryPolicy) {
+        return start(metadata, null, profile, version, retryPolicy);
+    }
+
+    /** As {@link #start(Path, BehaviourProfile, String, RetryPolicy)}, with a security file (null for none). */
+    public static EmbeddedEmulatorTarget start(Path metadata, Path security, BehaviourProfile profile, String version,
+                                               RetryPolicy retryPolicy) {
         DataverseEmulator.Builder builder = DataverseEmulator.builder().profile(profile);
         if (metadata != null) {
             builder.metadata(metadata);
+        }
+        if (security != null) {
+            builder.security(security);
         }
         return new EmbeddedEmulatorTarget(builder.start(), version, retryPolicy);
     }

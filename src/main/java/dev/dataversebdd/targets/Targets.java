@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
+ *   <tr><td>dataverse.emulator.security</td><td>path of a security file (business units, roles, users, teams) the
+ *       emulator loads at start-up and at every reset; see src/site/markdown/security.md</td></tr>
  *   <tr><td>dataverse.record</td><td>a file to record every exchange to, redacted (replay it with conformance replay)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour-file</td><td>a behaviour profile file (a live conformance run writes one)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator, after the file</td></tr>
@@ -34,6 +36,7 @@ public final class Targets {
     public static final String TARGET = "dataverse.target";
     public static final String API_VERSION = "dataverse.api-version";
     public static final String EMULATOR_METADATA = "dataverse.emulator.metadata";
+    public static final String EMULATOR_SECURITY = "dataverse.emulator.security";
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
     public static final String RECORD = "dataverse.record";
@@ -76,6 +79,12 @@ public final class Targets {
                     + "', which does not exist or cannot be read (relative paths start at " + Path.of("").toAbsolutePath()
                     + "). Download it with GET [org]/api/data/v9.2/$metadata.");
         }
+        Path security = settings.get(EMULATOR_SECURITY).map(Path::of).orElse(null);
+        if (security != null && !Files.isReadable(security)) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_SECURITY) + " names '" + security
+                    + "', which does not exist or cannot be read (relative paths start at " + Path.of("").toAbsolutePath()
+                    + "). src/site/markdown/security.md shows the file's form.");
+        }
         BehaviourProfile profile = BehaviourProfile.defaults();
         try {
             profile = settings.get(EMULATOR_BEHAVIOUR_FILE).map(file -> BehaviourProfile.defaults().withFile(Path.of(file)))
@@ -90,10 +99,13 @@ public final class Targets {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR) + ": " + e.getMessage());
         }
         try {
-            return EmbeddedEmulatorTarget.start(metadata, profile, version,
+            return EmbeddedEmulatorTarget.start(metadata, security, profile, version,
                     RetryPolicy.standard(LiveOrgConfiguration.retries(settings, 0)));
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA) + ": " + e.getMessage());
+            // The emulator checks both files at start-up; a security file's refusal names the file it read.
+            String setting = security != null && e.getMessage() != null && e.getMessage().startsWith("security file")
+                    ? EMULATOR_SECURITY : EMULATOR_METADATA;
+            throw new ConfigurationException("Setting " + Settings.describe(setting) + ": " + e.getMessage());
         }
     }
 }

@@ -136,6 +136,31 @@ class SettingsTest {
         assertThat(refused.getMessage(), containsString("is 'lvie'; use 'emulator' (default) or 'live'"));
     }
 
+    @Test
+    void should_load_the_security_file_a_setting_names_and_name_the_setting_when_the_file_is_wrong() throws IOException {
+        // GIVEN a security file with one user, named by the setting
+        Path security = classpath.resolve("org-security.json");
+        Files.writeString(security, "{\"users\":[{\"name\":\"Dana\",\"token\":\"dana-token\"}]}");
+        systemProperty(Targets.EMULATOR_SECURITY, security.toString());
+        // WHEN the emulator starts from configuration THEN Dana's row is there
+        try (EmbeddedEmulatorTarget target = (EmbeddedEmulatorTarget) onClasspath(
+                () -> Targets.fromConfiguration(Settings.fromSystem()))) {
+            assertThat(target.emulator().service().rowCount(), equalTo(target.emulator().service().startupRowCount()));
+            assertThat(target.emulator().service().startupRowCount(), equalTo(2));
+        }
+        // WHEN the file names a role that does not exist THEN the refusal names the setting, the file and the path
+        Files.writeString(security, "{\"users\":[{\"name\":\"Dana\",\"roles\":[\"Salesperon\"]}]}");
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> onClasspath(() -> Targets.fromConfiguration(Settings.fromSystem())));
+        assertThat(refused.getMessage(), allOf(containsString("Setting dataverse.emulator.security"),
+                containsString("$.users[0].roles[0]: no role named 'Salesperon'")));
+        // WHEN it names no file at all THEN the refusal says so
+        systemProperty(Targets.EMULATOR_SECURITY, classpath.resolve("missing.json").toString());
+        ConfigurationException missing = assertThrows(ConfigurationException.class,
+                () -> onClasspath(() -> Targets.fromConfiguration(Settings.fromSystem())));
+        assertThat(missing.getMessage(), containsString("which does not exist or cannot be read"));
+    }
+
     private void file(String name, String text) throws IOException {
         Files.writeString(classpath.resolve(name), text);
     }
