@@ -51,6 +51,7 @@ class SecurityDslTest {
         outcome.isRefusedForLackOf(dana, "prvappendtoaccount");
         assertThat(outcome.exchange().requestHeaders().get("MSCRMCallerID"), equalTo(dana.id().toString()));
         dv.expect(dana).hasAccessTo(contoso).including(AccessRight.READ).excluding(AccessRight.APPEND_TO);
+        assertThat(dv.conformanceRecord(), containsString("\"limitedCaller\":true"));
     }
 
     @Test
