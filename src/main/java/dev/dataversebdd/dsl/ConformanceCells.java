@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  */
 final class ConformanceCells {
 
-    /** One cell a request exercised, with what the target answered. */
+    /**
+     * One cell a request exercised, with what the target answered; {@code limitedCaller} when it was sent on behalf
+     * of another user ({@code MSCRMCallerID} or {@code CallerObjectId}), as a security scenario's limited user.
+     */
     record Cell(String operation, String relationship, String form, String method, String target, int status,
-                       String code) {
+                       String code, boolean limitedCaller) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,7 +153,9 @@ final class ConformanceCells {
                         : of(single)) {
                     String form = part.body() != null && part.body().contains("\"$") ? "Content-ID" : inner.form();
                     cells.add(new Cell("batch", inner.relationship(), form, inner.method(), inner.target(),
-                            inner.status(), inner.code()));
+                            inner.status(), inner.code(), inner.limitedCaller() || single.requestHeaders().keySet()
+                            .stream().anyMatch(h -> h.equalsIgnoreCase("MSCRMCallerID")
+                                    || h.equalsIgnoreCase("CallerObjectId"))));
                 }
             }
         }
@@ -280,6 +285,9 @@ final class ConformanceCells {
         } catch (IOException | RuntimeException e) {
             code = null; // not JSON: no Dataverse error code
         }
-        return new Cell(operation, relationship, form, exchange.method(), exchange.target(), exchange.status(), code);
+        boolean limited = exchange.requestHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("MSCRMCallerID")
+                || h.equalsIgnoreCase("CallerObjectId"));
+        return new Cell(operation, relationship, form, exchange.method(), exchange.target(), exchange.status(), code,
+                limited);
     }
 }

@@ -32,17 +32,57 @@ final class Conversation implements Sender {
     private final SessionSafety safety;
     private final Failures failures;
     private final Behaviours behaviours;
-    private boolean arranging;
-    private RecordedExchange lastExchange;
-    private RecordedExchange lastRead;
-    /** The requests a scenario checked (not set-up, read-back or cleanup), for the conformance matrix. */
-    private final List<RecordedExchange> checked = new java.util.ArrayList<>();
+    private final Log log;
+    private final Caller caller;
+
+    /**
+     * Who the session's requests come from, when not its own caller: the headers that say so and the words failure
+     * messages put before the sentence ({@code as systemuser "Dana"}).
+     */
+    record Caller(Map<String, String> headers, String words) {
+
+        Caller then(Caller inner) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.putAll(inner.headers());
+            return new Caller(Map.copyOf(all), words + ", " + inner.words());
+        }
+    }
+
+    /** What a session and its views ({@link DataverseSession#as}) share: the last exchanges, the checked ones. */
+    private static final class Log {
+        private boolean arranging;
+        private RecordedExchange lastExchange;
+        private RecordedExchange lastRead;
+        /** The requests a scenario checked (not set-up, read-back or cleanup), for the conformance matrix. */
+        private final List<RecordedExchange> checked = new java.util.ArrayList<>();
+    }
 
     Conversation(HttpChannel channel, SessionSafety safety, Failures failures, Behaviours behaviours) {
+        this(channel, safety, failures, behaviours, new Log(), null);
+    }
+
+    private Conversation(HttpChannel channel, SessionSafety safety, Failures failures, Behaviours behaviours, Log log,
+                         Caller caller) {
         this.channel = channel;
         this.safety = safety;
         this.failures = failures;
         this.behaviours = behaviours;
+        this.log = log;
+        this.caller = caller;
+    }
+
+    /** The same conversation with its requests coming from {@code who} (its failures say so). */
+    Conversation from(Caller who) {
+        return new Conversation(channel, safety, failures, behaviours, log, caller == null ? who : caller.then(who));
+    }
+
+    /** The caller's headers added to {@code headers}, which win over the endpoint's. */
+    private Map<String, String> withCaller(Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        if (caller != null) {
+            all.putAll(caller.headers());
+        }
+        return all;
     }
 
     @Override
@@ -52,13 +92,20 @@ final class Conversation implements Sender {
 
     /** Sends {@code operation} and settles it: a create's caller registers the rows it proved it created. */
     Sent exchange(Operation operation) {
-        Map<String, String> headers = new LinkedHashMap<>(operation.headers());
+        Map<String, String> headers = withCaller(operation.headers());
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         Prepared prepared = prepare(operation.method(), operation.path(), headers, operation.body());
-        lastExchange = arranging ? channel.fetch(operation.method(), operation.path(), prepared.headers(), prepared.body())
+        RecordedExchange answer = log.arranging
+                ? channel.fetch(operation.method(), operation.path(), prepared.headers(), prepared.body())
                 : checked(channel.send(operation.method(), operation.path(), prepared.headers(), prepared.body()));
-        List<CreatedRow> created = safety.settle(prepared, lastExchange);
-        return new Sent(new Outcome(failures, operation, lastExchange), created);
+        log.lastExchange = answer;
+        List<CreatedRow> created = safety.settle(prepared, answer);
+        return new Sent(new Outcome(failures, described(operation), answer), created);
+    }
+
+    /** The operation with its sentence saying who sent it ({@code as systemuser "Dana", associate …}). */
+    Operation described(Operation operation) {
+        return caller == null ? operation : operation.saying(caller.words() + ", " + operation.sentence());
     }
 
     /**
@@ -78,34 +125,34 @@ final class Conversation implements Sender {
      * switches, which the target applies to each of its requests.
      */
     RecordedExchange sendBatch(String contentType, String body, Map<String, String> more) {
-        Map<String, String> headers = new LinkedHashMap<>(more);
+        Map<String, String> headers = withCaller(more);
         headers.put("Content-Type", contentType);
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
-        lastExchange = arranging ? channel.fetch("POST", "$batch", headers, body)
+        log.lastExchange = log.arranging ? channel.fetch("POST", "$batch", headers, body)
                 : checked(channel.send("POST", "$batch", headers, body));
-        return lastExchange;
+        return log.lastExchange;
     }
 
     private RecordedExchange checked(RecordedExchange exchange) {
-        if (checked.size() < 1_000) { // a scenario checks a handful; a loop must not grow this without end
-            checked.add(exchange);
+        if (log.checked.size() < 1_000) { // a scenario checks a handful; a loop must not grow this without end
+            log.checked.add(exchange);
         }
         return exchange;
     }
 
     /** The requests the scenario checked so far, in order. */
     List<RecordedExchange> checkedExchanges() {
-        return List.copyOf(checked);
+        return List.copyOf(log.checked);
     }
 
     /** Runs {@code work} with its requests on the cheaper JDK client (set-up, the Given part of a scenario). */
     <T> T arranging(Supplier<T> work) {
-        boolean outer = arranging;
-        arranging = true;
+        boolean outer = log.arranging;
+        log.arranging = true;
         try {
             return work.get();
         } finally {
-            arranging = outer;
+            log.arranging = outer;
         }
     }
 
@@ -124,20 +171,20 @@ final class Conversation implements Sender {
 
     /** A read-back GET, whatever its status. */
     RecordedExchange get(String path, Map<String, String> headers) {
-        lastRead = channel.fetch("GET", path, headers, null);
-        return lastRead;
+        log.lastRead = channel.fetch("GET", path, withCaller(headers), null);
+        return log.lastRead;
     }
 
     /** The last read-back GET, which read-back failures show. */
     RecordedExchange lastRead() {
-        return lastRead;
+        return log.lastRead;
     }
 
     RecordedExchange lastExchange() {
-        if (lastExchange == null) {
+        if (log.lastExchange == null) {
             throw new IllegalStateException("no request has been sent in this scenario yet");
         }
-        return lastExchange;
+        return log.lastExchange;
     }
 
     /** Relative paths go to this API version of the org from now on; returns the new service root. */

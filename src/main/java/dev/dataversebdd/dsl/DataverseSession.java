@@ -39,6 +39,9 @@ public final class DataverseSession implements AutoCloseable {
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
     private final java.util.Set<UUID> existingRows = new java.util.HashSet<>();
     private final RowNames names;
+    private final PrivilegeNames privileges;
+    /** The session this one is a view of ({@link #as}), which cleans up; null for a session of its own. */
+    private final DataverseSession base;
 
     DataverseSession(Dataverse dataverse, Conversation conversation, Aliases aliases, Behaviours behaviours,
                      Evidence evidence) {
@@ -49,11 +52,78 @@ public final class DataverseSession implements AutoCloseable {
         this.urls = new RowUrls(target.serviceRoot());
         this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix(), aliases);
         this.names = new RowNames(rows);
+        this.privileges = new PrivilegeNames();
+        this.base = null;
         conversation.safety().nameNothing(names.missingId());
         for (ExistingRow existing : target.existingRows()) {
             rows.existing(existing.alias(), existing.table(), existing.id());
             existingRows.add(existing.id());
         }
+    }
+
+    /** A view of {@code base} whose requests go through {@code conversation}. */
+    private DataverseSession(DataverseSession base, Conversation conversation) {
+        this.target = base.target;
+        this.evidence = base.evidence;
+        this.conversation = conversation;
+        this.behaviours = base.behaviours;
+        this.urls = base.urls;
+        this.rows = base.rows;
+        this.names = base.names;
+        this.privileges = base.privileges;
+        this.existingRows.addAll(base.existingRows);
+        this.base = base.base == null ? base : base.base;
+    }
+
+    // ---- who acts ----
+
+    /**
+     * This session's requests sent on behalf of {@code user} (impersonation: {@code MSCRMCallerID: <systemuserid>}),
+     * as a view of this session: same rows, same cleanup; its failures say {@code as systemuser "Dana"}. Dataverse
+     * needs the session's own caller to hold {@code prvActOnBehalfOfAnotherUser} (the Delegate role), else 403
+     * {@code 0x8004A110} ({@link Outcome#isRefusedToImpersonate()}).
+     *
+     * <pre>{@code
+     * dv.as(dana).associate(deal).to(contoso).via("opportunity_customer_accounts").isRefusedForLackOf("prvAppendToAccount");
+     * }</pre>
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public DataverseSession as(RowRef user) {
+        requireUser(user);
+        return new DataverseSession(this, conversation.from(new Conversation.Caller(Map.of("MSCRMCallerID",
+                user.id().toString()), "as " + user.describe())));
+    }
+
+    /**
+     * This session's requests authenticated as {@code user} themselves, on the embedded emulator only (an unsigned
+     * token naming the user's {@code azureactivedirectoryobjectid}, which a live org refuses): to see what a user who
+     * may not impersonate is refused. A view of this session, as {@link #as} is.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public DataverseSession signedInAs(RowRef user) {
+        requireUser(user);
+        if (target.isSharedWithOthers()) {
+            throw new IllegalStateException("signing in as " + user.describe() + " needs that user's own token, which "
+                    + target.description() + " gives only to them: run this as an @emulator-only scenario, or run it "
+                    + "with that user's settings");
+        }
+        String objectId = conversation.read("read the Entra object id of " + user.describe(), user.path()
+                + "?$select=azureactivedirectoryobjectid", Map.of(), user.table()).path("azureactivedirectoryobjectid")
+                .asText();
+        return new DataverseSession(this, conversation.from(new Conversation.Caller(Map.of("Authorization", "Bearer "
+                + UnsignedToken.naming(objectId)), "signed in as " + user.describe())));
+    }
+
+    private static void requireUser(RowRef user) {
+        if (!"systemuser".equals(user.table())) {
+            throw new IllegalArgumentException(user.describe() + " is not a user: only a systemuser can send requests");
+        }
+    }
+
+    /** Business units, roles, users, teams, owners and shares: {@code dv.security().role("Salesperson")…}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Security security() {
+        return new Security(this, conversation, rows, privileges);
     }
 
     // ---- the verbs ----
@@ -266,6 +336,9 @@ public final class DataverseSession implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (base != null) {
+            return; // a view: the session it was made from cleans up
+        }
         List<String> problems = conversation.safety().cleanUp();
         rows.aliases().clear();
         if (!problems.isEmpty()) {

@@ -33,4 +33,11 @@ final class Failures {
         String hint = exchange == null ? null : hints.forFailure(exchange, table).orElse(null);
         return report.failure(operation, expected, actual, doing, location.get(), exchange, hint);
     }
+
+    /** As above with the check's own hint, when it has one; else the usual hint. */
+    AssertionFailedError of(String operation, String expected, String actual, String doing, RecordedExchange exchange,
+                            String table, String ownHint) {
+        return ownHint == null ? of(operation, expected, actual, doing, exchange, table)
+                : report.failure(operation, expected, actual, doing, location.get(), exchange, ownHint);
+    }
 }

@@ -18,6 +18,10 @@ record Operation(String name, String sentence, String method, String path, Map<S
         return new Operation(name, sentence, method, path, Map.copyOf(more), body, table, entityId);
     }
 
+    Operation saying(String words) {
+        return new Operation(name, words, method, path, headers, body, table, entityId);
+    }
+
     Operation expectingEntityId(Outcome.EntityId expected) {
         return new Operation(name, sentence, method, path, headers, body, table, expected);
     }

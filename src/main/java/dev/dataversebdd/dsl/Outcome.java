@@ -89,6 +89,50 @@ public final class Outcome {
     }
 
     /**
+     * Refused for a missing privilege: 403 with {@code 0x80040220} whose message names {@code privilege} (any case), as
+     * Dataverse's {@code "… is missing prvAppendToAccount privilege …"} does.
+     *
+     * <pre>{@code
+     * dv.as(dana).associate(deal).to(contoso).via("opportunity_customer_accounts").isRefusedForLackOf("prvAppendToAccount");
+     * }</pre>
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public ErrorOutcome isRefusedForLackOf(String privilege) {
+        return refused(SecurityRefusal.missingPrivilege(privilege, null));
+    }
+
+    /** As {@link #isRefusedForLackOf(String)}, the message naming {@code user} as the one who lacks it. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public ErrorOutcome isRefusedForLackOf(RowRef user, String privilege) {
+        return refused(SecurityRefusal.missingPrivilege(privilege, user));
+    }
+
+    /**
+     * Denied access to one row: 403 with {@code 0x80048306} whose message names the row's id (the user holds the
+     * privilege, but its depth does not reach the row and no share opens it).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public ErrorOutcome isDeniedAccessTo(RowRef row) {
+        return refused(SecurityRefusal.noAccess(row));
+    }
+
+    /** Refused to act on behalf of another user: 403 with {@code 0x8004A110} (no {@code prvActOnBehalfOfAnotherUser}). */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public ErrorOutcome isRefusedToImpersonate() {
+        return refused(SecurityRefusal.impersonation());
+    }
+
+    private ErrorOutcome refused(SecurityRefusal expected) {
+        Optional<DataverseError> error = error();
+        Optional<String> actual = expected.mismatch(exchange().status(), exchange().statusLine(), error);
+        if (actual.isPresent()) {
+            throw failures.of(operation, expected.description(), actual.get(), doing, exchange(), table,
+                    expected.hint(doing, error));
+        }
+        return new ErrorOutcome(this, error.orElseThrow());
+    }
+
+    /**
      * A value of the JSON body, by RestAssured's JSON path ({@code value[0].name}, {@code _customerid_value}),
      * checked with a Hamcrest matcher.
      */

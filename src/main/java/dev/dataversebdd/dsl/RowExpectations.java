@@ -156,6 +156,31 @@ public final class RowExpectations {
         return new PartyCheck(readBack, found);
     }
 
+    /**
+     * What this user may do to {@code row}: {@code GET systemusers({id})/Microsoft.Dynamics.CRM.RetrievePrincipalAccess
+     * (Target=@tid)?@tid={'@odata.id':'accounts({id})'}}. {@code dv.expect(dana).hasAccessTo(contoso).including(READ)}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public AccessCheck hasAccessTo(RowRef target) {
+        String what = "read the access of " + row.describe() + " to " + target.describe();
+        String alias = java.net.URLEncoder.encode("{'@odata.id':'" + target.path() + "'}",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        JsonNode json = conversation.read(what, row.path() + "/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@tid)"
+                + "?@tid=" + alias, Map.of(), row.table());
+        return new AccessCheck(readBack, what, AccessRight.parse(json.path("AccessRights").asText("None")));
+    }
+
+    /** This user has no right at all on {@code row} ({@code "AccessRights": "None"}). */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public RowExpectations hasNoAccessTo(RowRef target) {
+        AccessCheck check = hasAccessTo(target);
+        if (!check.rights().isEmpty()) {
+            throw readBack.fail("AccessRights None", AccessRight.mask(check.rights()), "read the access of "
+                    + row.describe() + " to " + target.describe());
+        }
+        return this;
+    }
+
     /** The navigation property holds nothing: an empty collection, or a null lookup. */
     public RowExpectations hasNothingIn(String navigation) {
         boolean collection = rows.table(row.table()).navigation(navigation).map(ClientSchema.Navigation::collection)

@@ -133,6 +133,11 @@ public final class World {
         session().arrange(() -> session().update(row).bind(navigation, target).send().isNoContent());
     }
 
+    /** Security set-up (business units, roles, users, owners), on the cheaper client, through an existing row where named. */
+    public <T> T security(java.util.function.Function<dev.dataversebdd.dsl.Security, T> setUp) {
+        return session().arrange(() -> setUp.apply(session().security()));
+    }
+
     /** Read-backs that run only when the observed behaviour showed {@code mode}. */
     BehaviourChecks under(String behaviour, String mode) {
         return new BehaviourChecks(session(), behaviour, mode);

@@ -38,7 +38,7 @@ class JavadocSamplesTest {
     static {
         FREE_VARIABLES.put("dv", "DataverseSession dv = null;");
         FREE_VARIABLES.put("dataverse", "Dataverse dataverse = null;");
-        for (String row : List.of("deal", "contoso", "ann", "bob", "mail", "rival", "fabrikam", "a")) {
+        for (String row : List.of("deal", "contoso", "ann", "bob", "mail", "rival", "fabrikam", "dana", "a")) {
             FREE_VARIABLES.put(row, "RowRef " + row + " = null;");
         }
         FREE_VARIABLES.put("outcome", "Outcome outcome = null;");

@@ -45,7 +45,8 @@ public final class GoldenFiles {
                 .replaceAll("\\(\\d+ ms\\)", "(n ms)")
                 .replaceAll("W/(\\\\?)\"\\d+(\\\\?)\"", "W/$1\"n$2\"")
                 .replaceAll("\"versionnumber\":\\d+", "\"versionnumber\":n")
-                .replaceAll("dvbdd-\\d{8}T\\d{6}Z-[0-9a-f]+", "dvbdd-RUN");
+                .replaceAll("dvbdd-\\d{8}T\\d{6}Z-[0-9a-f]+", "dvbdd-RUN")
+                .replaceAll("MetadataCachePrivilegesCount=\\d+", "MetadataCachePrivilegesCount=n");
         Map<String, String> ids = new LinkedHashMap<>();
         Matcher m = GUID.matcher(result);
         StringBuilder out = new StringBuilder();

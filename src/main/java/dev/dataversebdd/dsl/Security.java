@@ -1,0 +1,188 @@
+package dev.dataversebdd.dsl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+
+/**
+ * Dataverse's security model in the session's words: business units, roles and their privileges, users and teams,
+ * owners and shares. What it creates are rows of the session like any (aliases per table: {@code businessunit "Sales"},
+ * {@code role "Salesperson"}, {@code systemuser "Dana"}), made with Web API requests; on a live org, where users must
+ * already exist, a row named in {@code dataverse.existing-rows} is used instead.
+ *
+ * <pre>{@code
+ * Security security = dv.security();
+ * RowRef sales = security.businessUnit("Sales").under(security.rootBusinessUnit());
+ * RowRef seller = security.role("Salesperson").in(sales).grants(Privilege.of("prvReadAccount", Depth.LOCAL));
+ * RowRef dana = security.user("Dana").in(sales).withRoles(seller);
+ * security.grantAccess(contoso).to(dana).rights(AccessRight.READ).isNoContent();
+ * dv.as(dana).associate(deal).to(contoso).via("opportunity_customer_accounts").isRefusedForLackOf("prvAppendToAccount");
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3")
+public final class Security {
+
+    private final DataverseSession session;
+    private final Conversation conversation;
+    private final Rows rows;
+    private final PrivilegeNames privileges;
+
+    Security(DataverseSession session, Conversation conversation, Rows rows, PrivilegeNames privileges) {
+        this.session = session;
+        this.conversation = conversation;
+        this.rows = rows;
+        this.privileges = privileges;
+    }
+
+    /** The org's root business unit (the one without a parent). */
+    public RowRef rootBusinessUnit() {
+        var json = conversation.read("read the root business unit", "businessunits?$select=businessunitid,name"
+                + "&$filter=_parentbusinessunitid_value%20eq%20null", Map.of(), "businessunit");
+        var unit = json.path("value").path(0);
+        return rows.name(unit.path("name").asText("root"), "businessunit",
+                UUID.fromString(unit.path("businessunitid").asText()));
+    }
+
+    /** {@code businessUnit("Sales").under(root)}: a business unit beneath another. */
+    public Under businessUnit(String alias) {
+        return parent -> session.provide(NewRow.of("businessunit", alias).bind("parentbusinessunitid", parent));
+    }
+
+    /** {@code role("Salesperson").in(sales).grants(privileges…)}: a role of a business unit with its privileges. */
+    public In<Grants> role(String alias) {
+        return unit -> grants -> {
+            RowRef role = session.provide(NewRow.of("role", alias).bind("businessunitid", unit));
+            if (grants.length > 0) {
+                addPrivileges(role, grants).isNoContent();
+            }
+            return role;
+        };
+    }
+
+    /**
+     * {@code POST roles({id})/Microsoft.Dynamics.CRM.AddPrivilegesRole}: adds the privileges at their depths (a
+     * privilege the role has takes the new depth). A misspelt privilege name fails before anything is sent.
+     */
+    public Outcome addPrivileges(RowRef role, Privilege... grants) {
+        StringBuilder body = new StringBuilder("{\"Privileges\":[");
+        for (int i = 0; i < grants.length; i++) {
+            Map.Entry<String, UUID> known = privileges.require(conversation, grants[i].name());
+            body.append(i == 0 ? "" : ",").append("{\"PrivilegeId\":\"").append(known.getValue()).append("\",\"Depth\":\"")
+                    .append(grants[i].depth().webApiName()).append("\"}");
+        }
+        body.append("]}");
+        String what = String.join(", ", List.of(grants).stream().map(Privilege::describe).toList());
+        return conversation.send(Operation.of("AddPrivilegesRole", "add " + what + " to " + role.describe(), "POST",
+                role.path() + "/Microsoft.Dynamics.CRM.AddPrivilegesRole", body.toString(), role.table()));
+    }
+
+    /** {@code user("Dana").in(sales).withRoles(seller)}: a user of a business unit holding these roles. */
+    public In<WithRoles> user(String alias) {
+        return unit -> roles -> withRoles(session.provide(NewRow.of("systemuser", alias)
+                .with("azureactivedirectoryobjectid", UUID.randomUUID().toString()).bind("businessunitid", unit)),
+                "systemuserroles_association", roles);
+    }
+
+    /** {@code team("Key accounts").in(sales).withRoles(seller)}: an owner team of a business unit holding these roles. */
+    public In<WithRoles> team(String alias) {
+        return unit -> roles -> withRoles(session.provide(NewRow.of("team", alias).bind("businessunitid", unit)),
+                "teamroles_association", roles);
+    }
+
+    private RowRef withRoles(RowRef principal, String navigation, RowRef... roles) {
+        for (RowRef role : roles) {
+            session.associate(role).to(principal).via(navigation).isNoContent();
+        }
+        return principal;
+    }
+
+    /** {@code owner(contoso).is(dana)}: assigns the row, {@code PATCH} with {@code ownerid@odata.bind}. */
+    public Owner owner(RowRef row) {
+        return principal -> session.update(row).bind("ownerid", principal).send();
+    }
+
+    /** {@code POST GrantAccess}: shares the row with a user or team for these rights (added to an existing share). */
+    public Access grantAccess(RowRef row) {
+        return principal -> rights -> share("GrantAccess", "share " + row.describe() + " with " + principal.describe()
+                + " for " + words(rights), row, principal, rights);
+    }
+
+    /** {@code POST ModifyAccess}: the share of the row with a user or team carries these rights from now on. */
+    public Access modifyAccess(RowRef row) {
+        return principal -> rights -> share("ModifyAccess", "change the share of " + row.describe() + " with "
+                + principal.describe() + " to " + words(rights), row, principal, rights);
+    }
+
+    /** {@code POST RevokeAccess}: the row is no longer shared with the user or team. */
+    public Revoke revokeAccess(RowRef row) {
+        return principal -> conversation.send(Operation.of("RevokeAccess", "revoke the share of " + row.describe()
+                + " with " + principal.describe(), "POST", "RevokeAccess", "{\"Target\":" + entity(row) + ",\"Revokee\":"
+                + entity(principal) + "}", row.table()));
+    }
+
+    private Outcome share(String action, String sentence, RowRef row, RowRef principal, AccessRight... rights) {
+        String mask = AccessRight.mask(java.util.EnumSet.copyOf(List.of(rights)));
+        return conversation.send(Operation.of(action, sentence, "POST", action, "{\"Target\":" + entity(row)
+                + ",\"PrincipalAccess\":{\"AccessMask\":\"" + mask + "\",\"Principal\":" + entity(principal) + "}}",
+                row.table()));
+    }
+
+    /** An entity parameter as Microsoft's samples write it: its key and {@code @odata.type}. */
+    private String entity(RowRef row) {
+        return "{\"" + rows.table(row.table()).primaryKey() + "\":\"" + row.id() + "\",\"@odata.type\":"
+                + "\"Microsoft.Dynamics.CRM." + row.table() + "\"}";
+    }
+
+    private static String words(AccessRight... rights) {
+        return String.join(", ", List.of(rights).stream().map(AccessRight::word).toList());
+    }
+
+    /** The business unit a new business unit goes under. */
+    @FunctionalInterface
+    public interface Under {
+        RowRef under(RowRef parent);
+    }
+
+    /** The business unit a new role, user or team belongs to. */
+    @FunctionalInterface
+    public interface In<T> {
+        T in(RowRef businessUnit);
+    }
+
+    /** The privileges a new role grants (none is allowed). */
+    @FunctionalInterface
+    public interface Grants {
+        RowRef grants(Privilege... privileges);
+    }
+
+    /** The roles a new user or team holds (none is allowed). */
+    @FunctionalInterface
+    public interface WithRoles {
+        RowRef withRoles(RowRef... roles);
+    }
+
+    /** The new owner: a user or a team. */
+    @FunctionalInterface
+    public interface Owner {
+        Outcome is(RowRef userOrTeam);
+    }
+
+    /** Who the row is shared with, then for which rights. */
+    @FunctionalInterface
+    public interface Access {
+        Rights to(RowRef userOrTeam);
+    }
+
+    /** The rights of a share. */
+    @FunctionalInterface
+    public interface Rights {
+        Outcome rights(AccessRight... rights);
+    }
+
+    /** Whose share ends. */
+    @FunctionalInterface
+    public interface Revoke {
+        Outcome from(RowRef userOrTeam);
+    }
+}
