@@ -37,8 +37,11 @@ propertiesFile.text = properties
 def allure = blocks('properties').find { it.contains('allure.results.directory') }
 assert allure : 'the README has no allure.properties'
 new File(basedir, 'src/test/resources/allure.properties').text = allure
-def gherkin = blocks('gherkin').first()
+// Every Gherkin sample is a scenario of its own, as the README writes it.
 def feature = new File(basedir, 'features/readme.feature')
 feature.parentFile.mkdirs()
-feature.text = 'Feature: The README\'s sample\n  Scenario: as the README writes it\n' + gherkin.readLines().collect { '    ' + it }.join('\n') + '\n'
+feature.text = 'Feature: The README\'s samples\n' + blocks('gherkin').withIndex().collect { gherkin, i ->
+    "  Scenario: README sample ${i + 1}\n" + gherkin.readLines().collect { '    ' + it }.join('\n') + '\n'
+}.join('\n')
+new File(basedir, 'readme-scenarios.txt').text = String.valueOf(blocks('gherkin').size())
 return true

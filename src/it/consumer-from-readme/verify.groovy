@@ -12,6 +12,9 @@ new File(basedir, 'readme-classes.txt').readLines().each { name ->
     def tests = (report.text =~ /<testsuite[^>]* tests="(\d+)"/)[0][1] as int
     assert tests > 0 : "the README's ${name} ran 0 tests"
 }
+def suite = new File(basedir, 'target/surefire-reports/TEST-com.example.tests.RunDataverseTest.xml').text
+def scenarios = new File(basedir, 'readme-scenarios.txt').text as int
+assert ((suite =~ /<testsuite[^>]* tests="(\d+)"/)[0][1] as int) == scenarios : "the suite did not run each of the README's ${scenarios} Gherkin samples"
 assert new File(basedir, 'target/cucumber/cucumber.html').exists() : 'the Cucumber report the recipe configures is missing'
 def matrix = new File(basedir, 'target/conformance/matrix.json')
 assert matrix.exists() : 'the conformance matrix the recipe configures is missing'
