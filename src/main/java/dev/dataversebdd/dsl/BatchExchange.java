@@ -328,8 +328,7 @@ final class BatchExchange {
     private static boolean replace(JsonNode node, UnaryOperator<String> map) {
         boolean replaced = false;
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
                 boolean reference = field.getKey().equals("@odata.id") || field.getKey().endsWith("@odata.bind");
                 if (reference && field.getValue().isTextual()) {
                     String mapped = map.apply(field.getValue().asText());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -175,8 +174,7 @@ final class ConformanceCells {
             return;
         }
         boolean create = bindOperation.equals("bind on create");
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (name.endsWith("@odata.bind")) {

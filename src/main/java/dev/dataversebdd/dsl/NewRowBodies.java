@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.wire.ClientSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,8 +77,7 @@ final class NewRowBodies {
 
     private void discoverInserted(RowRef parent, JsonNode body, boolean nameThem, Set<String> mentioned) {
         ClientSchema.Table parentTable = rows.table(parent.table());
-        for (Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             Optional<ClientSchema.Navigation> nav = parentTable.navigation(field.getKey());
             List<JsonNode> nested = objects(field.getValue());
             if (nav.isEmpty() || nested.isEmpty()) {
