@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 
 /**
  * Sends a {@link Batch}: every request passes the session's safety net first (on a live org nothing is sent unless
@@ -299,7 +300,7 @@ final class BatchExchange {
                 continue;
             }
             boolean byContentId = pending.getValue().startsWith("$");
-            path = byContentId ? path.replaceFirst("^[A-Za-z0-9_]+\\(" + id + "\\)", java.util.regex.Matcher
+            path = byContentId ? path.replaceFirst("^[A-Za-z0-9_]+\\(" + id + "\\)", Matcher
                     .quoteReplacement(pending.getValue())) : path.replace(id, pending.getValue());
             if (body != null) {
                 body = byContentId ? referencesByContentId(body, id, pending.getValue()) : body.replace(id, pending.getValue());

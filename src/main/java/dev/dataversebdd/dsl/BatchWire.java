@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -136,7 +137,7 @@ final class BatchWire {
     }
 
     private static String boundaryOf(String contentType) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/mixed")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/mixed")) {
             return null;
         }
         Matcher m = BOUNDARY.matcher(contentType);

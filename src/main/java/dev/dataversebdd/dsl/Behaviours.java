@@ -2,10 +2,12 @@ package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.wire.EditDistance;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The [CONFLICT]/[INF] behaviours of a session: switched per request on a target that takes switches (the emulator),
@@ -18,7 +20,7 @@ import java.util.Set;
  * dv.behaviours().when("relative-odata-id", "accept", () -> dv.expect(deal).lookup("customerid_account").pointsTo(a));
  * }</pre>
  */
-@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.STABLE, since = "0.2")
+@API(status = API.Status.STABLE, since = "0.2")
 public final class Behaviours {
 
     /** The emulator's per-request behaviour header, spelled out here because the DSL never imports the emulator. */
@@ -70,7 +72,7 @@ public final class Behaviours {
         return location == null ? "" : location + ": ";
     }
 
-    private static String suggestion(String wrong, java.util.Collection<String> candidates) {
+    private static String suggestion(String wrong, Collection<String> candidates) {
         return EditDistance.closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
     }
 

@@ -1,5 +1,6 @@
 package dev.dataversebdd.dsl;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apiguardian.api.API;
@@ -37,9 +38,9 @@ public final class CollectionCheck {
 
     /** Exactly these rows, in this order (read with {@link RowExpectations#collectionOrderedBy(String, String)}). */
     public CollectionCheck are(RowRef... rows) {
-        List<UUID> expected = java.util.Arrays.stream(rows).map(RowRef::id).toList();
+        List<UUID> expected = Arrays.stream(rows).map(RowRef::id).toList();
         if (!ids.equals(expected)) {
-            throw readBack.fail(navigation + ": " + java.util.Arrays.stream(rows).map(RowRef::describe).toList(), actual(),
+            throw readBack.fail(navigation + ": " + Arrays.stream(rows).map(RowRef::describe).toList(), actual(),
                     sentence());
         }
         return this;

@@ -2,16 +2,20 @@ package dev.dataversebdd.dsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,21 +54,21 @@ final class ConformanceCells {
      * A scenario's record for the conformance matrix, as JSON: the target (description, host, whether it is a live
      * org), the cells of every request the scenario checked, and the modes each observed behaviour showed.
      */
-    String record(List<RecordedExchange> checked, Map<String, java.util.Set<String>> behaviours,
+    String record(List<RecordedExchange> checked, Map<String, Set<String>> behaviours,
                   String targetDescription, String serviceRoot, boolean live) {
         ObjectNode record = JSON.createObjectNode();
         ObjectNode target = record.putObject("target");
         target.put("description", targetDescription);
-        target.put("host", java.net.URI.create(serviceRoot).getAuthority());
+        target.put("host", URI.create(serviceRoot).getAuthority());
         target.put("live", live);
-        com.fasterxml.jackson.databind.node.ArrayNode cells = record.putArray("cells");
+        ArrayNode cells = record.putArray("cells");
         for (RecordedExchange exchange : checked) {
             for (Cell cell : of(exchange)) {
                 cells.add(JSON.valueToTree(cell));
             }
         }
         ObjectNode observed = record.putObject("behaviours");
-        behaviours.forEach((key, modes) -> observed.set(key, JSON.valueToTree(new java.util.TreeSet<>(modes))));
+        behaviours.forEach((key, modes) -> observed.set(key, JSON.valueToTree(new TreeSet<>(modes))));
         return record.toString();
     }
 

@@ -9,6 +9,7 @@ import dev.dataversebdd.safety.Refusal;
 import dev.dataversebdd.safety.SessionSafety;
 import dev.dataversebdd.wire.HttpChannel;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class Conversation implements Sender {
         private RecordedExchange lastExchange;
         private RecordedExchange lastRead;
         /** The requests a scenario checked (not set-up, read-back or cleanup), for the conformance matrix. */
-        private final List<RecordedExchange> checked = new java.util.ArrayList<>();
+        private final List<RecordedExchange> checked = new ArrayList<>();
     }
 
     Conversation(HttpChannel channel, SessionSafety safety, Failures failures, Behaviours behaviours) {

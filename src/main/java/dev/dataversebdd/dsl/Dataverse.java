@@ -2,6 +2,8 @@ package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.report.AllureEnvironment;
 import dev.dataversebdd.report.Evidence;
+import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.report.Recording;
 import dev.dataversebdd.report.Redactor;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.RowLabels;
@@ -13,11 +15,13 @@ import dev.dataversebdd.wire.Endpoint;
 import dev.dataversebdd.wire.HttpChannel;
 import dev.dataversebdd.wire.RetryDecision;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -44,7 +48,7 @@ public final class Dataverse implements AutoCloseable {
     private final Redactor redactor;
     private final Connection connection;
     private RunLedger ledger;
-    private dev.dataversebdd.report.Recording recording;
+    private Recording recording;
     private final Map<UUID, RowId> existingRows;
 
     private Dataverse(Target target, ClientSchema schema, Redactor redactor) {
@@ -76,7 +80,7 @@ public final class Dataverse implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the schema of " + target.description() + ": " + e.getMessage(), e);
         }
-        List<String> all = new java.util.ArrayList<>(secrets);
+        List<String> all = new ArrayList<>(secrets);
         all.addAll(target.secrets());
         Redactor redactor = Redactor.withSecrets(all);
         AllureEnvironment.describe(target.reportFacts(), redactor);
@@ -92,7 +96,7 @@ public final class Dataverse implements AutoCloseable {
         if (recording != null) {
             recording.close();
         }
-        recording = dev.dataversebdd.report.Recording.open(file, redactor, target.serviceRoot(), "dataverse-bdd "
+        recording = Recording.open(file, redactor, target.serviceRoot(), "dataverse-bdd "
                 + Optional.ofNullable(Dataverse.class.getPackage().getImplementationVersion()).orElse("development"));
         return this;
     }
@@ -100,7 +104,7 @@ public final class Dataverse implements AutoCloseable {
     /** A session for one scenario or test: it remembers every row and link it creates and removes them on close. */
     public DataverseSession openSession() {
         Evidence attachments = new Evidence(redactor);
-        dev.dataversebdd.report.Recording recordingNow;
+        Recording recordingNow;
         synchronized (this) {
             recordingNow = recording;
         }
@@ -159,7 +163,7 @@ public final class Dataverse implements AutoCloseable {
     }
 
     /** A channel to the target that reports every exchange to {@code listener}. */
-    HttpChannel channel(java.util.function.Consumer<dev.dataversebdd.report.RecordedExchange> listener) {
+    HttpChannel channel(Consumer<RecordedExchange> listener) {
         return connection.channel(listener);
     }
 }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
@@ -37,7 +40,7 @@ public final class DataverseSession implements AutoCloseable {
     private final Behaviours behaviours;
     private final Evidence evidence;
     private final Map<String, String> nextRequestHeaders = new LinkedHashMap<>();
-    private final java.util.Set<UUID> existingRows = new java.util.HashSet<>();
+    private final Set<UUID> existingRows = new HashSet<>();
     private final RowNames names;
     private final PrivilegeNames privileges;
     /** The session this one is a view of ({@link #as}), which cleans up; null for a session of its own. */
@@ -275,7 +278,7 @@ public final class DataverseSession implements AutoCloseable {
      * Also reports every request and response, redacted, to {@code sink} (name, text), e.g. a log. For Cucumber's
      * scenario use {@link #reportExchangesToScenario}.
      */
-    public DataverseSession reportExchangesTo(java.util.function.BiConsumer<String, String> sink) {
+    public DataverseSession reportExchangesTo(BiConsumer<String, String> sink) {
         evidence.alsoTo(sink);
         return this;
     }
@@ -287,7 +290,7 @@ public final class DataverseSession implements AutoCloseable {
      * attaches them to Allure only through the scenario: each exchange appears once in each report.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-    public DataverseSession reportExchangesToScenario(java.util.function.BiConsumer<String, String> attach) {
+    public DataverseSession reportExchangesToScenario(BiConsumer<String, String> attach) {
         evidence.toScenario(attach);
         return this;
     }

@@ -4,6 +4,8 @@ import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ClientSchema;
 import dev.dataversebdd.wire.EditDistance;
 import dev.dataversebdd.wire.ErrorBody;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -91,7 +93,7 @@ final class Hints {
     }
 
     private static List<String> allNames(ClientSchema.Table table) {
-        List<String> names = new java.util.ArrayList<>(table.columns());
+        List<String> names = new ArrayList<>(table.columns());
         names.addAll(table.navigations().keySet());
         return names;
     }
@@ -111,7 +113,7 @@ final class Hints {
     }
 
     /** "; did you mean 'x'?" for a close name, else the three closest by edit distance. */
-    private static String suggestion(String wrong, java.util.Collection<String> candidates) {
+    private static String suggestion(String wrong, Collection<String> candidates) {
         Optional<String> closest = EditDistance.closest(wrong, candidates);
         if (closest.isPresent()) {
             return "; did you mean '" + closest.get() + "'?";

@@ -63,7 +63,7 @@ public final class LookupCheck {
      * The lookup's formatted value, the related row's primary name as users see it
      * ({@code @OData.Community.Display.V1.FormattedValue}, D6), e.g. the stored name of the account it points to.
      */
-    @org.apiguardian.api.API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.2")
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public LookupCheck isShownAs(String text) {
         if (!text.equals(formattedValue)) {
             throw readBack.fail(nav.lookupProperty() + " shown as \"" + text + "\"", formattedValue == null

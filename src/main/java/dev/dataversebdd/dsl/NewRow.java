@@ -1,6 +1,8 @@
 package dev.dataversebdd.dsl;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class NewRow {
         }
 
         public Nested {
-            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
             binds = Map.copyOf(binds);
         }
     }
@@ -81,11 +83,11 @@ public final class NewRow {
      * root, {@code opportunity_customer_accounts/Opportunity_Tasks} under the row inserted at
      * {@code opportunity_customer_accounts}.
      */
-    public static NewRow tree(String table, String alias, java.util.List<Nested> rows) {
+    public static NewRow tree(String table, String alias, List<Nested> rows) {
         return attach(of(table, alias), "", rows);
     }
 
-    private static NewRow attach(NewRow parent, String prefix, java.util.List<Nested> rows) {
+    private static NewRow attach(NewRow parent, String prefix, List<Nested> rows) {
         NewRow result = parent;
         for (Nested row : rows) {
             String path = row.path();
@@ -116,7 +118,7 @@ public final class NewRow {
             return Long.valueOf(text);
         }
         if (text.matches("-?\\d+\\.\\d+")) {
-            return new java.math.BigDecimal(text);
+            return new BigDecimal(text);
         }
         return text;
     }

@@ -2,10 +2,13 @@ package dev.dataversebdd.dsl;
 
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.report.StatusText;
+import io.restassured.path.json.JsonPath;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
+import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
+import org.hamcrest.StringDescription;
 
 /**
  * What the target answered to one operation, with the checks a scenario makes on it. Each check fails with the
@@ -136,10 +139,10 @@ public final class Outcome {
      * A value of the JSON body, by RestAssured's JSON path ({@code value[0].name}, {@code _customerid_value}),
      * checked with a Hamcrest matcher.
      */
-    public Outcome hasJsonValue(String path, org.hamcrest.Matcher<?> matcher) {
+    public Outcome hasJsonValue(String path, Matcher<?> matcher) {
         Object value;
         try {
-            value = io.restassured.path.json.JsonPath.from(exchange().responseBody()).get(path);
+            value = JsonPath.from(exchange().responseBody()).get(path);
         } catch (RuntimeException e) {
             throw fail("JSON at '" + path + "' " + describe(matcher), "a body that is not JSON");
         }
@@ -185,7 +188,7 @@ public final class Outcome {
     }
 
     /** A response header, checked with a Hamcrest matcher (null when absent). */
-    public Outcome hasHeader(String name, org.hamcrest.Matcher<? super String> matcher) {
+    public Outcome hasHeader(String name, Matcher<? super String> matcher) {
         String value = exchange().responseHeader(name);
         if (!matcher.matches(value)) {
             throw fail("header " + name + " " + describe(matcher), value == null ? "no " + name + " header" : name + ": " + value);
@@ -212,8 +215,8 @@ public final class Outcome {
         return this;
     }
 
-    private static String describe(org.hamcrest.Matcher<?> matcher) {
-        org.hamcrest.StringDescription description = new org.hamcrest.StringDescription();
+    private static String describe(Matcher<?> matcher) {
+        StringDescription description = new StringDescription();
         matcher.describeTo(description);
         return description.toString();
     }

@@ -3,6 +3,7 @@ package dev.dataversebdd.dsl;
 import dev.dataversebdd.wire.ClientSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -49,8 +50,8 @@ public final class RawRequest {
     }
 
     public Outcome send() {
-        java.util.Optional<ClientSchema.Table> created = method.equals("POST") ? rows.tableCreatedByPost(path)
-                : java.util.Optional.empty();
+        Optional<ClientSchema.Table> created = method.equals("POST") ? rows.tableCreatedByPost(path)
+                : Optional.empty();
         String table = created.map(ClientSchema.Table::logicalName).orElseGet(() -> rows.tableNamedBy(path)
                 .map(ClientSchema.Table::logicalName).orElse(null));
         Conversation.Sent sent = conversation.exchange(Operation.of(method + " request", "send " + method + " " + path,

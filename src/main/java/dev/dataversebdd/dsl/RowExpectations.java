@@ -3,6 +3,8 @@ package dev.dataversebdd.dsl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataversebdd.wire.ClientSchema;
 import dev.dataversebdd.wire.EditDistance;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,8 +165,8 @@ public final class RowExpectations {
     @API(status = API.Status.EXPERIMENTAL, since = "0.3")
     public AccessCheck hasAccessTo(RowRef target) {
         String what = "read the access of " + row.describe() + " to " + target.describe();
-        String alias = java.net.URLEncoder.encode("{'@odata.id':'" + target.path() + "'}",
-                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String alias = URLEncoder.encode("{'@odata.id':'" + target.path() + "'}",
+                StandardCharsets.UTF_8).replace("+", "%20");
         JsonNode json = conversation.read(what, row.path() + "/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@tid)"
                 + "?@tid=" + alias, Map.of(), row.table());
         return new AccessCheck(readBack, what, AccessRight.parse(json.path("AccessRights").asText("None")));

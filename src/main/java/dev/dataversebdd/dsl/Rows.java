@@ -10,6 +10,7 @@ import dev.dataversebdd.wire.EditDistance;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -173,18 +174,18 @@ final class Rows {
      * The table a POST to {@code path} creates a row of, when the path is an entity set (keyless, query allowed):
      * {@code accounts}, {@code /api/data/v9.0/accounts?$select=name}.
      */
-    java.util.Optional<ClientSchema.Table> tableCreatedByPost(String path) {
+    Optional<ClientSchema.Table> tableCreatedByPost(String path) {
         Matcher first = firstSegment(path);
         if (!first.matches() || first.group(2) != null && !first.group(2).startsWith("?")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return schema.table(first.group(1));
     }
 
     /** The table whose entity set a path starts with, keyed or not, for hints. */
-    java.util.Optional<ClientSchema.Table> tableNamedBy(String path) {
+    Optional<ClientSchema.Table> tableNamedBy(String path) {
         Matcher first = firstSegment(path);
-        return first.matches() ? schema.table(first.group(1)) : java.util.Optional.empty();
+        return first.matches() ? schema.table(first.group(1)) : Optional.empty();
     }
 
     private static Matcher firstSegment(String path) {

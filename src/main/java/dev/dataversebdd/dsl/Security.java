@@ -1,5 +1,6 @@
 package dev.dataversebdd.dsl;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,7 +123,7 @@ public final class Security {
     }
 
     private Outcome share(String action, String sentence, RowRef row, RowRef principal, AccessRight... rights) {
-        String mask = AccessRight.mask(java.util.EnumSet.copyOf(List.of(rights)));
+        String mask = AccessRight.mask(EnumSet.copyOf(List.of(rights)));
         return conversation.send(Operation.of(action, sentence, "POST", action, "{\"Target\":" + entity(row)
                 + ",\"PrincipalAccess\":{\"AccessMask\":\"" + mask + "\",\"Principal\":" + entity(principal) + "}}",
                 row.table()));

@@ -1,5 +1,7 @@
 package dev.dataversebdd.dsl;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -46,7 +48,7 @@ public interface Target extends AutoCloseable {
     byte[] metadataDocument();
 
     /** Values to mask wherever text leaves the process: tokens, client secrets, certificate passwords. */
-    java.util.List<String> secrets();
+    List<String> secrets();
 
     /** Retries for 429 (service protection) and passing 502/503. */
     RetryPolicy retryPolicy();
@@ -61,18 +63,18 @@ public interface Target extends AutoCloseable {
      * What a report's overview says about this target (Allure's Environment widget): its kind, host, API version and
      * whatever else tells one run's conditions from another's. Never a secret.
      */
-    default java.util.Map<String, String> reportFacts() {
-        return java.util.Map.of("Target", description());
+    default Map<String, String> reportFacts() {
+        return Map.of("Target", description());
     }
 
     /** Rows of the org that scenarios may use by alias without having created them; never deleted. */
-    java.util.List<ExistingRow> existingRows();
+    List<ExistingRow> existingRows();
 
     /**
      * The folder of the write-ahead run ledgers ({@code <run id>.jsonl}) of a live org, from which a sweep finishes
      * a killed run's cleanup; empty for the embedded emulator, whose rows are disposable.
      */
-    default Optional<java.nio.file.Path> runLedgerFolder() {
+    default Optional<Path> runLedgerFolder() {
         return Optional.empty();
     }
 

@@ -70,7 +70,7 @@ public final class Update {
      * Several changes in one PATCH, as a table writes them: binds, unbinds ({@code null} on a navigation property)
      * and column values.
      */
-    public Update apply(java.util.List<Change> changes) {
+    public Update apply(List<Change> changes) {
         for (Change change : changes) {
             if (change.target() != null) {
                 bind(change.property(), change.target());

@@ -6,6 +6,7 @@ import dev.dataversebdd.dsl.ChangeSet;
 import dev.dataversebdd.dsl.DataverseSession;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.RowRef;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class BatchTable {
         Map<Integer, List<Map<String, String>>> changeSets = new TreeMap<>();
         for (Map<String, String> line : lines) {
             String number = line.getOrDefault("change set", "1");
-            changeSets.computeIfAbsent(Integer.parseInt(number.trim()), n -> new java.util.ArrayList<>()).add(line);
+            changeSets.computeIfAbsent(Integer.parseInt(number.trim()), n -> new ArrayList<>()).add(line);
         }
         Batch batch = dv.batch();
         changeSets.values().forEach(requests -> batch.changeSet(cs -> write(dv, cs, requests)));

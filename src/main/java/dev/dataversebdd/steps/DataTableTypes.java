@@ -6,14 +6,18 @@ import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.DataTableType;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /** Table rows that read as domain objects. */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DataTableTypes {
 
-    static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");
+    static final Pattern ROW = Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");
 
     private final World world;
 
@@ -24,7 +28,7 @@ public final class DataTableTypes {
     /** A one-column table of rows: {@code | task "Call back" |}. */
     @DataTableType
     public RowRef rowCell(String cell) {
-        java.util.regex.Matcher m = ROW.matcher(cell.trim());
+        Matcher m = ROW.matcher(cell.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + cell + "' does not name a row; write it as: table \"alias\", "
                     + "e.g. contact \"Ann\"");
@@ -49,7 +53,7 @@ public final class DataTableTypes {
         String columns = "| property | value |";
         String property = required(entry, "property", columns);
         String value = required(entry, "value", columns);
-        java.util.regex.Matcher row = ROW.matcher(value.trim());
+        Matcher row = ROW.matcher(value.trim());
         return row.matches() ? Change.bind(property, world.session().row(row.group(1), row.group(2)))
                 : Change.text(property, value);
     }
@@ -61,10 +65,10 @@ public final class DataTableTypes {
     @DataTableType
     public NewRow.Nested nestedRow(Map<String, String> entry) {
         String columns = "| path | table | name |";
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        Map<String, RowRef> binds = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, RowRef> binds = new LinkedHashMap<>();
         entry.forEach((column, cell) -> {
-            if (java.util.Set.of("path", "table", "name").contains(column) || cell == null || cell.isBlank()) {
+            if (Set.of("path", "table", "name").contains(column) || cell == null || cell.isBlank()) {
                 return;
             }
             Change change = change(Map.of("property", column, "value", cell));

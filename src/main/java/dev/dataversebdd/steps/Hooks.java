@@ -8,6 +8,7 @@ import io.cucumber.java.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
 import org.apiguardian.api.API;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Names the scenario line in failure messages, puts the scenario's exchanges into the reports, and undoes the
@@ -55,7 +56,7 @@ public final class Hooks {
     @Before(value = "@emulator-only", order = 2)
     public void skipEmulatorOnlyScenariosElsewhere() {
         if (!world.session().behaviours().takesSwitches()) {
-            throw new org.opentest4j.TestAbortedException("@emulator-only: this scenario needs the embedded emulator (it "
+            throw new TestAbortedException("@emulator-only: this scenario needs the embedded emulator (it "
                     + "switches a behaviour, or sends what the live-safety guard refuses to send), and "
                     + world.session().serviceRoot() + " is not one; skipped");
         }

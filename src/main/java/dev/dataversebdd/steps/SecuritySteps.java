@@ -2,12 +2,14 @@ package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.AccessRight;
 import dev.dataversebdd.dsl.Depth;
+import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Privilege;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /** Dataverse's security model: business units, roles, users, teams, owners, shares, acting as a user. */
@@ -103,7 +105,7 @@ public final class SecuritySteps {
 
     @When("as {user}, a(n) {table} {string} is created with its {nav} bound to {row}")
     public void asUserIsCreatedBound(RowRef user, String table, String alias, String navigation, RowRef target) {
-        world.outcome(world.session().as(user).create(dev.dataversebdd.dsl.NewRow.of(table, alias)
+        world.outcome(world.session().as(user).create(NewRow.of(table, alias)
                 .bind(world.navigationOf(table, navigation), target)).outcome());
     }
 
@@ -113,7 +115,7 @@ public final class SecuritySteps {
     }
 
     @When("as {user}, a change set is sent:")
-    public void asUserChangeSet(RowRef user, List<java.util.Map<String, String>> requests) {
+    public void asUserChangeSet(RowRef user, List<Map<String, String>> requests) {
         world.batch(BatchTable.send(world.session().as(user), requests, false));
     }
 

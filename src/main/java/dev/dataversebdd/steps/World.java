@@ -6,7 +6,11 @@ import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Outcome;
 import dev.dataversebdd.dsl.RawRequest;
 import dev.dataversebdd.dsl.RowRef;
+import dev.dataversebdd.dsl.Security;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -60,8 +64,8 @@ public final class World {
     }
 
     /** The scenario's record for the conformance matrix; none when it never reached the target. */
-    java.util.Optional<String> conformanceRecord() {
-        return session == null ? java.util.Optional.empty() : java.util.Optional.of(session.conformanceRecord());
+    Optional<String> conformanceRecord() {
+        return session == null ? Optional.empty() : Optional.of(session.conformanceRecord());
     }
 
     /** Remembers what the last batch step got back. */
@@ -134,7 +138,7 @@ public final class World {
     }
 
     /** Security set-up (business units, roles, users, owners), on the cheaper client, through an existing row where named. */
-    public <T> T security(java.util.function.Function<dev.dataversebdd.dsl.Security, T> setUp) {
+    public <T> T security(Function<Security, T> setUp) {
         return session().arrange(() -> setUp.apply(session().security()));
     }
 
@@ -144,7 +148,7 @@ public final class World {
     }
 
     /** Headers for the next raw request only, their values with placeholders filled in. */
-    public void nextRequestHeaders(java.util.Map<String, String> headers) {
+    public void nextRequestHeaders(Map<String, String> headers) {
         headers.forEach((name, value) -> session().headerForNextRequest(name, interpolate(value)));
     }
 

@@ -16,6 +16,7 @@ import dev.dataversebdd.emulator.core.uri.ExpandItem;
 import dev.dataversebdd.emulator.core.uri.ResourcePath;
 import dev.dataversebdd.emulator.core.uri.Segment;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,7 +141,7 @@ public final class Router {
      * The rows of a list the user may see (S5: a list is filtered, never refused for a row); without the Read
      * privilege on the table at all, 403.
      */
-    private List<Row> readable(EntityType type, java.util.Collection<Row> all, RequestContext context) {
+    private List<Row> readable(EntityType type, Collection<Row> all, RequestContext context) {
         Guard guard = context.guard();
         if (guard.passesEverything()) {
             return all instanceof List<Row> list ? list : List.copyOf(all);

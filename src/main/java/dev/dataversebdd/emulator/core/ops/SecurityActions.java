@@ -3,6 +3,7 @@ package dev.dataversebdd.emulator.core.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataversebdd.emulator.core.DataverseException;
 import dev.dataversebdd.emulator.core.EmulatorResponse;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.security.Depth;
@@ -15,6 +16,9 @@ import dev.dataversebdd.emulator.core.security.Sharing;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apiguardian.api.API;
@@ -49,7 +53,7 @@ public final class SecurityActions {
             Row principal = entity(body.get("Revokee"), "Revokee", context);
             Row share = Sharing.shareOf(store, target, principal.ref());
             if (share != null) {
-                store.delete(share, java.util.List.of());
+                store.delete(share, List.of());
             }
             return Responses.noContent();
         }
@@ -94,7 +98,7 @@ public final class SecurityActions {
                         + "Local, Deep, Global or 0 to 3.");
             }
             if (depth != Depth.GLOBAL && !privilege.userOwned()) {
-                throw new dev.dataversebdd.emulator.core.DataverseException(403, "0x800404BB", "Invalid privilege depth "
+                throw new DataverseException(403, "0x800404BB", "Invalid privilege depth "
                         + depth.displayName() + " for " + privilege.name() + ": an organization-owned table's privileges "
                         + "are Global only.");
             }
@@ -150,7 +154,7 @@ public final class SecurityActions {
     /** {@code GET systemusers({id})/Microsoft.Dynamics.CRM.RetrievePrincipalAccess(Target=@tid)?@tid={'@odata.id':…}}. */
     EmulatorResponse principalAccess(Row user, RequestContext context) {
         String alias = context.request().rawQuery() == null ? "" : context.request().rawQuery();
-        String raw = java.net.URLDecoder.decode(alias, java.nio.charset.StandardCharsets.UTF_8);
+        String raw = URLDecoder.decode(alias, StandardCharsets.UTF_8);
         int at = raw.indexOf("'@odata.id':'");
         if (at < 0) {
             throw Errors.invalidArgument("RetrievePrincipalAccess needs Target=@tid and @tid={'@odata.id':'<set>(<id>)'}.");

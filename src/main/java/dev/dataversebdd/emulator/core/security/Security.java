@@ -11,6 +11,7 @@ import dev.dataversebdd.emulator.core.schema.Schema;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class Security {
             JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             JsonNode oid = claims.get("oid");
             return oid != null && oid.isTextual() ? oid.asText() : null;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return null; // not a JWT after all: an opaque token
         }
     }
