@@ -44,6 +44,7 @@ public final class Router {
     private final RowRenderer renderer;
     private final Security security;
     private final SecurityActions actions;
+    private final ReferenceRoutes references;
 
     public Router(RowLocator rows, Caller caller) {
         this(rows, caller, null);
@@ -60,6 +61,7 @@ public final class Router {
         this.reader = new Reader(rows, linker, renderer);
         this.singleProperty = new SingleProperty(writer);
         this.actions = security == null ? null : new SecurityActions(rows, security);
+        this.references = new ReferenceRoutes(rows, linker, reader);
     }
 
     public static boolean isWrite(String method) {
@@ -114,8 +116,8 @@ public final class Router {
         }
         Segment third = path.get(2);
         if (path.size() == 3 && third.is("$ref")) {
-            return second.hasKey() ? keyedReferenceRoute(row, nav, second, method, context)
-                    : referenceRoute(row, nav, method, context);
+            return second.hasKey() ? references.keyedRoute(row, nav, second, method, context)
+                    : references.route(row, nav, method, context);
         }
         if (path.size() == 3 && third.is("$count") && nav.isCollection() && method.equals("GET")) {
             return reader.count(readable(rows.schema().type(nav.targetType()), linker.related(row, nav), context).size());
@@ -342,81 +344,5 @@ public final class Router {
             throw Errors.rowNotFound(targetType.logicalName(), related.id());
         }
         return reader.row(related, context);
-    }
-
-    private EmulatorResponse referenceRoute(Row row, NavigationProperty nav, String method, RequestContext context) {
-        if (nav.isCollection()) {
-            switch (method) {
-                case "GET" -> {
-                    return reader.references(row, nav, context);
-                }
-                case "POST" -> {
-                    linker.associate(row, nav, target(context), context);
-                    return Responses.noContent();
-                }
-                case "DELETE" -> {
-                    String id = context.query().id();
-                    if (id != null) {
-                        linker.disassociate(row, nav, rows.resolve(id, true, context.profile()), context);
-                    } else if (context.is(Behaviour.DELETE_REF_WITHOUT_ID, "remove-all")) {
-                        linker.disassociateAll(row, nav, context);
-                    } else {
-                        throw Errors.badRequestUri("DELETE on the collection-valued '" + nav.name() + "/$ref' needs the "
-                                + "row to remove: add ?$id={entity URL} or use .../" + nav.name() + "({key})/$ref.");
-                    }
-                    return Responses.noContent();
-                }
-                case "PUT" -> throw Errors.notSupported("PUT cannot replace the references of the collection-valued '"
-                        + nav.name() + "'; use POST to add and DELETE to remove.");
-                default -> throw Errors.noHttpResource(context.request().target());
-            }
-        }
-        switch (method) {
-            case "GET" -> {
-                return reader.reference(row, nav, context);
-            }
-            case "PUT" -> {
-                Row target = target(context);
-                context.guard().require(Right.WRITE, row);
-                linker.bindSingle(row, nav, target, context);
-                return Responses.noContent();
-            }
-            case "DELETE" -> {
-                if (context.query().id() != null) {
-                    throw Errors.badRequestUri("$id must not be specified when removing the reference of the "
-                            + "single-valued '" + nav.name() + "'.");
-                }
-                context.guard().require(Right.WRITE, row);
-                linker.clearSingle(row, nav, context);
-                return Responses.noContent();
-            }
-            case "POST" -> throw Errors.notSupported("POST adds references to collection-valued navigation properties; "
-                    + "'" + nav.name() + "' is single-valued: use PUT .../" + nav.name() + "/$ref.");
-            default -> throw Errors.noHttpResource(context.request().target());
-        }
-    }
-
-    private EmulatorResponse keyedReferenceRoute(Row row, NavigationProperty nav, Segment segment, String method,
-                                                 RequestContext context) {
-        if (!nav.isCollection()) {
-            throw Errors.badRequestUri("The single-valued '" + nav.name() + "' cannot be followed by a key.");
-        }
-        if (!method.equals("DELETE")) {
-            throw Errors.noHttpResource(context.request().target());
-        }
-        Row target = rows.find(rows.schema().type(nav.targetType()), segment.key());
-        linker.disassociate(row, nav, target, context);
-        return Responses.noContent();
-    }
-
-    /** The row named by the {@code @odata.id} of a {@code $ref} body. */
-    private Row target(RequestContext context) {
-        ObjectNode body = Json.parseObject(context.request().body());
-        JsonNode id = body.get("@odata.id");
-        if (id == null || !id.isTextual()) {
-            throw Errors.badPayload("A $ref body must be {\"@odata.id\": \"<entity URL>\"}; '@odata.id' is "
-                    + (id == null ? "missing" : Json.describe(id)) + ".");
-        }
-        return rows.resolve(id.asText(), true, context.profile());
     }
 }
