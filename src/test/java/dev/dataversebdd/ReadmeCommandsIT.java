@@ -161,7 +161,7 @@ class ReadmeCommandsIT {
         c.put("mvn -B -Pconformance verify -Dcucumber.features=features/associate,features/disassociate,features/rebind,"
                 + "features/reads -Dreports.dir=$PWD/reports/shard-1", new NotRunHere(wholeSuite));
         c.put("mvn -B -Pconformance verify -Dcucumber.features=features/bind-on-create,features/update-bind,"
-                + "features/activity-parties,features/errors,features/everyday,features/batch "
+                + "features/activity-parties,features/errors,features/everyday,features/batch,features/security "
                 + "-Dreports.dir=$PWD/reports/shard-2", new NotRunHere(wholeSuite));
         c.put("mvn -B -Pconformance allure:install allure:report -Dreports.dir=$PWD/reports/merged",
                 new NotRunHere(wholeSuite));

@@ -26,7 +26,7 @@ class ShardingTest {
     private static final List<String> SHARD_ONE = List.of("features/associate", "features/disassociate", "features/rebind",
             "features/reads");
     private static final List<String> SHARD_TWO = List.of("features/bind-on-create", "features/update-bind",
-            "features/activity-parties", "features/errors", "features/everyday", "features/batch");
+            "features/activity-parties", "features/errors", "features/everyday", "features/batch", "features/security");
 
     @Test
     void should_cover_every_scenario_once_across_the_shards() {
