@@ -77,6 +77,10 @@ class OrderAndCountTest {
         assertThat(annotated.path("@Microsoft.Dynamics.CRM.totalrecordcount").asInt(), equalTo(7));
         assertThat(annotated.path("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded").asBoolean(), equalTo(false));
         assertThat(dv.json("GET", "accounts?$select=name&$count=false").has("@odata.count"), equalTo(false));
+        // WHEN $top limits the rows THEN the count is still of every matching row (OData 4.01 §11.2.6.5)
+        JsonNode topped = dv.json("GET", "accounts?$select=name&$count=true&$filter=revenue%20ge%202&$top=3");
+        assertThat(topped.path("value").size(), equalTo(3));
+        assertThat(topped.path("@odata.count").asInt(), equalTo(5));
     }
 
     @Test

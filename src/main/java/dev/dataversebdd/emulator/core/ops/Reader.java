@@ -74,6 +74,9 @@ public final class Reader {
         if (!query.orderBy().isEmpty()) {
             matched.sort(FilterEvaluator.ordering(type, query.orderBy()));
         }
+        // $count counts what the filter matched, before $top: OData 4.01 Protocol §11.2.6.5, O1 ("ignores any $top,
+        // $skip, or $expand query options"), as "Count rows" says, "irrespective of the page size requested" (Q5).
+        int counted = matched.size();
         if (top != null && matched.size() > top) {
             matched = matched.subList(0, top);
         }
@@ -87,10 +90,10 @@ public final class Reader {
                 + RowRenderer.contextFragment(type.entitySetName(), query.select(), query.expand()));
         if (query.count()) {
             // "Count rows": the count stops at 5,000; asked for, two annotations tell whether there are more (Q5)
-            body.put("@odata.count", Math.min(matched.size(), MAX_COUNT));
+            body.put("@odata.count", Math.min(counted, MAX_COUNT));
             if (context.includesAnnotation("Microsoft.Dynamics.CRM.totalrecordcount")) {
-                body.put("@Microsoft.Dynamics.CRM.totalrecordcount", Math.min(matched.size(), MAX_COUNT));
-                body.put("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded", matched.size() > MAX_COUNT);
+                body.put("@Microsoft.Dynamics.CRM.totalrecordcount", Math.min(counted, MAX_COUNT));
+                body.put("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded", counted > MAX_COUNT);
             }
         }
         body.set("value", value);
