@@ -145,6 +145,10 @@ class BatchTest {
         // the same Content-ID twice in a change set
         assertRefused(batch(new Body().changeSet(cs -> cs.part("1", "POST accounts", create)
                 .part("1", "POST accounts", create))), "The content ID '1' was found more than once");
+        // a request of a change set without a Content-ID (OData 4.0 §11.7.3.1), after one that has it
+        assertRefused(batch(new Body().changeSet(cs -> cs.part("1", "POST accounts", create)
+                .part(null, "POST accounts", create))), "The header with name 'Content-ID' was not found in the "
+                + "request 'POST accounts' of a change set");
         // more than 1,000 requests
         Body huge = new Body();
         for (int i = 0; i < 1001; i++) {

@@ -54,7 +54,14 @@ public record BatchRequest(List<BatchItem> items, boolean bareLineFeeds) {
                                 + "request in a change set. Requests in change sets only support the HTTP methods "
                                 + "'POST', 'PUT', 'DELETE', and 'PATCH'.");
                     }
-                    if (request.contentId() != null && !contentIds.add(request.contentId())) {
+                    if (request.contentId() == null || request.contentId().isBlank()) {
+                        // OData 4.0 Protocol §11.7.3.1 requires a Content-ID on every request of a change set, and
+                        // Microsoft's OData library refuses one without it (INF: no Dataverse capture).
+                        throw new MalformedBatch("The header with name 'Content-ID' was not found in the request '"
+                                + request.method() + " " + request.target() + "' of a change set: every request of a "
+                                + "change set needs a Content-ID.");
+                    }
+                    if (!contentIds.add(request.contentId())) {
                         throw new MalformedBatch("The content ID '" + request.contentId() + "' was found more than once "
                                 + "in the same change set or same batch request. Content IDs have to be unique across "
                                 + "all operations of a change set for OData V4.0 and have to be unique across all "
