@@ -77,7 +77,8 @@ public final class ConformanceMatrix {
         }
         return new Observation(cell.path("operation").asText(), cell.path("relationship").asText(),
                 cell.path("form").asText(), run.name(), run.location(), cell.path("status").asInt(),
-                cell.path("code").isNull() ? null : cell.path("code").asText(null), run.result(), behaviours, provenance);
+                cell.path("code").isNull() ? null : cell.path("code").asText(null), run.result(), behaviours, provenance,
+                cell.path("limitedCaller").asBoolean(false));
     }
 
     /** "conforms", "differs" or "not exercised" (only skipped scenarios reached it). */
@@ -136,6 +137,8 @@ public final class ConformanceMatrix {
             cell.put("relationship", key.get(1));
             cell.put("form", key.get(2));
             cell.put("outcome", outcome(observations));
+            // how many of its observations were made as a limited caller (on behalf of a user with a security role)
+            cell.put("limitedCallerObservations", observations.stream().filter(Observation::limitedCaller).count());
             ArrayNode list = cell.putArray("observations");
             for (Observation o : observations) {
                 ObjectNode item = list.addObject();
@@ -145,6 +148,7 @@ public final class ConformanceMatrix {
                 item.put("code", o.code());
                 item.put("result", o.result());
                 item.put("readBackMatched", o.passed());
+                item.put("limitedCaller", o.limitedCaller());
                 item.set("behaviours", JSON.valueToTree(o.behaviours()));
                 item.set("provenance", JSON.valueToTree(o.provenance()));
             }

@@ -64,6 +64,9 @@ final class MatrixHtml {
                 html.append("<div><a href=\"").append(esc(link.apply(o.location()))).append("\">").append(esc(o.scenario()))
                         .append("</a> <code>").append(o.status()).append(o.code() == null ? "" : " " + esc(o.code()))
                         .append("</code> ").append(esc(o.result().toLowerCase(Locale.ROOT)));
+                if (o.limitedCaller()) {
+                    html.append(" &middot; as a limited caller");
+                }
                 if (!o.behaviours().isEmpty()) {
                     html.append(" &middot; behaviour ").append(esc(o.behaviours().toString()));
                 }
@@ -81,8 +84,10 @@ final class MatrixHtml {
     private static String badge(String form, List<Observation> observations, Function<String, String> link) {
         String outcome = ConformanceMatrix.outcome(observations);
         Observation first = observations.stream().filter(o -> !o.passed()).findFirst().orElse(observations.get(0));
-        String title = observations.size() + " observation(s); " + first.scenario() + " (" + first.location() + "): "
-                + first.status() + (first.code() == null ? "" : " " + first.code());
+        long limited = observations.stream().filter(Observation::limitedCaller).count();
+        String title = observations.size() + " observation(s)" + (limited == 0 ? "" : ", " + limited + " as a limited caller")
+                + "; " + first.scenario() + " (" + first.location() + "): " + first.status()
+                + (first.code() == null ? "" : " " + first.code());
         return "<a class=\"badge " + outcome.replace(' ', '-') + "\" href=\"" + esc(link.apply(first.location()))
                 + "\" title=\"" + esc(title) + "\">" + esc(form) + "</a>";
     }

@@ -57,6 +57,25 @@ class ConformanceMatrixTest {
     }
 
     @Test
+    void should_say_which_observations_of_a_cell_were_made_as_a_limited_caller() throws Exception {
+        // GIVEN the same cell observed as the run's own caller and, by a security scenario, on behalf of a user
+        String limited = "{\"operation\":\"associate\",\"relationship\":\"N:N\",\"form\":\"absolute\",\"status\":403,"
+                + "\"code\":\"0x80040220\",\"limitedCaller\":true}";
+        ConformanceMatrix matrix = new ConformanceMatrix(List.of(
+                run("associate", "features/a.feature:3", "PASSED", cell("associate", 204), ""),
+                run("refused as Dana", "features/security/b.feature:7", "PASSED", limited, "")), "dataverse-bdd test");
+        // THEN the cell counts the limited observation and each observation says how it was made
+        JsonNode cell = matrix.toJson().path("cells").get(0);
+        assertThat(cell.path("limitedCallerObservations").asInt(), equalTo(1));
+        assertThat(cell.path("observations").get(0).path("limitedCaller").asBoolean(), equalTo(false));
+        assertThat(cell.path("observations").get(1).path("limitedCaller").asBoolean(), equalTo(true));
+        // AND the page says so, on the badge and in the list of every cell
+        String html = MatrixHtml.render(matrix, "dataverse-bdd test", location -> "../../" + location);
+        assertThat(html, containsString("2 observation(s), 1 as a limited caller"));
+        assertThat(html, containsString("passed &middot; as a limited caller"));
+    }
+
+    @Test
     void should_write_one_mode_per_behaviour_all_scenarios_agree_on_and_never_force_the_others(@TempDir Path folder)
             throws Exception {
         // GIVEN scenarios that observed behaviours: agreeing, undetermined and fitting no mode
