@@ -22,6 +22,13 @@ class BenchmarkSmokeTest {
                         + " \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| [\\d.]+ \\|.*"));
             }
         }
+        // the mix as a role-limited user: every request allowed, as the administrator's are
+        for (String caller : List.of("System Administrator (no token)", "role-limited user (opaque token, Local/Global)")) {
+            for (int threads : new int[] {1, 2}) {
+                assertThat(report, matchesPattern("(?s).*\\| " + threads + " \\| " + java.util.regex.Pattern.quote(caller)
+                        + " \\| \\d+ \\| \\d+ \\| \\d+ \\| 0 \\| [\\d.]+ \\|.*"));
+            }
+        }
         assertThat(report, containsString("emulator/WireMock"));
         assertThat(report, matchesPattern("(?s).*\\| 5000 \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|.*"));
         assertThat(report, matchesPattern("(?s).*bytes per pair.*"));
