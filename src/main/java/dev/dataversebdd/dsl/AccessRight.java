@@ -41,8 +41,7 @@ public enum AccessRight {
         String wanted = name.trim().toLowerCase(Locale.ROOT).replaceFirst("access$", "").replace(" ", "").replace("_", "");
         return Arrays.stream(values()).filter(r -> r.word.toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no access right '" + name + "'"
-                        + EditDistance.closest(name.trim(), Arrays.stream(values()).map(AccessRight::word).toList())
-                                .map(c -> "; did you mean '" + c + "'?").orElse("")
+                        + EditDistance.didYouMean(name.trim(), Arrays.stream(values()).map(AccessRight::word).toList())
                         + " Rights: Read, Write, Append, AppendTo, Create, Delete, Share, Assign"));
     }
 

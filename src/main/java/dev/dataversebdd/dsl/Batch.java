@@ -51,7 +51,7 @@ public final class Batch {
         requests.accept(changeSet);
         List<String> unfinished = changeSet.unfinished();
         if (!unfinished.isEmpty()) {
-            throw new IllegalStateException(where() + "change set " + (changeSets() + 1) + " of the batch has "
+            throw new IllegalStateException(failures.prefix() + "change set " + (changeSets() + 1) + " of the batch has "
                     + (unfinished.size() == 1 ? "a request" : unfinished.size() + " requests")
                     + " that would be left out of it: " + String.join("; ", unfinished)
                     + ". End each verb with its last call, or remove it.");
@@ -65,12 +65,6 @@ public final class Batch {
 
     private long changeSets() {
         return items.stream().filter(ChangeSetItem.class::isInstance).count();
-    }
-
-    /** "features/x.feature:12: " when a step runs, so the refusal names the step; nothing from plain Java. */
-    private String where() {
-        String location = failures.location();
-        return location == null ? "" : location + ": ";
     }
 
     /** A GET outside any change set, e.g. reading back what an earlier change set wrote. */

@@ -51,13 +51,13 @@ public final class Behaviours {
     public void switchTo(String key, String mode) {
         Map<String, BehaviourObservation.Expected> modes = BehaviourObservation.MODES.get(key);
         if (modes == null) {
-            throw new IllegalArgumentException(where() + "there is no behaviour '" + key + "'"
+            throw new IllegalArgumentException(failures.prefix() + "there is no behaviour '" + key + "'"
                     + suggestion(key, BehaviourObservation.MODES.keySet()) + " The behaviours are "
                     + BehaviourObservation.MODES.keySet().stream().sorted().toList()
                     + " (src/site/markdown/behaviours.md).");
         }
         if (!modes.containsKey(mode)) {
-            throw new IllegalArgumentException(where() + "behaviour '" + key + "' has no mode '" + mode + "'"
+            throw new IllegalArgumentException(failures.prefix() + "behaviour '" + key + "' has no mode '" + mode + "'"
                     + suggestion(mode, modes.keySet()) + " Its modes are " + modes.keySet() + ".");
         }
         if (!target.switchesBehaviours()) {
@@ -67,13 +67,9 @@ public final class Behaviours {
         overrides.put(key, mode);
     }
 
-    private String where() {
-        String location = failures.location();
-        return location == null ? "" : location + ": ";
-    }
-
     private static String suggestion(String wrong, Collection<String> candidates) {
-        return EditDistance.closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse(".");
+        String close = EditDistance.didYouMean(wrong, candidates);
+        return close.isEmpty() ? "." : close;
     }
 
     /** The configured mode of a behaviour: this session's switch, else the target's; empty on a live org. */
@@ -101,9 +97,7 @@ public final class Behaviours {
                 : " (observed on " + target.description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);
         if (configured.isEmpty()) {
-            String where = failures.location();
-            LOG.log(System.Logger.Level.INFO, "dataverse-bdd: " + (where == null ? "" : where + ": ") + "behaviour "
-                    + note);
+            LOG.log(System.Logger.Level.INFO, "dataverse-bdd: " + failures.prefix() + "behaviour " + note);
         }
         return modes;
     }

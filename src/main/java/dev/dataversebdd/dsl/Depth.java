@@ -33,7 +33,6 @@ public enum Depth {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(d -> d.webApiName.toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no depth '" + name + "'"
-                        + EditDistance.closest(name, Arrays.stream(values()).map(Depth::webApiName).toList())
-                                .map(c -> "; did you mean '" + c + "'?").orElse("") + " Depths: Basic, Local, Deep, Global"));
+                        + EditDistance.didYouMean(name, Arrays.stream(values()).map(Depth::webApiName).toList()) + " Depths: Basic, Local, Deep, Global"));
     }
 }

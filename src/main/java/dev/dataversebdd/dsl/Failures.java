@@ -27,6 +27,12 @@ final class Failures {
         return location.get();
     }
 
+    /** The running step's line as a message prefix ({@code "features/x.feature:12: "}); empty outside a step. */
+    String prefix() {
+        String where = location.get();
+        return where == null ? "" : where + ": ";
+    }
+
     /** @param exchange the request and answer to show (null for none); {@code table} steers the hint */
     AssertionFailedError of(String operation, String expected, String actual, String doing, RecordedExchange exchange,
                             String table) {

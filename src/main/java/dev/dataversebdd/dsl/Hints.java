@@ -114,9 +114,9 @@ final class Hints {
 
     /** "; did you mean 'x'?" for a close name, else the three closest by edit distance. */
     private static String suggestion(String wrong, Collection<String> candidates) {
-        Optional<String> closest = EditDistance.closest(wrong, candidates);
-        if (closest.isPresent()) {
-            return "; did you mean '" + closest.get() + "'?";
+        String close = EditDistance.didYouMean(wrong, candidates);
+        if (!close.isEmpty()) {
+            return close;
         }
         List<String> nearest = EditDistance.nearest(wrong, candidates, 3);
         return nearest.isEmpty() ? "" : "; the closest are " + nearest;

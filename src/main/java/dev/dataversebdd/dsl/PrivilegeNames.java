@@ -21,8 +21,8 @@ final class PrivilegeNames {
         Map<String, Map.Entry<String, UUID>> known = known(conversation);
         Map.Entry<String, UUID> found = known.get(name.toLowerCase(Locale.ROOT));
         if (found == null) {
-            throw new IllegalArgumentException("the target has no privilege '" + name + "'" + EditDistance.closest(name,
-                    known.values().stream().map(Map.Entry::getKey).toList()).map(c -> "; did you mean '" + c + "'?").orElse("")
+            throw new IllegalArgumentException("the target has no privilege '" + name + "'" + EditDistance.didYouMean(name,
+                    known.values().stream().map(Map.Entry::getKey).toList())
                     + " (names are prv<Verb><Table>, e.g. prvAppendToAccount)");
         }
         return found;

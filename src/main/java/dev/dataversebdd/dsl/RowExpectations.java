@@ -63,8 +63,7 @@ public final class RowExpectations {
         ClientSchema.Table table = rows.table(row.table());
         ClientSchema.Navigation nav = table.navigation(navigation).filter(ClientSchema.Navigation::collection)
                 .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no collection-valued navigation "
-                        + "property '" + navigation + "'" + EditDistance.closest(navigation, table.navigations().keySet())
-                                .map(n -> "; did you mean '" + n + "'?").orElse("")));
+                        + "property '" + navigation + "'" + EditDistance.didYouMean(navigation, table.navigations().keySet())));
         String key = rows.table(nav.targetTable()).primaryKey();
         JsonNode json = conversation.read("read " + navigation + " of " + row.describe() + " ordered by " + orderBy,
                 row.path() + "/" + navigation + "?$select=" + key + "&$orderby=" + orderBy, Map.of(), row.table());
@@ -120,8 +119,7 @@ public final class RowExpectations {
         ClientSchema.Table table = rows.table(row.table());
         ClientSchema.Navigation nav = table.navigation(singleNavigation).filter(n -> !n.collection())
                 .orElseThrow(() -> new IllegalArgumentException(row.table() + " has no single-valued navigation property '"
-                        + singleNavigation + "'" + EditDistance.closest(singleNavigation, table.navigations().keySet())
-                        .map(c -> "; did you mean '" + c + "'?").orElse("")));
+                        + singleNavigation + "'" + EditDistance.didYouMean(singleNavigation, table.navigations().keySet())));
         String lookup = nav.lookupProperty();
         JsonNode json = conversation.read("read " + lookup + " of " + row.describe(), row.path() + "?$select=" + lookup,
                 Map.of("Prefer", "odata.include-annotations=\"*\""), row.table());
@@ -136,8 +134,7 @@ public final class RowExpectations {
     public ColumnCheck column(String name) {
         if (!rows.table(row.table()).columns().contains(name)) {
             throw new IllegalArgumentException(row.table() + " has no column '" + name + "'"
-                    + EditDistance.closest(name, rows.table(row.table()).columns()).map(c -> "; did you mean '" + c + "'?")
-                    .orElse(""));
+                    + EditDistance.didYouMean(name, rows.table(row.table()).columns()));
         }
         JsonNode json = conversation.read("read " + name + " of " + row.describe(), row.path() + "?$select=" + name,
                 Map.of(), row.table());

@@ -57,7 +57,7 @@ final class Rows {
     /** The table's schema entry; fails listing the tables the target has. */
     ClientSchema.Table table(String name) {
         return schema.table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '" + name + "'"
-                + EditDistance.closest(name, schema.tableNames()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                + EditDistance.didYouMean(name, schema.tableNames())
                 + " Tables: " + schema.tableNames()));
     }
 
@@ -67,7 +67,7 @@ final class Rows {
                 .flatMap(t -> schema.table(t).orElseThrow().navigations().keySet().stream()).distinct().toList();
         if (!all.contains(name)) {
             throw new IllegalArgumentException("no table of the target has a navigation property '" + name + "'"
-                    + EditDistance.closest(name, all).map(c -> "; did you mean '" + c + "'?").orElse("")
+                    + EditDistance.didYouMean(name, all)
                     + " (names are case sensitive)");
         }
         return name;
@@ -85,7 +85,7 @@ final class Rows {
         List<String> declaring = schema.tableNames().stream()
                 .filter(t -> schema.table(t).orElseThrow().navigation(name).isPresent()).sorted().toList();
         String hint = declaring.isEmpty()
-                ? EditDistance.closest(name, own.navigations().keySet()).map(c -> "; did you mean '" + c + "'?").orElse("")
+                ? EditDistance.didYouMean(name, own.navigations().keySet())
                 : "; " + String.join(" and ", declaring) + (declaring.size() == 1 ? " has" : " have") + " it: are two "
                         + "rows of the sentence swapped?";
         throw new IllegalArgumentException(own.logicalName() + " has no navigation property '" + name + "', so "

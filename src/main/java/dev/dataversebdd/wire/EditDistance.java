@@ -44,4 +44,9 @@ public final class EditDistance {
                 .min(Comparator.comparingInt(c -> between(wrong.toLowerCase(), c.toLowerCase())))
                 .filter(c -> between(wrong.toLowerCase(), c.toLowerCase()) <= Math.max(3, wrong.length() / 3));
     }
+
+    /** {@code "; did you mean 'x'?"} for the {@link #closest} candidate, or {@code ""} when none is close enough. */
+    public static String didYouMean(String wrong, Collection<String> candidates) {
+        return closest(wrong, candidates).map(c -> "; did you mean '" + c + "'?").orElse("");
+    }
 }
