@@ -1,10 +1,9 @@
-@emulator-only
 Feature: Acting on behalf of another user
   MSCRMCallerID sends a request on behalf of a user; the caller needs prvActOnBehalfOfAnotherUser in a role of
   their own, else 403 0x8004A110 (S7). A refused request inside a change set rolls the change set back (D11).
-  On a live org these scenarios are skipped for now: they create business units under the org's own root unit
-  and give its users roles, which the live-safety guard refuses (users, roles and units a live run may use have to
-  be named in dataverse.existing-rows first).
+  On a live org the business units and users are the org's own, named in dataverse.existing-rows (each user holding
+  no role of their own); the roles and teams are the run's, given to those users and deleted at cleanup. A scenario
+  whose units or users are not named is skipped with the line to add.
 
   Background:
     Given a businessunit "Sales" under the root business unit
@@ -24,12 +23,14 @@ Feature: Acting on behalf of another user
 
   @emulator-only
   Scenario: A user without prvActOnBehalfOfAnotherUser may not act as another
+    Signing in as Carl needs a token of Carl's own, which only the emulator makes up for a test.
     Given a systemuser "Carl" in businessunit "Sales" without roles
     When signed in as Carl, WhoAmI is asked as Dana
     Then the request is refused: Carl may not act on behalf of another user
 
   @emulator-only
   Scenario: A user with the Delegate role acts as another
+    Signing in as Carl needs a token of Carl's own, which only the emulator makes up for a test.
     Given a role "Delegate" in businessunit "Sales" granting prvActOnBehalfOfAnotherUser at Global depth
     And a systemuser "Carl" in businessunit "Sales" with role "Delegate"
     When signed in as Carl, WhoAmI is asked as Dana

@@ -1,12 +1,10 @@
-@emulator-only
 Feature: The privileges a relationship write needs, checked as a limited user
   Adding an opportunity to an account's opportunity_customer_accounts needs Write and Append on the opportunity and
   AppendTo on the account (S3); the answer is 403 0x80040220 naming the first privilege missing (S6). The session's
-  own caller, a System Administrator, acts as Dana (MSCRMCallerID). On a live org, name Dana, her business unit and
-  role in dataverse.existing-rows.
-  On a live org these scenarios are skipped for now: they create business units under the org's own root unit
-  and give its users roles, which the live-safety guard refuses (users, roles and units a live run may use have to
-  be named in dataverse.existing-rows first).
+  own caller, a System Administrator, acts as Dana (MSCRMCallerID).
+  On a live org the business units and users are the org's own, named in dataverse.existing-rows (each user holding
+  no role of their own); the roles and teams are the run's, given to those users and deleted at cleanup. A scenario
+  whose units or users are not named is skipped with the line to add.
 
   Background:
     Given a businessunit "Sales" under the root business unit

@@ -1,10 +1,9 @@
-@emulator-only
 Feature: Rows owned by a team, and rows shared with a user
   A member of an owner team reaches the team's rows with the team's roles (S4, S8); a share opens one row for the
   rights it carries, and never stands in for a missing privilege (S5, S11).
-  On a live org these scenarios are skipped for now: they create business units under the org's own root unit
-  and give its users roles, which the live-safety guard refuses (users, roles and units a live run may use have to
-  be named in dataverse.existing-rows first).
+  On a live org the business units and users are the org's own, named in dataverse.existing-rows (each user holding
+  no role of their own); the roles and teams are the run's, given to those users and deleted at cleanup. A scenario
+  whose units or users are not named is skipped with the line to add.
 
   Background:
     Given a businessunit "Sales" under the root business unit

@@ -127,6 +127,11 @@ final class Conversation implements Sender {
      */
     RecordedExchange sendBatch(String contentType, String body, Map<String, String> more) {
         Map<String, String> headers = withCaller(more);
+        try {
+            safety.prepareEnvelope("POST", "$batch", headers);
+        } catch (Refusal refusal) {
+            throw new RefusedRequest(refusal.method(), refusal.written(), refusal.target(), refusal.why());
+        }
         headers.put("Content-Type", contentType);
         behaviours.header().ifPresent(value -> headers.put(Behaviours.HEADER, value));
         log.lastExchange = log.arranging ? channel.fetch("POST", "$batch", headers, body)

@@ -156,6 +156,20 @@ public final class DataverseSession implements AutoCloseable {
         return create(row).row();
     }
 
+    /** The row {@code alias} of {@code table} named in {@code dataverse.existing-rows}, if any. */
+    Optional<RowRef> existing(String table, String alias) {
+        return rows.aliases().find(rows.table(table).logicalName(), alias).filter(row -> existingRows.contains(row.id()));
+    }
+
+    /** True on a live org, where rows are the org's own unless this session created them. */
+    boolean guardsWrites() {
+        return conversation.safety().guardsWrites();
+    }
+
+    String targetDescription() {
+        return target.description();
+    }
+
     /** POST {parent}/{collectionNav}/$ref: {@code dv.associate(child).to(parent).via(nav)}. */
     public Associate associate(RowRef row) {
         return new Associate(conversation, urls, row);

@@ -9,8 +9,10 @@ import org.apiguardian.api.API;
 /**
  * Dataverse's security model in the session's words: business units, roles and their privileges, users and teams,
  * owners and shares. What it creates are rows of the session like any (aliases per table: {@code businessunit "Sales"},
- * {@code role "Salesperson"}, {@code systemuser "Dana"}), made with Web API requests; on a live org, where users must
- * already exist, a row named in {@code dataverse.existing-rows} is used instead.
+ * {@code role "Salesperson"}, {@code systemuser "Dana"}), made with Web API requests. On a live org business units
+ * and users are the org's own, named in {@code dataverse.existing-rows} (else {@link ExistingRowNeeded}) and checked
+ * to be what the scenario says (a unit under its parent; a user in the unit, holding no role of their own); roles
+ * and teams are created by the run, given to those users and deleted at cleanup like any row of the run.
  *
  * <pre>{@code
  * Security security = dv.security();
@@ -28,12 +30,14 @@ public final class Security {
     private final Conversation conversation;
     private final Rows rows;
     private final PrivilegeNames privileges;
+    private final LivePrincipals live;
 
     Security(DataverseSession session, Conversation conversation, Rows rows, PrivilegeNames privileges) {
         this.session = session;
         this.conversation = conversation;
         this.rows = rows;
         this.privileges = privileges;
+        this.live = new LivePrincipals(session, conversation);
     }
 
     /** The org's root business unit (the one without a parent). */
@@ -47,7 +51,8 @@ public final class Security {
 
     /** {@code businessUnit("Sales").under(root)}: a business unit beneath another. */
     public Under businessUnit(String alias) {
-        return parent -> session.provide(NewRow.of("businessunit", alias).bind("parentbusinessunitid", parent));
+        return parent -> session.guardsWrites() ? live.businessUnit(alias, parent)
+                : session.provide(NewRow.of("businessunit", alias).bind("parentbusinessunitid", parent));
     }
 
     /** {@code role("Salesperson").in(sales).grants(privileges…)}: a role of a business unit with its privileges. */
@@ -80,9 +85,9 @@ public final class Security {
 
     /** {@code user("Dana").in(sales).withRoles(seller)}: a user of a business unit holding these roles. */
     public In<WithRoles> user(String alias) {
-        return unit -> roles -> withRoles(session.provide(NewRow.of("systemuser", alias)
-                .with("azureactivedirectoryobjectid", UUID.randomUUID().toString()).bind("businessunitid", unit)),
-                "systemuserroles_association", roles);
+        return unit -> roles -> withRoles(session.guardsWrites() ? live.user(alias, unit)
+                : session.provide(NewRow.of("systemuser", alias).with("azureactivedirectoryobjectid",
+                UUID.randomUUID().toString()).bind("businessunitid", unit)), "systemuserroles_association", roles);
     }
 
     /** {@code team("Key accounts").in(sales).withRoles(seller)}: an owner team of a business unit holding these roles. */

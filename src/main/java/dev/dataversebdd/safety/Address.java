@@ -18,6 +18,13 @@ sealed interface Address {
     }
 
     /**
+     * One segment that is no entity set and has no key: an unbound action or function ({@code GrantAccess},
+     * {@code Microsoft.Dynamics.CRM.RevokeAccess}), named as written, decoded.
+     */
+    record Operation(String name, String idQuery) implements Address {
+    }
+
+    /**
      * An entity set without a key ({@code accounts}).
      *
      * @param following the decoded segments after it ({@code Microsoft.Dynamics.CRM.SomeAction}), null when none

@@ -123,7 +123,8 @@ final class AddressParser {
         ClientSchema.Table table = schema.tableIgnoringCase(name).orElse(null);
         String idQuery = idQuery(query);
         if (table == null) {
-            return new Address.Unknown(idQuery);
+            return segments.size() == 1 && key == null ? new Address.Operation(name, idQuery)
+                    : new Address.Unknown(idQuery);
         }
         if (key == null) {
             return new Address.EntitySet(table, segments.size() == 1 ? null

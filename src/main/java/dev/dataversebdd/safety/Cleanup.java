@@ -57,12 +57,30 @@ final class Cleanup {
         Collections.reverse(rows);
         Set<UUID> remaining = rows.stream().map(RowId::id).collect(Collectors.toCollection(HashSet::new));
         Predicate<UUID> owned = remaining::contains;
+        List<String> firstPass = new ArrayList<>();
+        List<RowId> left = deleteAll(rows, owned, remaining, record, firstPass);
+        if (!left.isEmpty() && left.size() < rows.size()) {
+            // A row can be refused while an older row of the run still hangs on it in a way no delete cascades over
+            // (Dataverse refuses to delete a team that owns rows): once the others are gone, each is tried again.
+            deleteAll(left, owned, remaining, record, problems);
+        } else {
+            problems.addAll(firstPass);
+        }
+        return problems;
+    }
+
+    /** Deletes {@code rows} in order; returns those left, with one line each in {@code problems}. */
+    private List<RowId> deleteAll(List<RowId> rows, Predicate<UUID> owned, Set<UUID> remaining, Record record,
+                                  List<String> problems) {
+        List<RowId> left = new ArrayList<>();
         for (RowId row : rows) {
             if (delete(row, owned, record, problems)) {
                 remaining.remove(row.id());
+            } else {
+                left.add(row);
             }
         }
-        return problems;
+        return left;
     }
 
     private void restore(BeforeImage image, Record record, List<String> problems) {

@@ -51,6 +51,7 @@ final class EffectReader {
         JsonNode json = parseBody(body);
         Request request = new Request(method.toUpperCase(Locale.ROOT), address, new LinkedHashMap<>(headers), json);
         request.read();
+        Impersonation.of(headers, reads).forEach(request.effects::add);
         String sent = json != null && request.effects.rewritten() ? json.toString() : body;
         return new Reading(sent, request.headers, request.effects.all(), request.effects.createdBodies());
     }
@@ -85,6 +86,10 @@ final class EffectReader {
         }
 
         void read() throws AddressParser.Unreadable, Reads.Unanswered {
+            if (address instanceof Address.Operation operation) {
+                SharingAction.read(operation.name(), body, effects, reads.schema());
+                return;
+            }
             if (address instanceof Address.EntitySet set) {
                 if (set.following() != null) { // an action bound to the set, or a segment it does not have
                     throw new AddressParser.Unreadable("the guard reads a write to an entity set only when nothing "

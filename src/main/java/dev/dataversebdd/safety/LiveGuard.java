@@ -79,6 +79,25 @@ final class LiveGuard {
         return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes, names);
     }
 
+    /**
+     * Checks the headers of a request whose parts are checked one by one ({@code $batch}): the user it acts on
+     * behalf of must be one the run may use. Throws {@link Refusal} to stop it.
+     */
+    void checkCaller(String method, String written, Map<String, String> headers) {
+        try {
+            for (Effect uses : Impersonation.of(headers, reads)) {
+                check(uses, Set.of());
+            }
+        } catch (AddressParser.Unreadable e) {
+            throw new Refusal(method, written, target, "the guard cannot tell who it acts as: " + e.getMessage());
+        } catch (Reads.Unanswered e) {
+            throw new Refusal(method, written, target, "the guard " + e.getMessage() + ", so it cannot prove the "
+                    + "request safe");
+        } catch (Breach e) {
+            throw new Refusal(method, written, target, e.getMessage());
+        }
+    }
+
     /** The value of the primary name column in the JSON object that creates {@code row}: how its body names it. */
     private Optional<String> nameIn(RowId row, JsonNode body) {
         if (body == null) {

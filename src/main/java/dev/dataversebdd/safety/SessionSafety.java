@@ -61,6 +61,16 @@ public final class SessionSafety {
     }
 
     /**
+     * For a request whose parts were prepared one by one ({@code $batch}): throws {@link Refusal} when its own
+     * headers act on behalf of a user the run may not use.
+     */
+    public void prepareEnvelope(String method, String written, Map<String, String> headers) {
+        if (guard != null) {
+            guard.checkCaller(method, written, headers);
+        }
+    }
+
+    /**
      * After the answer; returns the rows the request proved it created (live only), the top row first, each with the
      * name its body gave it.
      */

@@ -106,9 +106,17 @@ class AddressParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"$batch", "no_such_set(" + ID + ")", "/api/data/v9.2/"})
+    @ValueSource(strings = {"no_such_set(" + ID + ")", "no_such_set/x", "/api/data/v9.2/"})
     void should_read_a_url_outside_the_entity_sets_as_unknown(String written) throws AddressParser.Unreadable {
         assertThat(PARSER.url(written), instanceOf(Address.Unknown.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"$batch,$batch", "GrantAccess,GrantAccess", "/api/data/v9.2/Microsoft.Dynamics.CRM.RevokeAccess,"
+            + "Microsoft.Dynamics.CRM.RevokeAccess", "Grant%41ccess,GrantAccess"})
+    void should_read_one_segment_that_is_no_entity_set_as_an_operation(String written, String name)
+            throws AddressParser.Unreadable {
+        assertThat(((Address.Operation) PARSER.url(written)).name(), equalTo(name));
     }
 
     @ParameterizedTest(name = "{0}")

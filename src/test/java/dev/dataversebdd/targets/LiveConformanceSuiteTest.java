@@ -34,10 +34,13 @@ class LiveConformanceSuiteTest {
     void should_pass_the_suite_in_live_mode_and_leave_nothing_behind(@TempDir Path folder) throws Exception {
         try (LocalOrg local = new LocalOrg(folder, 3600)) {
             DataverseEmulator org = local.org;
-            // GIVEN a stand-in org and its own rows
-            java.util.SortedMap<String, String> before = org.service().describeState(); // the org's own rows (its caller)
+            // GIVEN a stand-in org with its own rows: its caller, and the units and users the security scenarios act as
+            OrgPrincipals principals = OrgPrincipals.seed(org.service(), local.endpoint::isValid);
+            java.util.SortedMap<String, String> before = org.service().describeState();
+            Map<String, String> settings = local.settings();
+            settings.put("dataverse.existing-rows", principals.existingRows());
             // WHEN the whole suite runs against it in live mode
-            TestExecutionSummary summary = runFeatures(folder, local.settings());
+            TestExecutionSummary summary = runFeatures(folder, settings);
             // THEN every scenario passes or, if it needs the emulator, is skipped; the org holds exactly its own rows; every request carried a token; no token reached the reports
             assertThat(failures(summary), summary.getTotalFailureCount(), equalTo(0L));
             assertThat(summary.getTestsSucceededCount(), greaterThan(100L));

@@ -99,6 +99,30 @@ class SecurityTest {
     }
 
     @Test
+    void should_remove_a_rows_shares_and_a_roles_privilege_links_with_them() {
+        // GIVEN an account shared with Dana, and a role of hers with two privileges
+        grant("prvReadAccount:Basic", "prvAppendToAccount:Basic");
+        UUID account = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        dv.send("POST", "GrantAccess", "{\"Target\":{\"@odata.id\":\"accounts(" + account + ")\"},\"PrincipalAccess\":"
+                + "{\"AccessMask\":\"ReadAccess\",\"Principal\":{\"@odata.id\":\"systemusers(" + dana + ")\"}}}");
+        UUID role = UUID.fromString(dv.json("GET", "systemusers(" + dana + ")/systemuserroles_association?$select=roleid")
+                .path("value").path(0).path("roleid").asText());
+        long shares = count("principalobjectaccess ");
+        long links = count("roleprivileges ");
+        // WHEN the account and the role are deleted
+        assertThat(dv.send("DELETE", "accounts(" + account + ")", null).status(), equalTo(204));
+        assertThat(dv.send("DELETE", "roles(" + role + ")", null).status(), equalTo(204));
+        // THEN the share and the two privilege links went with them, and Dana holds no role
+        assertThat(count("principalobjectaccess "), equalTo(shares - 1));
+        assertThat(count("roleprivileges "), equalTo(links - 2));
+        assertThat(dv.json("GET", "systemusers(" + dana + ")/systemuserroles_association").path("value").size(), equalTo(0));
+    }
+
+    private long count(String prefix) {
+        return dv.service.describeState().keySet().stream().filter(key -> key.startsWith(prefix)).count();
+    }
+
+    @Test
     void should_never_let_a_share_rescue_a_missing_privilege() {
         // GIVEN Dana holds no Read privilege on accounts, and an account is shared with her
         grant("prvReadContact:Global");

@@ -7,9 +7,11 @@ import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.security.Dependents;
 import dev.dataversebdd.emulator.core.security.Guard;
 import dev.dataversebdd.emulator.core.security.Ownership;
 import dev.dataversebdd.emulator.core.security.Right;
+
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
 import java.util.ArrayDeque;
@@ -213,6 +215,9 @@ public final class RowWriter {
                     pending.addAll(store.referencing(nav.targetType(), nav.lookupProperty(), next.ref()));
                 }
             }
+        }
+        for (Row gone : List.copyOf(doomed.values())) {
+            Dependents.of(store, gone).forEach(dependent -> doomed.putIfAbsent(dependent.id(), dependent));
         }
         for (Row gone : doomed.values()) {
             for (NavigationProperty nav : oneToMany(gone)) {

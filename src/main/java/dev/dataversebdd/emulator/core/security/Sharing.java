@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
+import java.util.ArrayList;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /** Shares as {@code principalobjectaccess} rows: one per row and principal, its rights in {@code accessrightsmask}. */
@@ -28,6 +30,16 @@ public final class Sharing {
             }
         }
         return mask;
+    }
+
+    /**
+     * The shares that name {@code row}, as the row shared or as the user or team it is shared with: they go when the
+     * row goes, as a share exists only between the two.
+     */
+    static List<Row> sharesNaming(Store store, EntityRef row) {
+        List<Row> shares = new ArrayList<>(store.referencing(TABLE, OBJECT, row));
+        shares.addAll(store.referencing(TABLE, PRINCIPAL, row));
+        return shares;
     }
 
     /** The share of {@code row} with exactly {@code principal}, or null. */
