@@ -11,8 +11,8 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
     And a role "Everyone" in businessunit "Sales" granting:
       | privilege            | depth |
       | prvReadAccount       | Basic |
-    And a systemuser "Ann" in businessunit "Sales" with role "Everyone"
-    And a systemuser "Bob" in businessunit "West" with role "Everyone"
+    And a systemuser "Avery" in businessunit "Sales" with role "Everyone"
+    And a systemuser "Blake" in businessunit "West" with role "Everyone"
     And an account "Contoso"
     And an opportunity "Big deal"
 
@@ -38,7 +38,7 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
       | prvReadAccount       | Basic  |
       | prvAppendToAccount   | Basic  |
     And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
-    And account "Contoso" is owned by systemuser "Ann"
+    And account "Contoso" is owned by systemuser "Avery"
     When as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
     Then the request is denied: Dana has no access to account "Contoso"
 
@@ -51,7 +51,7 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
       | prvReadAccount       | Local  |
       | prvAppendToAccount   | Local  |
     And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
-    And account "Contoso" is owned by systemuser "Ann"
+    And account "Contoso" is owned by systemuser "Avery"
     When as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
     Then the request succeeds with 204 No Content
 
@@ -64,7 +64,7 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
       | prvReadAccount       | Local  |
       | prvAppendToAccount   | Local  |
     And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
-    And account "Contoso" is owned by systemuser "Bob"
+    And account "Contoso" is owned by systemuser "Blake"
     When as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
     Then the request is denied: Dana has no access to account "Contoso"
 
@@ -77,7 +77,7 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
       | prvReadAccount       | Deep   |
       | prvAppendToAccount   | Deep   |
     And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
-    And account "Contoso" is owned by systemuser "Bob"
+    And account "Contoso" is owned by systemuser "Blake"
     When as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
     Then the request succeeds with 204 No Content
 
@@ -90,7 +90,7 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
       | prvReadAccount       | Deep   |
       | prvAppendToAccount   | Deep   |
     And a systemuser "Will" in businessunit "West" with role "Salesperson"
-    And account "Contoso" is owned by systemuser "Ann"
+    And account "Contoso" is owned by systemuser "Avery"
     When as Will, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
     Then the request is denied: Will has no access to account "Contoso"
 
@@ -112,12 +112,12 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
     And role "Salesperson" also grants prvReadAccount at Local depth
     And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
     And an account "Fabrikam"
-    And account "Contoso" is owned by systemuser "Ann"
+    And account "Contoso" is owned by systemuser "Avery"
     Then Dana has Read and AppendTo access to account "Contoso"
     And Dana has no AppendTo access to account "Fabrikam"
 
   Scenario: A row beyond the depth cannot be read
     Given a systemuser "Dana" in businessunit "Sales" with role "Everyone"
-    And account "Contoso" is owned by systemuser "Ann"
+    And account "Contoso" is owned by systemuser "Avery"
     When as Dana, account "Contoso" is read
     Then the request is denied: Dana has no access to account "Contoso"

@@ -98,6 +98,17 @@ public final class SecuritySteps {
                 .byIdQuery());
     }
 
+    @When("as {user}, the {nav} of {row} is removed")
+    public void asUserSingleIsRemoved(RowRef user, String navigation, RowRef row) {
+        world.outcome(world.session().as(user).disassociate(row).via(world.navigationOf(row, navigation)));
+    }
+
+    @When("signed in as {user}, as {user}, {row} is added to the {nav} of {row}")
+    public void signedInAsUserIsAddedToThe(RowRef signedIn, RowRef user, RowRef row, String navigation, RowRef parent) {
+        world.outcome(world.session().signedInAs(signedIn).as(user).associate(row).to(parent)
+                .via(world.navigationOf(parent, navigation)));
+    }
+
     @When("as {user}, the {nav} of {row} is set to {row}")
     public void asUserIsSetTo(RowRef user, String navigation, RowRef row, RowRef target) {
         world.outcome(world.session().as(user).rebind(row).via(world.navigationOf(row, navigation)).to(target));

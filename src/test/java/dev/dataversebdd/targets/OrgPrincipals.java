@@ -40,10 +40,10 @@ final class OrgPrincipals {
                     + "\"parentbusinessunitid@odata.bind\":\"/businessunits(" + root.path("businessunitid").asText() + ")\"}");
             UUID west = org.create(service, "businessunit:West", "businessunits", "{\"name\":\"West\","
                     + "\"parentbusinessunitid@odata.bind\":\"/businessunits(" + sales + ")\"}");
-            for (String user : new String[] {"Ann", "Dana"}) {
+            for (String user : new String[] {"Avery", "Dana"}) {
                 org.user(service, user, sales);
             }
-            for (String user : new String[] {"Bob", "Will"}) {
+            for (String user : new String[] {"Blake", "Will"}) {
                 org.user(service, user, west);
             }
         } finally {

@@ -1,0 +1,97 @@
+Feature: The security rules Microsoft's sources leave open, observed
+  Where the sources disagree or are silent, the rule is an emulator behaviour with its provenance (behaviours.md):
+  the emulator must answer as its configured mode says; a live org's answer is recorded in the run's behaviour
+  profile, which settles the rule for that org. Each probe differs from a passing request by one privilege.
+  On a live org the business units and users are the org's own, named in dataverse.existing-rows (each user holding
+  no role of their own); the roles and teams are the run's, given to those users and deleted at cleanup. A scenario
+  whose units or users are not named is skipped with the line to add.
+
+  Background:
+    Given a businessunit "Sales" under the root business unit
+    And an opportunity "Big deal"
+
+  @conflict
+  Scenario: An N:N link by a user with Append but no AppendTo follows the security-nn-associate behaviour
+    Given a competitor "Rival"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege            | depth  |
+      | prvReadOpportunity   | Global |
+      | prvWriteOpportunity  | Global |
+      | prvAppendOpportunity | Global |
+      | prvReadCompetitor    | Global |
+      | prvWriteCompetitor   | Global |
+      | prvAppendCompetitor  | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
+    Then the response follows the "security-nn-associate" behaviour
+    And under "security-nn-associate" = "append-both", the opportunitycompetitors_association of opportunity "Big deal" contain competitor "Rival"
+    And under "security-nn-associate" = "append+appendto-both", the opportunitycompetitors_association of opportunity "Big deal" are empty
+
+  @inferred
+  Scenario: Clearing a lookup by a user with Write but no Append follows the security-lookup-clear behaviour
+    Given an account "Contoso"
+    And the customerid_account of opportunity "Big deal" is bound to account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege           | depth  |
+      | prvReadOpportunity  | Global |
+      | prvWriteOpportunity | Global |
+      | prvReadAccount      | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, the customerid_account of opportunity "Big deal" is removed
+    Then the response follows the "security-lookup-clear" behaviour
+    And under "security-lookup-clear" = "write+append", the customerid_account of opportunity "Big deal" is account "Contoso"
+    And under "security-lookup-clear" = "write-only", the customerid_account of opportunity "Big deal" is empty
+
+  @conflict @emulator-only
+  Scenario: A privilege the impersonated user holds and the caller lacks follows security-impersonation-privileges
+    On a live org the caller is the run's application user, who holds every privilege: only the emulator can make
+    up a caller who lacks one.
+    Given an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege            | depth  |
+      | prvReadOpportunity   | Global |
+      | prvWriteOpportunity  | Global |
+      | prvAppendOpportunity | Global |
+      | prvReadAccount       | Global |
+      | prvAppendToAccount   | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    And a role "Delegate" in businessunit "Sales" granting prvActOnBehalfOfAnotherUser at Global depth
+    And role "Delegate" also grants prvReadOpportunity at Global depth
+    And role "Delegate" also grants prvWriteOpportunity at Global depth
+    And role "Delegate" also grants prvAppendOpportunity at Global depth
+    And role "Delegate" also grants prvReadAccount at Global depth
+    And a systemuser "Carl" in businessunit "Sales" with role "Delegate"
+    When signed in as Carl, as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
+    Then the response follows the "security-impersonation-privileges" behaviour
+    And under "security-impersonation-privileges" = "impersonated-only", the customerid_account of opportunity "Big deal" is account "Contoso"
+    And under "security-impersonation-privileges" = "intersection", the customerid_account of opportunity "Big deal" is empty
+
+  @inferred @emulator-only
+  Scenario: Switched to write-only, clearing a lookup needs Write alone
+    Given the emulator behaviour "security-lookup-clear" is "write-only"
+    And an account "Contoso"
+    And the customerid_account of opportunity "Big deal" is bound to account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege           | depth  |
+      | prvReadOpportunity  | Global |
+      | prvWriteOpportunity | Global |
+      | prvReadAccount      | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, the customerid_account of opportunity "Big deal" is removed
+    Then the request succeeds with 204 No Content
+    And the customerid_account of opportunity "Big deal" is empty
+
+  @conflict @emulator-only
+  Scenario: Switched to appendto-target+append-related, an N:N link needs AppendTo on the row it is added to
+    Given the emulator behaviour "security-nn-associate" is "appendto-target+append-related"
+    And a competitor "Rival"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege            | depth  |
+      | prvReadOpportunity   | Global |
+      | prvAppendOpportunity | Global |
+      | prvReadCompetitor    | Global |
+      | prvAppendCompetitor  | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
+    Then the request is refused: Dana lacks prvAppendToOpportunity
+    And the opportunitycompetitors_association of opportunity "Big deal" are empty
