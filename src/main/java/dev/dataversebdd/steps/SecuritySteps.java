@@ -3,6 +3,7 @@ package dev.dataversebdd.steps;
 import dev.dataversebdd.dsl.AccessRight;
 import dev.dataversebdd.dsl.Depth;
 import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.Privilege;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
@@ -118,6 +119,16 @@ public final class SecuritySteps {
     public void asUserIsCreatedBound(RowRef user, String table, String alias, String navigation, RowRef target) {
         world.outcome(world.session().as(user).create(NewRow.of(table, alias)
                 .bind(world.navigationOf(table, navigation), target)).outcome());
+    }
+
+    @When("as {user}, a(n) {table} {string} is created with parties:")
+    public void asUserIsCreatedWithParties(RowRef user, String table, String alias, List<Party> parties) {
+        world.outcome(world.session().as(user).create(NewRow.of(table, alias).withParties(parties)).outcome());
+    }
+
+    @When("as {user}, the parties of {row} are replaced with:")
+    public void asUserPartiesAreReplaced(RowRef user, RowRef activity, List<Party> parties) {
+        world.outcome(world.session().as(user).replaceParties(activity).withAll(parties).send());
     }
 
     @When("as {user}, {row} is read")
