@@ -143,6 +143,32 @@ class LiveSecurityTest {
     }
 
     @Test
+    void should_clean_up_the_rows_a_user_it_acted_as_came_to_own() {
+        java.util.UUID created;
+        java.util.UUID assigned;
+        try (DataverseSession dv = connect(principals.existingRows())) {
+            Security security = dv.security();
+            RowRef sales = security.businessUnit("Sales").under(security.rootBusinessUnit());
+            RowRef role = security.role("Seller").in(sales).grants(dev.dataversebdd.dsl.Privilege.of("prvCreateAccount",
+                    dev.dataversebdd.dsl.Depth.GLOBAL), dev.dataversebdd.dsl.Privilege.of("prvReadAccount",
+                    dev.dataversebdd.dsl.Depth.GLOBAL));
+            RowRef dana = security.user("Dana").in(sales).withRoles(role);
+            // GIVEN a row created as Dana (she owns it) and a row of the run assigned to her
+            created = dv.as(dana).create(NewRow.of("account", "Hers")).row().id();
+            RowRef other = dv.create(NewRow.of("account", "Assigned")).row();
+            security.owner(other).is(dana).isNoContent();
+            assigned = other.id();
+            assertThat(LOCAL.org().service().describeState().get("account " + created), containsString(
+                    principals.id("systemuser:Dana").toString()));
+        }
+        // WHEN the session closes THEN both are gone, with the run's role, and Dana is as she was
+        assertThat(LOCAL.org().service().describeState().containsKey("account " + created), equalTo(false));
+        assertThat(LOCAL.org().service().describeState().containsKey("account " + assigned), equalTo(false));
+        org.assertUntouched();
+        org.assertNothingLeftBehind();
+    }
+
+    @Test
     void should_share_only_rows_of_the_run_and_only_with_users_it_may_use() {
         try (DataverseSession dv = connect(principals.existingRows())) {
             Security security = dv.security();
