@@ -115,9 +115,3 @@ Feature: How far a privilege reaches: Basic, Local, Deep, Global
     And account "Contoso" is owned by systemuser "Avery"
     Then Dana has Read and AppendTo access to account "Contoso"
     And Dana has no AppendTo access to account "Fabrikam"
-
-  Scenario: A row beyond the depth cannot be read
-    Given a systemuser "Dana" in businessunit "Sales" with role "Everyone"
-    And account "Contoso" is owned by systemuser "Avery"
-    When as Dana, account "Contoso" is read
-    Then the request is denied: Dana has no access to account "Contoso"

@@ -42,6 +42,23 @@ Feature: The security rules Microsoft's sources leave open, observed
     And under "security-lookup-clear" = "write+append", the customerid_account of opportunity "Big deal" is account "Contoso"
     And under "security-lookup-clear" = "write-only", the customerid_account of opportunity "Big deal" is empty
 
+  @inferred
+  Scenario: Reading a row beyond the depth follows the security-retrieve-inaccessible behaviour
+    Given an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting prvReadAccount at Basic depth
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, account "Contoso" is read
+    Then the response follows the "security-retrieve-inaccessible" behaviour
+
+  @inferred
+  Scenario: Listing a table without its Read privilege follows the security-list-no-privilege behaviour
+    Given an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting prvReadOpportunity at Global depth
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    And the next request carries the header "MSCRMCallerID" with value "{Dana}"
+    When I send GET "accounts?$select=name"
+    Then the response follows the "security-list-no-privilege" behaviour
+
   @conflict @emulator-only
   Scenario: A privilege the impersonated user holds and the caller lacks follows security-impersonation-privileges
     On a live org the caller is the run's application user, who holds every privilege: only the emulator can make
@@ -95,3 +112,23 @@ Feature: The security rules Microsoft's sources leave open, observed
     When as Dana, competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
     Then the request is refused: Dana lacks prvAppendToOpportunity
     And the opportunitycompetitors_association of opportunity "Big deal" are empty
+
+  @inferred @emulator-only
+  Scenario: Switched to 404, a row beyond the depth answers as if it did not exist
+    Given the emulator behaviour "security-retrieve-inaccessible" is "404"
+    And an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting prvReadAccount at Basic depth
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, account "Contoso" is read
+    Then the request fails with 404 and error code "0x80040217"
+
+  @inferred @emulator-only
+  Scenario: Switched to empty, a list without the Read privilege is empty
+    Given the emulator behaviour "security-list-no-privilege" is "empty"
+    And an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting prvReadOpportunity at Global depth
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    And the next request carries the header "MSCRMCallerID" with value "{Dana}"
+    When I send GET "accounts/$count"
+    Then the response status is 200
+    And the response body is the count 0

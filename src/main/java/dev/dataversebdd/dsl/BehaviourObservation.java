@@ -34,25 +34,29 @@ final class BehaviourObservation {
         }
     }
 
-    static final Map<String, Map<String, Expected>> MODES = Map.of(
-            "relative-odata-id", ordered("reject", new Expected(400, null), "accept", new Expected(204, null)),
-            "bind-null", ordered("clears", new Expected(204, null), "rejected", new Expected(400, "0x0"),
-                    "ignored", new Expected(204, null)),
-            "activity-party-put", ordered("replace-all", new Expected(204, null),
-                    "replace-present-types", new Expected(204, null), "rejected", new Expected(400, "0x0")),
-            "disassociate-unrelated", ordered("no-op", new Expected(204, null), "not-found", new Expected(404, null)),
-            "delete-ref-without-id", ordered("reject", new Expected(400, null), "remove-all", new Expected(204, null)),
-            "duplicate-association", ordered("412", new Expected(412, "0x80040237"), "400", new Expected(400, "0x80040237"),
-                    "no-op", new Expected(204, null)),
-            "unknown-segment-code", ordered("0x80060888", new Expected(404, "0x80060888"),
-                    "0x8006088a", new Expected(404, "0x8006088a")),
-            "security-nn-associate", ordered("append-both", new Expected(204, null),
+    static final Map<String, Map<String, Expected>> MODES = Map.ofEntries(
+            Map.entry("relative-odata-id", ordered("reject", new Expected(400, null), "accept", new Expected(204, null))),
+            Map.entry("bind-null", ordered("clears", new Expected(204, null), "rejected", new Expected(400, "0x0"),
+                    "ignored", new Expected(204, null))),
+            Map.entry("activity-party-put", ordered("replace-all", new Expected(204, null),
+                    "replace-present-types", new Expected(204, null), "rejected", new Expected(400, "0x0"))),
+            Map.entry("disassociate-unrelated", ordered("no-op", new Expected(204, null), "not-found", new Expected(404, null))),
+            Map.entry("delete-ref-without-id", ordered("reject", new Expected(400, null), "remove-all", new Expected(204, null))),
+            Map.entry("duplicate-association", ordered("412", new Expected(412, "0x80040237"), "400", new Expected(400, "0x80040237"),
+                    "no-op", new Expected(204, null))),
+            Map.entry("unknown-segment-code", ordered("0x80060888", new Expected(404, "0x80060888"),
+                    "0x8006088a", new Expected(404, "0x8006088a"))),
+            Map.entry("security-nn-associate", ordered("append-both", new Expected(204, null),
                     "appendto-target+append-related", new Expected(403, "0x80040220"),
-                    "append+appendto-both", new Expected(403, "0x80040220")),
-            "security-lookup-clear", ordered("write+append", new Expected(403, "0x80040220"),
-                    "write-only", new Expected(204, null)),
-            "security-impersonation-privileges", ordered("intersection", new Expected(403, "0x80040220"),
-                    "impersonated-only", new Expected(204, null)));
+                    "append+appendto-both", new Expected(403, "0x80040220"))),
+            Map.entry("security-lookup-clear", ordered("write+append", new Expected(403, "0x80040220"),
+                    "write-only", new Expected(204, null))),
+            Map.entry("security-impersonation-privileges", ordered("intersection", new Expected(403, "0x80040220"),
+                    "impersonated-only", new Expected(204, null))),
+            Map.entry("security-retrieve-inaccessible", ordered("403", new Expected(403, "0x80048306"),
+                    "404", new Expected(404, "0x80040217"))),
+            Map.entry("security-list-no-privilege", ordered("error-403", new Expected(403, "0x80040220"),
+                    "empty", new Expected(200, null))));
 
     private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
 

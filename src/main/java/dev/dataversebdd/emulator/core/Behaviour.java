@@ -38,7 +38,11 @@ public enum Behaviour {
     SECURITY_LOOKUP_CLEAR("security-lookup-clear", "S3", "INF", "write+append", "write-only"),
     /** [CONFLICT]: while impersonating, both users must hold the privilege (S7), or only the impersonated one. */
     SECURITY_IMPERSONATION_PRIVILEGES("security-impersonation-privileges", "S7", "CONFLICT", "intersection",
-            "impersonated-only");
+            "impersonated-only"),
+    /** [INF]: a row the user holds Read for but cannot reach answers 403 0x80048306, or 404 as if it were absent. */
+    SECURITY_RETRIEVE_INACCESSIBLE("security-retrieve-inaccessible", "S1, S6", "INF", "403", "404"),
+    /** [INF]: a list of a table the user holds no Read privilege on answers 403 0x80040220, or an empty list. */
+    SECURITY_LIST_NO_PRIVILEGE("security-list-no-privilege", "S1, S5", "INF", "error-403", "empty");
 
     private final String key;
     private final String section;

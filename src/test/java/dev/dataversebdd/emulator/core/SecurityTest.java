@@ -118,6 +118,25 @@ class SecurityTest {
         assertThat(dv.json("GET", "systemusers(" + dana + ")/systemuserroles_association").path("value").size(), equalTo(0));
     }
 
+    @Test
+    void should_answer_an_unreachable_row_and_a_list_without_the_privilege_as_their_switches_say() {
+        // GIVEN Dana reading accounts at Basic depth, and an account of the administrator's
+        grant("prvReadAccount:Basic");
+        UUID account = dv.create("accounts", "{\"name\":\"Contoso\"}");
+        // WHEN the org answers an unreachable row with 404 THEN she is told it does not exist
+        dv.service.profile(BehaviourProfile.defaults().with("security-retrieve-inaccessible", "404"));
+        EmulatorResponse hidden = dv.send("GET", "accounts(" + account + ")", null, asDana());
+        assertThat(hidden.status(), equalTo(404));
+        assertThat(ServiceDriver.errorMessage(hidden), equalTo("account With Id = " + account + " Does Not Exist"));
+        // AND a list of contacts, which she may not read at all, is refused, or empty under security-list-no-privilege
+        assertThat(ServiceDriver.errorCode(dv.send("GET", "contacts", null, asDana())), equalTo("0x80040220"));
+        dv.service.profile(BehaviourProfile.defaults().with("security-list-no-privilege", "empty"));
+        EmulatorResponse empty = dv.send("GET", "contacts", null, asDana());
+        assertThat(empty.status(), equalTo(200));
+        assertThat(ServiceDriver.json(empty).path("value").size(), equalTo(0));
+        assertThat(dv.send("GET", "accounts(" + account + ")", null, asDana()).status(), equalTo(403));
+    }
+
     private long count(String prefix) {
         return dv.service.describeState().keySet().stream().filter(key -> key.startsWith(prefix)).count();
     }

@@ -141,14 +141,16 @@ public final class Router {
 
     /**
      * The rows of a list the user may see (S5: a list is filtered, never refused for a row); without the Read
-     * privilege on the table at all, 403.
+     * privilege on the table at all, 403 or nothing, as {@code security-list-no-privilege} says.
      */
     private List<Row> readable(EntityType type, Collection<Row> all, RequestContext context) {
         Guard guard = context.guard();
         if (guard.passesEverything()) {
             return all instanceof List<Row> list ? list : List.copyOf(all);
         }
-        guard.requirePrivilege(Right.READ, type.logicalName());
+        if (!guard.mayList(type.logicalName())) {
+            return List.of(); // security-list-no-privilege=empty
+        }
         return all.stream().filter(guard::canRead).toList();
     }
 

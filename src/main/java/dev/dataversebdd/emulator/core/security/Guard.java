@@ -106,9 +106,31 @@ public final class Guard {
         }
         requireHeld(privilege.get());
         if (!reaches(effective, privilege.get(), row)) {
+            if (right == Right.READ && profile.is(Behaviour.SECURITY_RETRIEVE_INACCESSIBLE, "404")) {
+                throw Errors.rowNotFound(row.logicalName(), row.id());
+            }
             throw Errors.accessDenied(effective.id(), right.accessName(), row.id(),
                     PrivilegeCatalogue.displayName(row.logicalName()));
         }
+    }
+
+    /**
+     * The privilege a list of {@code table} needs: false when the list is to be empty instead
+     * ({@code security-list-no-privilege=empty}); throws the 403 when it is to be refused.
+     */
+    public boolean mayList(String table) {
+        if (everything) {
+            return true;
+        }
+        var privilege = catalogue.of(table, Right.READ);
+        if (privilege.isEmpty() || holds(privilege.get())) {
+            return true;
+        }
+        if (profile.is(Behaviour.SECURITY_LIST_NO_PRIVILEGE, "empty")) {
+            return false;
+        }
+        requireHeld(privilege.get());
+        return true;
     }
 
     /** Phase 2 only, without error: whether a list shows {@code row} (its privilege was checked once). */
@@ -129,10 +151,14 @@ public final class Guard {
         if (privilege.isEmpty()) {
             return true;
         }
-        boolean held = !effective.grants(privilege.get().id(), false).isEmpty() && (caller == effective
+        return holds(privilege.get()) && reaches(effective, privilege.get(), row);
+    }
+
+    /** Phase 1 without error: the user (and, per {@code security-impersonation-privileges}, the caller) holds it. */
+    private boolean holds(Privilege privilege) {
+        return !effective.grants(privilege.id(), false).isEmpty() && (caller == effective
                 || !profile.is(Behaviour.SECURITY_IMPERSONATION_PRIVILEGES, "intersection")
-                || !caller.grants(privilege.get().id(), false).isEmpty());
-        return held && reaches(effective, privilege.get(), row);
+                || !caller.grants(privilege.id(), false).isEmpty());
     }
 
     /** Whether {@code user} holds the privilege and reaches the row: RetrievePrincipalAccess, without errors. */
