@@ -59,6 +59,20 @@ Feature: The security rules Microsoft's sources leave open, observed
     When I send GET "accounts?$select=name"
     Then the response follows the "security-list-no-privilege" behaviour
 
+  Scenario: Giving a user a role of the unit above follows the security-modernized-bu behaviour
+    An org setting, not a disagreement of the sources: with classic business units a user holds only roles of their
+    own unit (the step "a systemuser … with role …" gives the unit's copy of the role for that reason).
+    Given a businessunit "West" under businessunit "Sales"
+    And a role "Salesperson" in businessunit "Sales" granting prvReadAccount at Global depth
+    And a systemuser "Will" in businessunit "West" without roles
+    When I send POST "systemusers({Will})/systemuserroles_association/$ref" with body:
+      """
+      {"@odata.id": "{root}/roles({Salesperson})"}
+      """
+    Then the response follows the "security-modernized-bu" behaviour
+    And under "security-modernized-bu" = "on", the systemuserroles_association of systemuser "Will" contain role "Salesperson"
+    And under "security-modernized-bu" = "off", the systemuserroles_association of systemuser "Will" are empty
+
   @conflict @emulator-only
   Scenario: A privilege the impersonated user holds and the caller lacks follows security-impersonation-privileges
     On a live org the caller is the run's application user, who holds every privilege: only the emulator can make

@@ -56,7 +56,9 @@ final class BehaviourObservation {
             Map.entry("security-retrieve-inaccessible", ordered("403", new Expected(403, "0x80048306"),
                     "404", new Expected(404, "0x80040217"))),
             Map.entry("security-list-no-privilege", ordered("error-403", new Expected(403, "0x80040220"),
-                    "empty", new Expected(200, null))));
+                    "empty", new Expected(200, null))),
+            Map.entry("security-modernized-bu", ordered("off", new Expected(400, "0x80041409"),
+                    "on", new Expected(204, null))));
 
     private final Map<String, Set<String>> candidates = new LinkedHashMap<>();
 

@@ -87,20 +87,39 @@ public final class Security {
     public In<WithRoles> user(String alias) {
         return unit -> roles -> withRoles(session.guardsWrites() ? live.user(alias, unit)
                 : session.provide(NewRow.of("systemuser", alias).with("azureactivedirectoryobjectid",
-                UUID.randomUUID().toString()).bind("businessunitid", unit)), "systemuserroles_association", roles);
+                UUID.randomUUID().toString()).bind("businessunitid", unit)), unit, "systemuserroles_association", roles);
     }
 
     /** {@code team("Key accounts").in(sales).withRoles(seller)}: an owner team of a business unit holding these roles. */
     public In<WithRoles> team(String alias) {
         return unit -> roles -> withRoles(session.provide(NewRow.of("team", alias).bind("businessunitid", unit)),
-                "teamroles_association", roles);
+                unit, "teamroles_association", roles);
     }
 
-    private RowRef withRoles(RowRef principal, String navigation, RowRef... roles) {
+    /**
+     * Gives each role to the user or team of {@code unit}: a role of another unit as the copy Dataverse keeps of it
+     * in {@code unit}, since a user or team may hold only roles of their own unit.
+     */
+    private RowRef withRoles(RowRef principal, RowRef unit, String navigation, RowRef... roles) {
         for (RowRef role : roles) {
-            session.associate(role).to(principal).via(navigation).isNoContent();
+            session.associate(copyIn(role, unit)).to(principal).via(navigation).isNoContent();
         }
         return principal;
+    }
+
+    /** {@code role}, or its copy in {@code unit} when the role belongs to another unit and has one there. */
+    private RowRef copyIn(RowRef role, RowRef unit) {
+        var json = conversation.read("read the business unit of " + role.describe(), role.path()
+                + "?$select=_businessunitid_value,_parentrootroleid_value", Map.of(), role.table());
+        if (json.path("_businessunitid_value").asText("").equalsIgnoreCase(unit.id().toString())) {
+            return role;
+        }
+        String root = json.path("_parentrootroleid_value").asText(role.id().toString());
+        var copies = conversation.read("find the copy of " + role.describe() + " in " + unit.describe(), "roles?$select="
+                + "roleid&$filter=_parentrootroleid_value%20eq%20" + (root.isEmpty() ? role.id() : root)
+                + "%20and%20_businessunitid_value%20eq%20" + unit.id(), Map.of(), role.table()).path("value");
+        return copies.isEmpty() ? role : new RowRef(role.alias(), role.table(), role.entitySet(),
+                UUID.fromString(copies.get(0).path("roleid").asText()));
     }
 
     /** {@code owner(contoso).is(dana)}: assigns the row, {@code PATCH} with {@code ownerid@odata.bind}. */

@@ -17,13 +17,17 @@ import java.util.function.Predicate;
  * Finds the rows the run did not create that deleting a row would reach. Every one-to-many relationship counts,
  * whatever its delete behaviour: Cascade would delete the foreign child, RemoveLink would change it, Restrict would
  * refuse the delete. So the walk reads the actual children along each of them, and goes on below the children the
- * run owns (a cascade may pass through them). Activity parties belong to their activity and count as its own.
+ * run owns (a cascade may pass through them). Activity parties belong to their activity and count as its own; so do
+ * the copies Dataverse keeps of a role in the business units beneath the role's (their {@code parentrootroleid} is
+ * the role), which go when the role goes.
  */
 final class CascadeWalk {
 
     /** Dataverse allows at most 15 {@code $expand} options in one query. */
     private static final int EXPANDS_PER_READ = 15;
     private static final String ACTIVITY_PARTY = "activityparty";
+    private static final String ROLE = "role";
+    private static final String ROOT_ROLE = "_parentrootroleid_value";
 
     /** A foreign row under a row about to be deleted, and the relationship that holds it there. */
     record Blocker(RowId row, RowId parent, String navigation) {
@@ -64,7 +68,8 @@ final class CascadeWalk {
                     for (JsonNode child : json.get().path(nav.name())) {
                         RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
                                 UUID.fromString(child.path(childTable.primaryKey()).asText()));
-                        if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)) {
+                        if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)
+                                || isCopyOfOwnedRole(childTable, child, owned)) {
                             pending.push(childRow);
                         } else {
                             blockers.add(new Blocker(childRow, row, nav.name()));
@@ -79,8 +84,17 @@ final class CascadeWalk {
     private String expand(ClientSchema.Navigation nav) {
         ClientSchema.Table child = reads.schema().table(nav.targetTable()).orElseThrow();
         String select = child.primaryKey() + (child.logicalName().equals(ACTIVITY_PARTY) && child.columns()
-                .contains("_activityid_value") ? ",_activityid_value" : "");
+                .contains("_activityid_value") ? ",_activityid_value" : "")
+                + (child.logicalName().equals(ROLE) && child.columns().contains(ROOT_ROLE) ? "," + ROOT_ROLE : "");
         return nav.name() + "($select=" + select + ")";
+    }
+
+    private static boolean isCopyOfOwnedRole(ClientSchema.Table table, JsonNode child, Predicate<UUID> owned) {
+        if (!table.logicalName().equals(ROLE)) {
+            return false;
+        }
+        String root = child.path(ROOT_ROLE).asText(null);
+        return root != null && owned.test(UUID.fromString(root));
     }
 
     private static boolean belongsToOwnedActivity(ClientSchema.Table table, JsonNode child, Predicate<UUID> owned) {

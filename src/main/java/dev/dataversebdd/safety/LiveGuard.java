@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  */
 final class LiveGuard {
 
+    private static final String ROOT_ROLE = "_parentrootroleid_value";
+
     private final EffectReader reader;
     private final Reads reads;
     private final Ownership ownership;
@@ -200,7 +202,7 @@ final class LiveGuard {
         }
     }
 
-    private void requireUsable(RowId row, Set<UUID> creating, String how) throws Breach {
+    private void requireUsable(RowId row, Set<UUID> creating, String how) throws Breach, Reads.Unanswered {
         if (owned(row, creating) || ownership.isExisting(row.id()) || ownership.isKnownAbsent(row.id())) {
             return;
         }
@@ -208,8 +210,21 @@ final class LiveGuard {
                 + "dataverse.existing-rows");
     }
 
-    private boolean owned(RowId row, Set<UUID> creating) {
-        return creating.contains(row.id()) || ownership.owns(row.id());
+    private boolean owned(RowId row, Set<UUID> creating) throws Reads.Unanswered {
+        return creating.contains(row.id()) || ownership.owns(row.id()) || isCopyOfOwnedRole(row, creating);
+    }
+
+    /**
+     * A role the run did not create whose {@code parentrootroleid} is a role it did: the copy Dataverse made of the
+     * run's role in a business unit beneath it, which goes when that role goes.
+     */
+    private boolean isCopyOfOwnedRole(RowId row, Set<UUID> creating) throws Reads.Unanswered {
+        if (!row.table().equals("role") || !reads.table(row).columns().contains(ROOT_ROLE)) {
+            return false;
+        }
+        String root = reads.row(row.path() + "?$select=" + ROOT_ROLE, "read the role " + row + " is a copy of")
+                .map(json -> json.path(ROOT_ROLE).asText(null)).orElse(null);
+        return root != null && (creating.contains(UUID.fromString(root)) || ownership.owns(UUID.fromString(root)));
     }
 
     private String describe(RowId row) {

@@ -31,7 +31,7 @@ class BehaviourSwitchTest {
             assertThat(refused.getMessage(), equalTo("there is no behaviour 'bind-nul'; did you mean 'bind-null'? "
                     + "The behaviours are [activity-party-put, bind-null, delete-ref-without-id, disassociate-unrelated, "
                     + "duplicate-association, relative-odata-id, security-impersonation-privileges, "
-                    + "security-list-no-privilege, security-lookup-clear, security-nn-associate, "
+                    + "security-list-no-privilege, security-lookup-clear, security-modernized-bu, security-nn-associate, "
                     + "security-retrieve-inaccessible, unknown-segment-code] (src/site/markdown/behaviours.md)."));
             // AND the next, unrelated request is not affected
             dv.create(NewRow.of("account", "Contoso")).outcome().isNoContent();

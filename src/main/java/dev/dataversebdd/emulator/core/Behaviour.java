@@ -42,7 +42,12 @@ public enum Behaviour {
     /** [INF]: a row the user holds Read for but cannot reach answers 403 0x80048306, or 404 as if it were absent. */
     SECURITY_RETRIEVE_INACCESSIBLE("security-retrieve-inaccessible", "S1, S6", "INF", "403", "404"),
     /** [INF]: a list of a table the user holds no Read privilege on answers 403 0x80040220, or an empty list. */
-    SECURITY_LIST_NO_PRIVILEGE("security-list-no-privilege", "S1, S5", "INF", "error-403", "empty");
+    SECURITY_LIST_NO_PRIVILEGE("security-list-no-privilege", "S1, S5", "INF", "error-403", "empty"),
+    /**
+     * [DOC], an org setting: with classic business units a user or team holds only roles of their own unit
+     * (0x80041409); with modernized ones ("record ownership across business units") a role of any unit.
+     */
+    SECURITY_MODERNIZED_BU("security-modernized-bu", "S2, S6", "DOC", "off", "on");
 
     private final String key;
     private final String section;

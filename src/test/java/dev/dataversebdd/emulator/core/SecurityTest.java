@@ -25,7 +25,7 @@ class SecurityTest {
 
     /** Gives Dana a new role holding {@code privileges} ({@code "prvReadAccount:Basic"}, …). */
     private void grant(String... privileges) {
-        UUID role = dv.create("roles", "{\"name\":\"Salesperson\",\"businessunitid@odata.bind\":\"/businessunits(" + ROOT + ")\"}");
+        UUID role = dv.create("roles", "{\"name\":\"Salesperson\",\"businessunitid@odata.bind\":\"/businessunits(" + sales + ")\"}");
         StringBuilder body = new StringBuilder("{\"Privileges\":[");
         for (int i = 0; i < privileges.length; i++) {
             String[] parts = privileges[i].split(":");
@@ -135,6 +135,50 @@ class SecurityTest {
         assertThat(empty.status(), equalTo(200));
         assertThat(ServiceDriver.json(empty).path("value").size(), equalTo(0));
         assertThat(dv.send("GET", "accounts(" + account + ")", null, asDana()).status(), equalTo(403));
+    }
+
+    @Test
+    void should_copy_a_role_into_the_units_beneath_and_give_a_user_only_their_units_copy() {
+        // GIVEN a unit West under Sales, and a role of Sales with one privilege
+        UUID west = dv.create("businessunits", "{\"name\":\"West\",\"parentbusinessunitid@odata.bind\":\"/businessunits("
+                + sales + ")\"}");
+        UUID role = dv.create("roles", "{\"name\":\"Seller\",\"businessunitid@odata.bind\":\"/businessunits(" + sales
+                + ")\"}");
+        assertThat(dv.send("POST", "roles(" + role + ")/Microsoft.Dynamics.CRM.AddPrivilegesRole",
+                "{\"Privileges\":[{\"PrivilegeName\":\"prvReadAccount\",\"Depth\":\"Local\"}]}").status(), equalTo(204));
+        UUID blake = dv.create("systemusers", "{\"fullname\":\"Blake\",\"businessunitid@odata.bind\":\"/businessunits("
+                + west + ")\"}");
+        // THEN West holds a copy of it, pointing at the role
+        var copies = dv.json("GET", "roles?$select=roleid,name,_parentroleid_value&$filter=_parentrootroleid_value%20eq%20"
+                + role).path("value");
+        assertThat(copies.size(), equalTo(1));
+        UUID copy = UUID.fromString(copies.path(0).path("roleid").asText());
+        assertThat(copies.path(0).path("name").asText(), equalTo("Seller"));
+        assertThat(copies.path(0).path("_parentroleid_value").asText(), equalTo(role.toString()));
+        // WHEN the role itself is given to Blake THEN it is refused; its copy is not, and carries the role's privilege
+        EmulatorResponse wrongUnit = dv.send("POST", "systemusers(" + blake + ")/systemuserroles_association/$ref",
+                ref("roles", role));
+        assertThat(wrongUnit.status(), equalTo(400));
+        assertThat(ServiceDriver.errorCode(wrongUnit), equalTo("0x80041409"));
+        assertThat(dv.send("POST", "systemusers(" + blake + ")/systemuserroles_association/$ref", ref("roles", copy))
+                .status(), equalTo(204));
+        assertThat(dv.json("GET", "systemusers(" + blake + ")/Microsoft.Dynamics.CRM.RetrieveUserPrivileges")
+                .path("RolePrivileges").path(0).path("PrivilegeName").asText(), equalTo("prvReadAccount"));
+        // AND a copy cannot be deleted, the role can, and takes its copy and Blake's assignment with it
+        assertThat(ServiceDriver.errorCode(dv.send("DELETE", "roles(" + copy + ")", null)), equalTo("0x8004140C"));
+        assertThat(dv.send("DELETE", "roles(" + role + ")", null).status(), equalTo(204));
+        assertThat(dv.send("GET", "roles(" + copy + ")", null).status(), equalTo(404));
+        assertThat(dv.json("GET", "systemusers(" + blake + ")/systemuserroles_association").path("value").size(), equalTo(0));
+    }
+
+    @Test
+    void should_give_a_new_unit_copies_of_its_parents_roles() {
+        UUID role = dv.create("roles", "{\"name\":\"Seller\",\"businessunitid@odata.bind\":\"/businessunits(" + sales
+                + ")\"}");
+        UUID east = dv.create("businessunits", "{\"name\":\"East\",\"parentbusinessunitid@odata.bind\":\"/businessunits("
+                + sales + ")\"}");
+        assertThat(dv.json("GET", "roles?$select=name&$filter=_businessunitid_value%20eq%20" + east + "%20and%20"
+                + "_parentrootroleid_value%20eq%20" + role).path("value").size(), equalTo(1));
     }
 
     private long count(String prefix) {

@@ -9,6 +9,7 @@ import dev.dataversebdd.emulator.core.schema.NavigationProperty;
 import dev.dataversebdd.emulator.core.security.Guard;
 import dev.dataversebdd.emulator.core.security.Ownership;
 import dev.dataversebdd.emulator.core.security.Right;
+import dev.dataversebdd.emulator.core.security.RoleCopies;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
@@ -26,6 +27,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class Linker {
+
+    private static final Set<String> ROLE_ASSIGNMENTS = Set.of("systemuserroles_association",
+            "teamroles_association");
 
     private final RowLocator rows;
     private final Store store;
@@ -82,6 +86,10 @@ public final class Linker {
         requireTargetType(nav, target);
         if (nav.kind() == NavigationProperty.Kind.MANY_TO_MANY) {
             requireManyToMany(source, target, context);
+            if (ROLE_ASSIGNMENTS.contains(nav.name()) && !profile.is(Behaviour.SECURITY_MODERNIZED_BU, "on")) {
+                boolean roleFirst = source.logicalName().equals("role");
+                RoleCopies.requireSameUnit(store, roleFirst ? target : source, roleFirst ? source : target);
+            }
             if (!store.addPair(nav.name(), source.ref(), target.ref())) {
                 switch (profile.mode(Behaviour.DUPLICATE_ASSOCIATION)) {
                     case "no-op" -> { }

@@ -11,6 +11,7 @@ import dev.dataversebdd.emulator.core.security.Dependents;
 import dev.dataversebdd.emulator.core.security.Guard;
 import dev.dataversebdd.emulator.core.security.Ownership;
 import dev.dataversebdd.emulator.core.security.Right;
+import dev.dataversebdd.emulator.core.security.RoleCopies;
 
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.state.Store;
@@ -91,6 +92,7 @@ public final class RowWriter {
             applyOnCreate(type, row, field.getKey(), field.getValue(), context);
         }
         Ownership.joinRootUnitIfNone(store, type, row, rootUnit);
+        RoleCopies.afterCreate(store, row);
         guard.require(Right.CREATE, row); // the owner must be within the Create depth (S6: CreateAccess)
         return row;
     }
@@ -203,6 +205,7 @@ public final class RowWriter {
      * of any depth is deleted, or rolled back, as one unit.
      */
     public void delete(Row row) {
+        RoleCopies.requireDeletable(row);
         Map<UUID, Row> doomed = new LinkedHashMap<>();
         Deque<Row> pending = new ArrayDeque<>(List.of(row));
         while (!pending.isEmpty()) {

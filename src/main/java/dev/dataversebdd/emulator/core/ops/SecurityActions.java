@@ -11,6 +11,7 @@ import dev.dataversebdd.emulator.core.security.Principal;
 import dev.dataversebdd.emulator.core.security.PrivilegeCatalogue;
 import dev.dataversebdd.emulator.core.security.PrivilegeCatalogue.Privilege;
 import dev.dataversebdd.emulator.core.security.Right;
+import dev.dataversebdd.emulator.core.security.RoleCopies;
 import dev.dataversebdd.emulator.core.security.Security;
 import dev.dataversebdd.emulator.core.security.Sharing;
 import dev.dataversebdd.emulator.core.state.EntityRef;
@@ -83,8 +84,9 @@ public final class SecurityActions {
     }
 
     /** {@code POST roles({id})/Microsoft.Dynamics.CRM.AddPrivilegesRole}: adds (or re-deepens) each privilege. */
-    EmulatorResponse addPrivileges(Row role, RequestContext context) {
-        context.guard().require(Right.WRITE, role);
+    EmulatorResponse addPrivileges(Row written, RequestContext context) {
+        context.guard().require(Right.WRITE, written);
+        Row role = RoleCopies.rootOf(store, written); // a copy's privileges are its root role's [INF]
         JsonNode list = Json.parseObject(context.request().body()).get("Privileges");
         if (list == null || !list.isArray()) {
             throw Errors.invalidArgument("'Privileges' must be a collection of Microsoft.Dynamics.CRM.RolePrivilege.");

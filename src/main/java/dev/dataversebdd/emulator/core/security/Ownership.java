@@ -20,6 +20,7 @@ public final class Ownership {
     static final String OWNING_TEAM = "_owningteam_value";
     static final String OWNING_BU = "_owningbusinessunit_value";
     static final String BUSINESS_UNIT = "_businessunitid_value";
+    private static final java.util.Set<String> JOIN_ROOT = java.util.Set.of("systemuser", "role", "team");
 
     private Ownership() {
     }
@@ -36,9 +37,12 @@ public final class Ownership {
         setIfDeclared(store, type, row, OWNING_BU, owner.lookup(BUSINESS_UNIT));
     }
 
-    /** A user created without {@code businessunitid} belongs to the root business unit, as in Dataverse (S4). */
+    /**
+     * A user created without {@code businessunitid} belongs to the root business unit, as in Dataverse (S4); so does
+     * a role or team created without one (Dataverse requires it of them; the emulator takes the root unit [INF]).
+     */
     public static void joinRootUnitIfNone(Store store, EntityType type, Row row, UUID rootUnit) {
-        if (rootUnit != null && type.logicalName().equals("systemuser") && type.hasProperty(BUSINESS_UNIT)
+        if (rootUnit != null && JOIN_ROOT.contains(type.logicalName()) && type.hasProperty(BUSINESS_UNIT)
                 && row.lookup(BUSINESS_UNIT) == null && store.find("businessunit", rootUnit).isPresent()) {
             store.setLookup(row, BUSINESS_UNIT, new EntityRef("businessunit", rootUnit));
         }

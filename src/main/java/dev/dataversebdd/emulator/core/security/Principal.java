@@ -72,7 +72,7 @@ public final class Principal {
     }
 
     private void addGrants(Store store, EntityRef role, UUID unit, boolean direct) {
-        for (Row link : store.referencing("roleprivileges", "_roleid_value", role)) {
+        for (Row link : store.referencing("roleprivileges", "_roleid_value", RoleCopies.rootOf(store, role))) {
             EntityRef privilege = link.lookup("_privilegeid_value");
             Depth depth = Depth.ofMask(link.attribute("privilegedepthmask") == null ? 0
                     : link.attribute("privilegedepthmask").asInt());

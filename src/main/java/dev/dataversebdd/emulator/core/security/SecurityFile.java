@@ -95,6 +95,7 @@ public final class SecurityFile {
                 store.setLookup(link, "_privilegeid_value", privilege);
                 store.addPair("roleprivileges_association", row.ref(), privilege);
             }
+            RoleCopies.afterCreate(store, row);
         }
         for (User user : users) {
             ObjectNode columns = json.objectNode().put("fullname", user.name()).put("isdisabled", false);
@@ -106,8 +107,9 @@ public final class SecurityFile {
             }
             Row row = store.insert("systemuser", user.id(), columns);
             store.setLookup(row, Ownership.BUSINESS_UNIT, new EntityRef("businessunit", user.unit()));
-            for (UUID role : user.roles()) {
-                store.addPair(Principal.USER_ROLES, row.ref(), new EntityRef("role", role));
+            for (UUID role : user.roles()) { // a role of another unit: the unit's copy of it
+                store.addPair(Principal.USER_ROLES, row.ref(), RoleCopies.inUnit(store, new EntityRef("role", role),
+                        row.lookup(Ownership.BUSINESS_UNIT)));
             }
         }
         for (Team team : teams) {
@@ -118,7 +120,8 @@ public final class SecurityFile {
                 store.addPair(Principal.MEMBERSHIP, new EntityRef("systemuser", member), row.ref());
             }
             for (UUID role : team.roles()) {
-                store.addPair(Principal.TEAM_ROLES, row.ref(), new EntityRef("role", role));
+                store.addPair(Principal.TEAM_ROLES, row.ref(), RoleCopies.inUnit(store, new EntityRef("role", role),
+                        row.lookup(Ownership.BUSINESS_UNIT)));
             }
         }
     }
