@@ -18,8 +18,10 @@ Feature: Associate rows through a many-to-many relationship with POST $ref
     And the opportunitycompetitors_association of opportunity "Big deal" contain competitor "Rival"
 
   Scenario: A user gets a security role through systemuserroles_association (D2's example)
+    A user holds only roles of their own business unit, so the role is made in Dana's.
     Given a systemuser "Dana"
-    And a role "Salesperson"
+    And the businessunitid of systemuser "Dana" is known as "Dana's unit"
+    And a role "Salesperson" in businessunit "Dana's unit" granting prvReadAccount at Basic depth
     When role "Salesperson" is added to the systemuserroles_association of systemuser "Dana"
     Then the request succeeds with 204 No Content
     And the systemuserroles_association of role "Salesperson" contain systemuser "Dana"
