@@ -13,9 +13,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.dataversebdd.dsl.AccessRight;
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.Depth;
 import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Privilege;
 import dev.dataversebdd.dsl.RefusedRequest;
 import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.dsl.Security;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -145,14 +149,14 @@ class LiveSecurityTest {
 
     @Test
     void should_clean_up_the_rows_a_user_it_acted_as_came_to_own() {
-        java.util.UUID created;
-        java.util.UUID assigned;
+        UUID created;
+        UUID assigned;
         try (DataverseSession dv = connect(principals.existingRows())) {
             Security security = dv.security();
             RowRef sales = security.businessUnit("Sales").under(security.rootBusinessUnit());
-            RowRef role = security.role("Seller").in(sales).grants(dev.dataversebdd.dsl.Privilege.of("prvCreateAccount",
-                    dev.dataversebdd.dsl.Depth.GLOBAL), dev.dataversebdd.dsl.Privilege.of("prvReadAccount",
-                    dev.dataversebdd.dsl.Depth.GLOBAL));
+            RowRef role = security.role("Seller").in(sales).grants(Privilege.of("prvCreateAccount",
+                    Depth.GLOBAL), Privilege.of("prvReadAccount",
+                    Depth.GLOBAL));
             RowRef dana = security.user("Dana").in(sales).withRoles(role);
             // GIVEN a row created as Dana (she owns it) and a row of the run assigned to her
             created = dv.as(dana).create(NewRow.of("account", "Hers")).row().id();
@@ -176,18 +180,18 @@ class LiveSecurityTest {
             RowRef dana = security.user("Dana").in(security.businessUnit("Sales").under(security.rootBusinessUnit()))
                     .withRoles();
             RowRef contoso = dv.create(NewRow.of("account", "Contoso")).row();
-            security.grantAccess(contoso).to(dana).rights(dev.dataversebdd.dsl.AccessRight.READ).isNoContent();
+            security.grantAccess(contoso).to(dana).rights(AccessRight.READ).isNoContent();
             RowRef theirs = new RowRef("Theirs", "account", "accounts", org.seed("Theirs", "accounts", "{\"name\":\"Theirs\"}"));
             org.remember();
             RefusedRequest foreignRow = assertThrows(RefusedRequest.class, () -> security.grantAccess(theirs).to(dana)
-                    .rights(dev.dataversebdd.dsl.AccessRight.READ));
+                    .rights(AccessRight.READ));
             assertThat(foreignRow.getMessage(), containsString("it changes foreign account"));
             assertThat(foreignRow.getMessage(), containsString("who may reach it (GrantAccess)"));
             RowRef stranger = new RowRef("Stranger", "systemuser", "systemusers", org.seed("Stranger", "systemusers",
                     "{\"fullname\":\"Stranger\"}"));
             org.remember();
             RefusedRequest foreignUser = assertThrows(RefusedRequest.class, () -> security.grantAccess(contoso)
-                    .to(stranger).rights(dev.dataversebdd.dsl.AccessRight.READ));
+                    .to(stranger).rights(AccessRight.READ));
             assertThat(foreignUser.getMessage(), containsString("GrantAccess's PrincipalAccess/Principal"));
             RefusedRequest otherAction = assertThrows(RefusedRequest.class, () -> dv.send("POST", "AddToQueue")
                     .body("{}").send());
@@ -199,7 +203,7 @@ class LiveSecurityTest {
 
     @Test
     void should_refuse_a_user_who_already_holds_a_role_of_their_own() {
-        java.util.UUID role = org.seed("Their role", "roles", "{\"name\":\"Their role\",\"businessunitid@odata.bind\":"
+        UUID role = org.seed("Their role", "roles", "{\"name\":\"Their role\",\"businessunitid@odata.bind\":"
                 + "\"/businessunits(" + principals.id("businessunit:Sales") + ")\"}");
         org.pair("systemusers(" + principals.id("systemuser:Dana") + ")", "systemuserroles_association", "roles(" + role + ")");
         org = new StandInOrg(LOCAL); // the role's copy in West, which the org made, is the org's own too
