@@ -43,6 +43,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--metadata", paramLabel = "FILE", description = "an org's CSDL $metadata file instead of the built-in schema")
     Path metadata;
 
+    @Option(names = "--metadata-dir", paramLabel = "FOLDER",
+            description = "a folder 'metadata pull' wrote: the org's $metadata with its table and relationship definitions "
+                    + "(cascade, primary names, ownership, choice labels)")
+    Path metadataDir;
+
     @Option(names = "--security", paramLabel = "FILE",
             description = "business units, roles with their privileges, users (with bearer tokens) and teams from a JSON "
                     + "file, loaded at start-up and by every reset (format: security.md)")
@@ -112,6 +117,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("Dataverse emulator listening. Service root: " + emulator.serviceRoot() + "/");
         out.println("  also answers v8.0-v8.2 and v9.0-v9.1; admin: " + emulator.baseUri() + "/_emulator");
         out.println("  behaviour: " + emulator.service().profile().asMap());
+        emulator.service().schema().notes().forEach(note -> out.println("  " + note));
         out.println("Press Ctrl-C to stop.");
         stopped.await();
         return CommandLines.OK;
@@ -131,6 +137,16 @@ public final class EmulatorCommand implements Callable<Integer> {
                 builder.metadata(metadata);
             } catch (IllegalArgumentException e) {
                 throw usage("--metadata " + metadata + ": " + e.getMessage());
+            }
+        }
+        if (metadataDir != null) {
+            if (metadata != null) {
+                throw usage("give --metadata or --metadata-dir, not both");
+            }
+            try {
+                builder.metadataDir(metadataDir);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw usage("--metadata-dir " + metadataDir + ": " + e.getMessage());
             }
         }
         if (security != null) {
