@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.schema.Tables;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
@@ -282,14 +283,14 @@ public final class RowRenderer {
     private void writeOptionLabel(ObjectNode json, EntityType type, String property, JsonNode value,
                                   RequestContext context) {
         if (value != null && value.canConvertToInt() && context.includesAnnotation(FORMATTED_ANNOTATION.substring(1))) {
-            rows.schema().table(type.logicalName()).optionLabel(property, value.asInt())
+            Tables.of(rows.schema(), type.logicalName()).optionLabel(property, value.asInt())
                     .ifPresent(label -> json.put(property + FORMATTED_ANNOTATION, label));
         }
     }
 
     /** The row's primary name column (its table's PrimaryNameAttribute), else the first of name, fullname, … */
     private Optional<String> primaryName(Row row) {
-        String declared = rows.schema().table(row.logicalName()).primaryNameAttribute();
+        String declared = Tables.of(rows.schema(), row.logicalName()).primaryNameAttribute();
         if (declared != null) {
             JsonNode value = row.attribute(declared);
             if (value != null && value.isTextual()) {

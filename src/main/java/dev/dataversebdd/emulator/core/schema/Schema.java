@@ -130,17 +130,17 @@ public final class Schema {
         return notes;
     }
 
-    public Definitions definitions() {
+    Definitions definitions() {
         return definitions;
     }
 
     /** The definition of a table of this schema (captured, shipped or worked out from CSDL). */
-    public TableDefinition table(String logicalName) {
+    TableDefinition table(String logicalName) {
         return definitions.table(logicalName).orElseGet(() -> Definitions.derived(type(logicalName)));
     }
 
     /** Every table, in the order of the document. */
-    public List<EntityType> types() {
+    List<EntityType> types() {
         return types;
     }
 
