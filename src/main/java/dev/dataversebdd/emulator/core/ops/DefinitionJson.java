@@ -156,8 +156,8 @@ final class DefinitionJson {
                 : Definitions.id("RelationshipDefinitions", nav.name())).toString());
         json.put("SchemaName", nav.name());
         json.put("RelationshipType", "OneToManyRelationship");
-        json.put("IsCustomRelationship", details != null ? details.isCustomRelationship() : nav.name().contains("_")
-                && Tables.of(schema, referenced.logicalName()).isCustomEntity());
+        json.put("IsCustomRelationship", details != null ? details.isCustomRelationship()
+                : isCustom(referenced.logicalName()) || isCustom(nav.targetType()));
         json.put("ReferencedEntity", referenced.logicalName());
         json.put("ReferencedAttribute", referenced.primaryKey());
         json.put("ReferencingEntity", nav.targetType());
@@ -208,7 +208,8 @@ final class DefinitionJson {
         json.put("MetadataId", (details != null ? details.metadataId() : Definitions.id("RelationshipDefinitions", name)).toString());
         json.put("SchemaName", name);
         json.put("RelationshipType", "ManyToManyRelationship");
-        json.put("IsCustomRelationship", details != null && details.isCustomRelationship());
+        json.put("IsCustomRelationship", details != null ? details.isCustomRelationship()
+                : isCustom(first.logicalName()) || isCustom(second.logicalName()));
         json.put("Entity1LogicalName", first.logicalName());
         json.put("Entity2LogicalName", second.logicalName());
         json.put("Entity1IntersectAttribute", first.primaryKey());
@@ -218,6 +219,11 @@ final class DefinitionJson {
         json.put("IntersectEntityName", details != null && details.intersectEntityName() != null
                 ? details.intersectEntityName() : name.replaceFirst("_association$", "").toLowerCase(java.util.Locale.ROOT));
         return json;
+    }
+
+    /** A relationship to or from a custom table is custom, unless the captured definitions say otherwise. */
+    private boolean isCustom(String logicalName) {
+        return Tables.of(schema, logicalName).isCustomEntity();
     }
 
     private List<String> targets(EntityType type, String lookup) {
