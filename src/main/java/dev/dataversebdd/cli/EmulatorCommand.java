@@ -117,7 +117,6 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("Dataverse emulator listening. Service root: " + emulator.serviceRoot() + "/");
         out.println("  also answers v8.0-v8.2 and v9.0-v9.1; admin: " + emulator.baseUri() + "/_emulator");
         out.println("  behaviour: " + emulator.service().profile().asMap());
-        emulator.service().schema().notes().forEach(note -> out.println("  " + note));
         out.println("Press Ctrl-C to stop.");
         stopped.await();
         return CommandLines.OK;
@@ -125,7 +124,8 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     /** The emulator the options ask for, not started yet; a wrong value is a usage error that names it. */
     DataverseEmulator.Builder configure() {
-        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(port()).host(host);
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(port()).host(host)
+                .notes(note -> spec.commandLine().getOut().println("  " + note)); // said once, before it listens
         if (requireBearer != null && !requireBearer.equals("any")) {
             throw usage("--require-bearer takes 'any', not '" + requireBearer + "'");
         }

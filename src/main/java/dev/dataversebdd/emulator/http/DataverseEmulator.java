@@ -88,6 +88,7 @@ public final class DataverseEmulator implements AutoCloseable {
         private int maxBodyBytes = 16 * 1024 * 1024;
         private String securityJson;
         private String securitySource;
+        private java.util.function.Consumer<String> notes = note -> LOG.log(System.Logger.Level.INFO, note);
 
         private Builder() {
         }
@@ -153,6 +154,15 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link #start} says, once, what loading the metadata could not know and which defaults it applied
+         * (logged at INFO by {@code dev.dataversebdd.emulator} unless given).
+         */
+        public Builder notes(java.util.function.Consumer<String> sink) {
+            this.notes = sink;
+            return this;
+        }
+
         public Builder behaviour(String key, String mode) {
             this.profile = profile.with(key, mode);
             return this;
@@ -207,7 +217,7 @@ public final class DataverseEmulator implements AutoCloseable {
                         + e.getMessage() + (port != 0 ? " (is the port in use? try another, or 0 for any free port)" : ""), e);
             }
             // said once, here: which defaults a $metadata file got and what it cannot tell
-            chosen.notes().forEach(note -> LOG.log(System.Logger.Level.INFO, note));
+            chosen.notes().forEach(notes);
             return new DataverseEmulator(server, connector, service);
         }
     }
