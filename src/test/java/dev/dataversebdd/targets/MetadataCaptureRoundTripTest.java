@@ -137,6 +137,42 @@ class MetadataCaptureRoundTripTest {
         assertThat(Files.exists(folder.resolve("RelationshipDefinitions.json")), equalTo(true));
     }
 
+    @Test
+    void should_wait_out_throttling_as_a_live_run_does() throws Exception {
+        // GIVEN an org that answers 429 with Retry-After twice, a few requests into the capture
+        LOCAL.org().service().injectFault(new dev.dataversebdd.emulator.core.Fault(429, 1, 2, 3));
+        try {
+            // WHEN it is captured THEN the capture waits and completes
+            MetadataCapture.Result result = capture();
+            assertThat(result.tables(), hasItems("contact", "email"));
+        } finally {
+            LOCAL.org().service().clearFaults();
+        }
+        long throttled = LOCAL.org().service().journal().stream().filter(e -> e.status() == 429).count();
+        assertThat(throttled, equalTo(2L));
+    }
+
+    @Test
+    void should_stop_on_a_refusal_naming_the_request_and_an_unknown_table_with_the_closest_name() throws Exception {
+        LOCAL.org().service().injectFault(new dev.dataversebdd.emulator.core.Fault(403, null, 1, 2));
+        IllegalStateException refused;
+        try {
+            refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, this::capture);
+        } finally {
+            LOCAL.org().service().clearFaults();
+        }
+        assertThat(refused.getMessage(), containsString("answered 403"));
+        assertThat(refused.getMessage(), containsString("the live-run credentials must be able to read table definitions"));
+        assertThat(refused.getMessage(), not(containsString(LocalOrg.SECRET)));
+        IllegalArgumentException unknown;
+        try (Target target = LocalOrg.target(LOCAL.settings())) {
+            unknown = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> MetadataCapture.pull(target, folder, List.of("contcat"), CLOCK));
+        }
+        assertThat(unknown.getMessage(), containsString("'contcat'"));
+        assertThat(unknown.getMessage(), containsString("contact"));
+    }
+
     /** The same requests against both: what a scenario would observe of cascade, formatted values and keys. */
     private static List<String> script(DataverseEmulator org) throws Exception {
         List<String> seen = new ArrayList<>();
