@@ -67,8 +67,10 @@ final class CascadeWalk {
                         RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
                                 UUID.fromString(child.path(childTable.primaryKey()).asText()));
                         if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)) {
-                            if (cascades(table, nav)) {
-                                pending.push(childRow); // deleted with its parent: what hangs below it is reached too
+                            // a party goes with its activity; the run's own row is walked below where the delete
+                            // cascades to it, and only unlinked (nothing below it reached) where it does not
+                            if (!owned.test(childRow.id()) || cascades(table, nav)) {
+                                pending.push(childRow);
                             }
                         } else {
                             blockers.add(new Blocker(childRow, row, nav.name()));
