@@ -64,14 +64,13 @@ final class CascadeWalk {
                 for (ClientSchema.Navigation nav : group) {
                     ClientSchema.Table childTable = reads.schema().table(nav.targetTable()).orElseThrow();
                     for (JsonNode child : json.get().path(nav.name())) {
+                        if (!cascades(table, nav) && owned.test(UUID.fromString(child.path(childTable.primaryKey()).asText()))) {
+                            continue; // the run's own row, only unlinked (the org says so): nothing below it is reached
+                        }
                         RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
                                 UUID.fromString(child.path(childTable.primaryKey()).asText()));
                         if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)) {
-                            // a party goes with its activity; the run's own row is walked below where the delete
-                            // cascades to it, and only unlinked (nothing below it reached) where it does not
-                            if (!owned.test(childRow.id()) || cascades(table, nav)) {
-                                pending.push(childRow);
-                            }
+                            pending.push(childRow);
                         } else {
                             blockers.add(new Blocker(childRow, row, nav.name()));
                         }
