@@ -14,12 +14,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Finds the rows the run did not create that deleting a row would reach. Every one-to-many relationship counts for
- * a foreign child, whatever its delete behaviour: Cascade would delete it, RemoveLink would change it, Restrict would
+ * Finds the rows the run did not create that deleting a row would reach. Every one-to-many relationship counts,
+ * whatever its delete behaviour: Cascade would delete the foreign child, RemoveLink would change it, Restrict would
  * refuse the delete. So the walk reads the actual children along each of them, and goes on below the children the
- * run owns where the delete cascades to them: as the org's own relationship definitions say
- * ({@code CascadeConfiguration/Delete}, D24; a {@code $metadata} document does not carry it), and wherever the org
- * does not say. Activity parties belong to their activity and count as its own.
+ * run owns (a cascade may pass through them). Activity parties belong to their activity and count as its own.
  */
 final class CascadeWalk {
 
@@ -81,7 +79,11 @@ final class CascadeWalk {
         return blockers;
     }
 
-    /** False only when the org says the delete removes the link (or is restricted) rather than cascading. */
+    /**
+     * False only when the org's own relationship definitions say the delete removes the link (or is restricted)
+     * rather than cascading ({@code CascadeConfiguration/Delete}, D24; a {@code $metadata} document carries none):
+     * then the run's own child is not deleted with its parent, and nothing below it is reached through it.
+     */
     private boolean cascades(ClientSchema.Table parent, ClientSchema.Navigation nav) {
         return reads.deleteAction(parent.logicalName(), nav.name()).map("Cascade"::equals).orElse(true);
     }
