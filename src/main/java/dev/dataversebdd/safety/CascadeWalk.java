@@ -62,7 +62,7 @@ final class CascadeWalk {
                 for (ClientSchema.Navigation nav : group) {
                     ClientSchema.Table childTable = reads.schema().table(nav.targetTable()).orElseThrow();
                     for (JsonNode child : json.get().path(nav.name())) {
-                        if (!cascades(table, nav) && owned.test(UUID.fromString(child.path(childTable.primaryKey()).asText()))) {
+                        if (owned.test(UUID.fromString(child.path(childTable.primaryKey()).asText())) && !cascades(table, nav)) {
                             continue; // the run's own row, only unlinked (the org says so): nothing below it is reached
                         }
                         RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
