@@ -58,6 +58,18 @@ class CapturedFolderTest {
     }
 
     @Test
+    void should_take_an_alternate_key_the_capture_names_and_the_csdl_does_not_declare() throws Exception {
+        ServiceDriver driver = new ServiceDriver(Schema.fromFolder(CAPTURE), BehaviourProfile.defaults());
+        UUID project = driver.create("cr123_projects", "{\"cr123_name\":\"Migration\"}");
+        JsonNode byKey = JSON.readTree(driver.send("GET", "cr123_projects(cr123_name='Migration')?$select=cr123_name", null)
+                .bodyText());
+        assertThat(byKey.path("cr123_projectid").asText(), equalTo(project.toString()));
+        JsonNode keys = JSON.readTree(driver.send("GET", "EntityDefinitions(LogicalName='cr123_project')/Keys", null).bodyText());
+        assertThat(keys.path("value").get(0).path("LogicalName").asText(), equalTo("cr123_projectname"));
+        assertThat(driver.send("POST", "cr123_projects", "{\"cr123_name\":\"Migration\"}").status(), equalTo(412));
+    }
+
+    @Test
     void should_refuse_a_folder_without_metadata_naming_the_command_that_writes_one(@TempDir Path empty) throws Exception {
         Files.createDirectories(empty);
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -121,7 +121,8 @@ final class DefinitionJson {
     List<ObjectNode> keys(EntityType type) {
         List<ObjectNode> keys = new ArrayList<>();
         for (List<String> key : type.alternateKeys()) {
-            String name = type.logicalName() + "_" + String.join("_", key);
+            String name = Tables.of(schema, type.logicalName()).keyName(key)
+                    .orElse(type.logicalName() + "_" + String.join("_", key));
             ObjectNode json = Json.object();
             json.put("MetadataId", Definitions.id("Key", name).toString());
             json.put("LogicalName", name);

@@ -49,7 +49,7 @@ public final class Definitions {
         return new TableDefinition(type.logicalName(), type.logicalName(), id("EntityDefinitions", type.logicalName()),
                 type.primaryKey(), primaryName, type.hasProperty("_ownerid_value") ? "UserOwned" : "OrganizationOwned",
                 null, type.primaryKey().equals("activityid") && !type.logicalName().equals("activitypointer"),
-                type.logicalName().contains("_"), columns);
+                type.logicalName().contains("_"), columns, Map.of());
     }
 
     /** The column a CSDL property stands for: {@code _parentcustomerid_value} is the lookup {@code parentcustomerid}. */

@@ -68,6 +68,14 @@ final class DefinitionsReader {
             columns.put(name, new TableDefinition.ColumnDefinition(name, uuid(attribute, known.metadataId()),
                     text(attribute, "AttributeType", known.attributeType()), labels));
         }
+        Map<String, java.util.List<String>> keys = new LinkedHashMap<>(derived.keys());
+        for (JsonNode key : entity.path("Keys")) {
+            java.util.List<String> attributes = new java.util.ArrayList<>();
+            key.path("KeyAttributes").forEach(a -> attributes.add(a.asText()));
+            if (key.path("LogicalName").isTextual() && !attributes.isEmpty()) {
+                keys.put(key.path("LogicalName").asText(), java.util.List.copyOf(attributes));
+            }
+        }
         JsonNode typeCode = entity.path("ObjectTypeCode");
         return new TableDefinition(derived.logicalName(), text(entity, "SchemaName", derived.schemaName()),
                 uuid(entity, derived.metadataId()), text(entity, "PrimaryIdAttribute", derived.primaryIdAttribute()),
@@ -76,7 +84,7 @@ final class DefinitionsReader {
                 text(entity, "OwnershipType", derived.ownershipType()),
                 typeCode.canConvertToInt() ? Integer.valueOf(typeCode.asInt()) : derived.objectTypeCode(),
                 entity.path("IsActivity").asBoolean(derived.isActivity()),
-                entity.path("IsCustomEntity").asBoolean(derived.isCustomEntity()), columns);
+                entity.path("IsCustomEntity").asBoolean(derived.isCustomEntity()), columns, keys);
     }
 
     private static RelationshipDetails relationship(JsonNode json) {

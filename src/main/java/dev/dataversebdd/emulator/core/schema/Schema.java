@@ -110,7 +110,7 @@ public final class Schema {
         JsonNode relationships = optionalJson(folder.resolve(RELATIONSHIP_DEFINITIONS_FILE));
         Definitions definitions = DefinitionsReader.read(read.types, entities, relationships);
         Map<String, Map<String, NavigationProperty.DeleteAction>> captured = capturedDeleteActions(read.types, definitions);
-        List<EntityType> types = withDeleteActions(read.types, captured);
+        List<EntityType> types = withDeleteActions(withCapturedKeys(read.types, definitions), captured);
         Set<String> known = new java.util.HashSet<>();
         captured.values().forEach(m -> known.addAll(m.keySet()));
         SystemDefaults.Applied applied = SystemDefaults.find(types, known);
@@ -187,6 +187,19 @@ public final class Schema {
             }
         }
         return actions;
+    }
+
+    /** Alternate keys the captured definitions name and the CSDL does not declare, on columns the CSDL has. */
+    private static List<EntityType> withCapturedKeys(List<EntityType> types, Definitions definitions) {
+        List<EntityType> result = new ArrayList<>(types.size());
+        for (EntityType type : types) {
+            List<List<String>> keys = new ArrayList<>(type.alternateKeys());
+            definitions.table(type.logicalName()).ifPresent(table -> table.keys().values().stream()
+                    .filter(key -> key.stream().allMatch(type::hasProperty) && !keys.contains(key)).forEach(keys::add));
+            result.add(keys.size() == type.alternateKeys().size() ? type : new EntityType(type.logicalName(),
+                    type.entitySetName(), type.primaryKey(), type.properties(), type.navigations(), keys, type.maxLengths()));
+        }
+        return result;
     }
 
     private static List<EntityType> withDeleteActions(List<EntityType> types,

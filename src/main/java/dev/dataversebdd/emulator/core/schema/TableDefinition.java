@@ -22,7 +22,8 @@ public record TableDefinition(
         Integer objectTypeCode,
         boolean isActivity,
         boolean isCustomEntity,
-        Map<String, ColumnDefinition> columns) {
+        Map<String, ColumnDefinition> columns,
+        Map<String, java.util.List<String>> keys) {
 
     /** One column: its {@code AttributeType} and, for a choice column, its options' labels by value. */
     public record ColumnDefinition(String logicalName, UUID metadataId, String attributeType,
@@ -35,6 +36,12 @@ public record TableDefinition(
 
     public TableDefinition {
         columns = Map.copyOf(columns);
+        keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys)); // in the org's order
+    }
+
+    /** The name the org gives the alternate key made of {@code attributes}, if the definitions carry it. */
+    public Optional<String> keyName(java.util.List<String> attributes) {
+        return keys.entrySet().stream().filter(e -> e.getValue().equals(attributes)).map(Map.Entry::getKey).findFirst();
     }
 
     public Optional<ColumnDefinition> column(String logicalName) {
