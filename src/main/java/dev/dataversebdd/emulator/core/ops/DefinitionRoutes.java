@@ -246,7 +246,7 @@ final class DefinitionRoutes {
         }
         if (!key.isBare() && !key.named().containsKey(nameProperty)) {
             throw Errors.badRequestUri("The key in the request URI is not valid: use " + nameProperty
-                    + "='…' or the MetadataId.");
+                    + "='...' or the MetadataId.");
         }
         throw notFound("Could not find " + what.get() + ".");
     }

@@ -118,6 +118,6 @@ final class DefinitionsReader {
 
     private static String abbreviate(JsonNode json) {
         String text = json.toString();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 }

@@ -226,7 +226,7 @@ public final class Schema {
         }
         List<String> shown = names.size() > 12 ? names.subList(0, 12) : names;
         return names.size() + " relationship" + (names.size() == 1 ? "" : "s") + " (" + String.join(", ", shown)
-                + (names.size() > shown.size() ? ", …" : "") + ")";
+                + (names.size() > shown.size() ? ", ..." : "") + ")";
     }
 
     private static String provenance(Path folder) {
