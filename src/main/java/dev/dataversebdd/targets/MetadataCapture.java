@@ -117,7 +117,8 @@ public final class MetadataCapture {
         }
         ArrayNode relationshipArray = JsonNodeFactory.instance.arrayNode();
         relationships.values().forEach(relationshipArray::add);
-        write(folder, csdl, entities, relationshipArray, provenance(chosen, tables, clock));
+        byte[] document = chosen.isEmpty() ? csdl : CsdlTrim.keep(csdl, tables); // the files stay small
+        write(folder, document, entities, relationshipArray, provenance(chosen, tables, clock));
         return new Result(folder, List.copyOf(tables), relationships.size(), requests);
     }
 

@@ -61,6 +61,11 @@ class MetadataCaptureRoundTripTest {
         MetadataCapture.Result result = capture();
         assertThat(result.tables(), hasItems("contact", "email", "account", "activityparty", "task", "opportunity"));
         assertThat(Files.readString(folder.resolve("metadata.xml")), containsString("<EntityType Name=\"contact\""));
+        // the org's document cut to the captured tables and the tables their lookups lead to
+        List<String> types = CsdlTrim.entityTypes(Files.readAllBytes(folder.resolve("metadata.xml")));
+        assertThat(types, hasItems("contact", "email", "account", "activityparty", "systemuser", "crmbaseentity"));
+        assertThat(types.toString(), types.contains("privilege") || types.contains("roleprivileges")
+                || types.contains("principalobjectaccess"), equalTo(false));
         JsonNode provenance = JSON.readTree(folder.resolve("provenance.json").toFile());
         assertThat(provenance.path("orgHostHash").asText(), equalTo(MetadataCapture.hostHash("127.0.0.1")));
         assertThat(provenance.path("apiVersion").asText(), equalTo("v9.2"));
