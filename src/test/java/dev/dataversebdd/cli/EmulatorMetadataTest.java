@@ -69,6 +69,21 @@ class EmulatorMetadataTest {
     }
 
     @Test
+    void should_serve_a_capture_given_with_metadata_dir() throws Exception {
+        StringWriter out = new StringWriter();
+        EmulatorCommand command = new EmulatorCommand();
+        new CommandLine(command).setOut(new PrintWriter(out, true)).parseArgs("--port", "0", "--metadata-dir",
+                "src/it/consumer-custom-table/metadata/capture");
+        try (DataverseEmulator emulator = command.configure().start()) {
+            java.net.http.HttpResponse<String> projects = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(emulator.serviceRoot() + "/cr123_projects"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(projects.body(), projects.statusCode(), equalTo(200));
+            assertThat(out.toString(), containsString("captured from org sha256:"));
+        }
+    }
+
+    @Test
     void should_refuse_both_metadata_options_at_once() throws Exception {
         EmulatorCommand command = new EmulatorCommand();
         new CommandLine(command).parseArgs("--port", "0", "--metadata", orgStyleMetadata().toString(), "--metadata-dir",
