@@ -112,6 +112,8 @@ class ReadmeCommandsIT {
                 }));
         c.put("java -jar dataverse-bdd-<version>-standalone.jar emulator --metadata org-metadata.xml", new ServeHere(
                 "target", "http://127.0.0.1:5555/api/data/v9.2/", ReadmeCommandsIT::answersAccounts));
+        c.put("java -jar dataverse-bdd-<version>-standalone.jar emulator --metadata-dir metadata/org", new ServeHere(
+                "target", "http://127.0.0.1:5555/api/data/v9.2/", ReadmeCommandsIT::answersAccounts));
         c.put("java -jar dataverse-bdd-<version>-standalone.jar emulator --behaviour-file behaviour-profile.properties",
                 new ServeHere("target", "http://127.0.0.1:5555/api/data/v9.2/", ReadmeCommandsIT::answersAccounts));
         c.put("mvn -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.SweepCommand -Dexec.args=\"--run <run id>\"",
@@ -129,6 +131,12 @@ class ReadmeCommandsIT {
                 new NotRunHere(liveOrg));
         c.put("mvn -B -Pconformance verify -Ddataverse.compare-with=emulator", new NotRunHere(liveOrg));
         c.put("mvn -B verify -Ddataverse.profile=uat", new NotRunHere(liveOrg));
+        String capture = "needs a live org (credentials and an allow-listed host); MetadataCaptureRoundTripTest runs "
+                + "MetadataPullCommand's main against a token-protected stand-in org on loopback";
+        c.put("java -jar dataverse-bdd-<version>-standalone.jar metadata pull --url https://contoso-test.crm.dynamics.com "
+                + "--out metadata/org --tables cr123_project,contact", new NotRunHere(capture));
+        c.put("mvn -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.MetadataPullCommand -Dexec.args=\"--url "
+                + "https://contoso-test.crm.dynamics.com --out metadata/org\"", new NotRunHere(capture));
         String recording = "needs a recording of a live run; CommandsTest replays one made against a stand-in org";
         c.put("java -jar dataverse-bdd-0.1.0-SNAPSHOT-standalone.jar conformance replay org.jsonl", new NotRunHere(recording));
         c.put("java -jar …-standalone.jar conformance replay org.jsonl", new NotRunHere(recording));
@@ -219,6 +227,16 @@ class ReadmeCommandsIT {
             // an org's $metadata: the custom-table consumer project's
             Files.copy(copy("src/it/consumer-custom-table/metadata/org-metadata.xml"), copy("target/org-metadata.xml"),
                     StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (command.contains("--metadata-dir metadata/org")) {
+            // a capture metadata pull wrote: the custom-table consumer project's
+            Path capture = copy("target/metadata/org");
+            Files.createDirectories(capture);
+            try (java.util.stream.Stream<Path> files = Files.list(copy("src/it/consumer-custom-table/metadata/capture"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, capture.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
         if (command.contains("--behaviour-file behaviour-profile.properties")) {
             // the profile a live conformance run writes: here, one that switches a behaviour from its default

@@ -43,6 +43,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--metadata", paramLabel = "FILE", description = "an org's CSDL $metadata file instead of the built-in schema")
     Path metadata;
 
+    @Option(names = "--metadata-dir", paramLabel = "FOLDER",
+            description = "a folder 'metadata pull' wrote: the org's $metadata with its table and relationship definitions "
+                    + "(cascade, primary names, ownership, choice labels)")
+    Path metadataDir;
+
     @Option(names = "--security", paramLabel = "FILE",
             description = "business units, roles with their privileges, users (with bearer tokens) and teams from a JSON "
                     + "file, loaded at start-up and by every reset (format: security.md)")
@@ -119,7 +124,8 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     /** The emulator the options ask for, not started yet; a wrong value is a usage error that names it. */
     DataverseEmulator.Builder configure() {
-        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(port()).host(host);
+        DataverseEmulator.Builder builder = DataverseEmulator.builder().port(port()).host(host)
+                .notes(note -> spec.commandLine().getOut().println("  " + note)); // said once, before it listens
         if (requireBearer != null && !requireBearer.equals("any")) {
             throw usage("--require-bearer takes 'any', not '" + requireBearer + "'");
         }
@@ -131,6 +137,16 @@ public final class EmulatorCommand implements Callable<Integer> {
                 builder.metadata(metadata);
             } catch (IllegalArgumentException e) {
                 throw usage("--metadata " + metadata + ": " + e.getMessage());
+            }
+        }
+        if (metadataDir != null) {
+            if (metadata != null) {
+                throw usage("give --metadata or --metadata-dir, not both");
+            }
+            try {
+                builder.metadataDir(metadataDir);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw usage("--metadata-dir " + metadataDir + ": " + e.getMessage());
             }
         }
         if (security != null) {

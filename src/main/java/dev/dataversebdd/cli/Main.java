@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = Main.NAME, scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = CommandLines.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "The Dataverse emulator, the sweep of what live runs left in an org, and the conformance suite.",
-        subcommands = {EmulatorCommand.class, SweepCommand.class, HealthCommand.class, ConformanceCommand.class},
+        subcommands = {EmulatorCommand.class, SweepCommand.class, HealthCommand.class, ConformanceCommand.class,
+            MetadataCommand.class},
         commandListHeading = "%nCommands (each answers --help):%n",
         exitCodeListHeading = "%nExit codes (of every command):%n",
         exitCodeList = {"0:nothing wrong", "1:the command ran and found a problem (see its --help)",
@@ -64,6 +65,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a command is missing: emulator, sweep, health or conformance");
+        throw new ParameterException(spec.commandLine(), "a command is missing: emulator, sweep, health, conformance or metadata");
     }
 }

@@ -66,6 +66,9 @@ final class CascadeWalk {
                 for (ClientSchema.Navigation nav : group) {
                     ClientSchema.Table childTable = reads.schema().table(nav.targetTable()).orElseThrow();
                     for (JsonNode child : json.get().path(nav.name())) {
+                        if (owned.test(UUID.fromString(child.path(childTable.primaryKey()).asText())) && !cascades(table, nav)) {
+                            continue; // the run's own row, only unlinked (the org says so): nothing below it is reached
+                        }
                         RowId childRow = new RowId(childTable.logicalName(), childTable.entitySet(),
                                 UUID.fromString(child.path(childTable.primaryKey()).asText()));
                         if (owned.test(childRow.id()) || belongsToOwnedActivity(childTable, child, owned)
@@ -79,6 +82,15 @@ final class CascadeWalk {
             }
         }
         return blockers;
+    }
+
+    /**
+     * False only when the org's own relationship definitions say the delete removes the link (or is restricted)
+     * rather than cascading ({@code CascadeConfiguration/Delete}, D24; a {@code $metadata} document carries none):
+     * then the run's own child is not deleted with its parent, and nothing below it is reached through it.
+     */
+    private boolean cascades(ClientSchema.Table parent, ClientSchema.Navigation nav) {
+        return reads.deleteAction(parent.logicalName(), nav.name()).map("Cascade"::equals).orElse(true);
     }
 
     private String expand(ClientSchema.Navigation nav) {

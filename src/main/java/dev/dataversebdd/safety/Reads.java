@@ -37,6 +37,8 @@ final class Reads {
 
     private final ClientSchema schema;
     private final HttpChannel channel;
+    /** Per table: the Delete cascade of each one-to-many relationship, by its navigation property on the parent. */
+    private final Map<String, Map<String, String>> deleteActions = new java.util.concurrent.ConcurrentHashMap<>();
 
     Reads(ClientSchema schema, HttpChannel channel) {
         this.schema = schema;
@@ -123,6 +125,37 @@ final class Reads {
             }
         }
         return null;
+    }
+
+    /**
+     * What deleting a {@code table} row does along its collection-valued navigation property {@code navigation}, as the
+     * org's own relationship definitions say ({@code CascadeConfiguration/Delete}: {@code Cascade}, {@code RemoveLink},
+     * {@code Restrict}; D24): a {@code $metadata} document does not carry it. Empty when the org does not answer, so
+     * the caller assumes the worst. Read once per table.
+     */
+    Optional<String> deleteAction(String table, String navigation) {
+        return Optional.ofNullable(deleteActions.computeIfAbsent(table, this::readDeleteActions).get(navigation));
+    }
+
+    private Map<String, String> readDeleteActions(String table) {
+        RecordedExchange exchange = channel.fetch("GET", "EntityDefinitions(LogicalName='" + table + "')/OneToManyRelationships"
+                + "?$select=SchemaName,ReferencedEntityNavigationPropertyName,CascadeConfiguration", Map.of(), null);
+        if (exchange.status() != 200) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> actions = new java.util.HashMap<>();
+            for (JsonNode relationship : JSON.readTree(exchange.responseBody()).path("value")) {
+                String delete = relationship.path("CascadeConfiguration").path("Delete").asText(null);
+                String navigation = relationship.path("ReferencedEntityNavigationPropertyName").asText(null);
+                if (delete != null && navigation != null) {
+                    actions.put(navigation, delete);
+                }
+            }
+            return Map.copyOf(actions);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     ClientSchema.Table table(RowId row) {

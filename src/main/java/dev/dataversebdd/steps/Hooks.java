@@ -32,6 +32,33 @@ public final class Hooks {
         RunContext.dataverse();
     }
 
+    /**
+     * A scenario tagged {@code @metadata-dir:<folder>} runs on an emulator loaded from that capture of an org (one
+     * per folder, shared), so a team's tables and the built-in samples live in one suite; on a live org, whose
+     * metadata is its own, it is skipped with the reason.
+     */
+    @Before(order = -1)
+    public void useTheScenariosOwnMetadata(Scenario scenario) {
+        for (String tag : scenario.getSourceTagNames()) {
+            if (tag.startsWith(METADATA_DIR_TAG)) {
+                if (RunContext.live()) {
+                    throw new TestAbortedException(tag + ": this scenario needs the embedded emulator loaded with that "
+                            + "metadata folder, and a live org has its own metadata; skipped");
+                }
+                java.nio.file.Path folder = java.nio.file.Path.of(tag.substring(METADATA_DIR_TAG.length()));
+                if (!java.nio.file.Files.isDirectory(folder)) {
+                    throw new IllegalArgumentException(tag + " names no folder (relative paths start at "
+                            + java.nio.file.Path.of("").toAbsolutePath() + "); write one with: metadata pull --url <org> --out "
+                            + folder);
+                }
+                world.useMetadataDir(folder);
+            }
+        }
+    }
+
+    /** The tag that gives a scenario its own metadata folder: {@code @metadata-dir:metadata/org}. */
+    static final String METADATA_DIR_TAG = "@metadata-dir:";
+
     /** Failures name the failing step's line (with the StepLines plugin on), else the scenario's. */
     @Before(order = 0)
     public void nameTheScenario(Scenario scenario) {

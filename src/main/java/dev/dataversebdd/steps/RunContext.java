@@ -4,6 +4,7 @@ import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.targets.Settings;
 import dev.dataversebdd.targets.Targets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,12 +23,29 @@ final class RunContext {
     }
 
     static Dataverse dataverse() {
-        return CONNECTIONS.computeIfAbsent(configurationKey(), key -> {
+        return dataverse(null);
+    }
+
+    /**
+     * The connection of the run, or with {@code metadataDir} the one of an emulator loaded from that capture (a
+     * scenario tagged {@code @metadata-dir:<folder>}), started once per folder and shared by the scenarios that name it.
+     */
+    static Dataverse dataverse(Path metadataDir) {
+        String key = configurationKey() + (metadataDir == null ? "" : " metadata-dir=" + metadataDir.toAbsolutePath());
+        return CONNECTIONS.computeIfAbsent(key, k -> {
             Settings settings = Settings.fromSystem();
+            if (metadataDir != null) {
+                settings = settings.with(Targets.EMULATOR_METADATA_DIR, metadataDir.toString());
+            }
             Target target = Targets.fromConfiguration(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
             return Targets.connect(target, settings);
         });
+    }
+
+    /** True when the run goes to a live org, whose metadata is its own: a scenario's metadata folder cannot apply. */
+    static boolean live() {
+        return Settings.fromSystem().get(Targets.TARGET).map("live"::equals).orElse(false);
     }
 
     private static String configurationKey() {

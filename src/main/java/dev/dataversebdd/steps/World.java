@@ -29,14 +29,23 @@ public final class World {
     private static final Pattern ROW_CELL = Pattern.compile("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"");
 
     private DataverseSession session;
+    private java.nio.file.Path metadataDir;
     private Outcome outcome;
     private BatchOutcome batch;
 
     public DataverseSession session() {
         if (session == null) {
-            session = RunContext.dataverse().openSession();
+            session = RunContext.dataverse(metadataDir).openSession();
         }
         return session;
+    }
+
+    /** The scenario runs on an emulator loaded from this capture of an org ({@code @metadata-dir:<folder>}). */
+    void useMetadataDir(java.nio.file.Path folder) {
+        if (session != null) {
+            throw new IllegalStateException("a scenario's metadata folder must be chosen before its first step");
+        }
+        this.metadataDir = folder;
     }
 
     /**

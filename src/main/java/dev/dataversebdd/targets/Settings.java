@@ -63,6 +63,17 @@ public final class Settings {
         return new Settings(sources);
     }
 
+    /**
+     * These settings with {@code name} set to {@code value}, ahead of every source: how a scenario tagged
+     * {@code @metadata-dir:<folder>} gets its own emulator beside the run's.
+     */
+    public Settings with(String name, String value) {
+        List<SettingsSource> all = new ArrayList<>();
+        all.add(new SettingsSource("scenario tag", n -> n.equals(name) ? value : null, Set.of(), false));
+        all.addAll(sources);
+        return new Settings(all);
+    }
+
     public Optional<String> get(String name) {
         for (SettingsSource source : sources) {
             Optional<String> value = profile.map(p -> "dataverse." + p + name.substring("dataverse".length()))

@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.target</td><td>{@code emulator} (default) or {@code live}</td></tr>
  *   <tr><td>dataverse.api-version</td><td>{@code v9.2} (default), any of v8.0–v8.2, v9.0–v9.2</td></tr>
  *   <tr><td>dataverse.emulator.metadata</td><td>path of an org's {@code $metadata} file for the emulator</td></tr>
+ *   <tr><td>dataverse.emulator.metadata-dir</td><td>a folder {@code metadata pull} wrote (the org's
+ *       {@code $metadata} with its table and relationship definitions), instead of the metadata file</td></tr>
  *   <tr><td>dataverse.emulator.security</td><td>path of a security file (business units, roles, users, teams) the
  *       emulator loads at start-up and at every reset; see src/site/markdown/security.md</td></tr>
  *   <tr><td>dataverse.record</td><td>a file to record every exchange to, redacted (replay it with conformance replay)</td></tr>
@@ -36,6 +38,7 @@ public final class Targets {
     public static final String TARGET = "dataverse.target";
     public static final String API_VERSION = "dataverse.api-version";
     public static final String EMULATOR_METADATA = "dataverse.emulator.metadata";
+    public static final String EMULATOR_METADATA_DIR = "dataverse.emulator.metadata-dir";
     public static final String EMULATOR_SECURITY = "dataverse.emulator.security";
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
@@ -74,6 +77,13 @@ public final class Targets {
 
     private static Target embeddedEmulator(Settings settings, String version) {
         Path metadata = settings.get(EMULATOR_METADATA).map(Path::of).orElse(null);
+        Path folder = settings.get(EMULATOR_METADATA_DIR).map(Path::of).orElse(null);
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA_DIR) + " names '" + folder
+                    + "', which is not a folder (relative paths start at " + Path.of("").toAbsolutePath()
+                    + "). Write one with: metadata pull --url <org> --out " + folder);
+        }
+        metadata = folder != null ? folder : metadata;
         if (metadata != null && !Files.isReadable(metadata)) {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_METADATA) + " names '" + metadata
                     + "', which does not exist or cannot be read (relative paths start at " + Path.of("").toAbsolutePath()

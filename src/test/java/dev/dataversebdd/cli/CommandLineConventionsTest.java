@@ -119,7 +119,7 @@ class CommandLineConventionsTest {
         Run conformance = run("conformance");
         // THEN
         assertThat(none.status(), equalTo(2));
-        assertThat(none.errLines().get(0), equalTo("error: a command is missing: emulator, sweep, health or conformance"));
+        assertThat(none.errLines().get(0), equalTo("error: a command is missing: emulator, sweep, health, conformance or metadata"));
         assertThat(conformance.status(), equalTo(2));
         assertThat(conformance.errLines().get(0), equalTo("error: a command is missing: run, diff or replay"));
         assertThat(conformance.errLines().get(1), startsWith(usagePrefix("conformance")));

@@ -19,9 +19,14 @@ final class LocalOrg implements AutoCloseable {
     private final Path ledgers;
 
     LocalOrg(Path folder, long tokenLifetimeSeconds) throws Exception {
+        this(folder, tokenLifetimeSeconds, DataverseEmulator.builder());
+    }
+
+    /** As above, the org being the emulator {@code emulator} starts (an org's captured metadata, say). */
+    LocalOrg(Path folder, long tokenLifetimeSeconds, DataverseEmulator.Builder emulator) throws Exception {
         this.ledgers = folder.resolve("ledgers");
         this.endpoint = new LocalTokenEndpoint(folder, SECRET, tokenLifetimeSeconds);
-        this.org = DataverseEmulator.builder().start();
+        this.org = emulator.start();
         org.service().requireBearerToken(endpoint::isValid);
     }
 

@@ -18,11 +18,21 @@ final class LocalOrgExtension implements BeforeAllCallback, AfterAllCallback {
 
     private Path folder;
     private LocalOrg local;
+    private final DataverseEmulator.Builder emulator;
+
+    LocalOrgExtension() {
+        this(DataverseEmulator.builder());
+    }
+
+    /** A stand-in org that is the emulator {@code emulator} starts. */
+    LocalOrgExtension(DataverseEmulator.Builder emulator) {
+        this.emulator = emulator;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         folder = Files.createTempDirectory("local-org");
-        local = new LocalOrg(folder, 3600);
+        local = new LocalOrg(folder, 3600, emulator);
     }
 
     @Override

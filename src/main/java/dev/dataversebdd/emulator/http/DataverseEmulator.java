@@ -28,6 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class DataverseEmulator implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger("dev.dataversebdd.emulator");
+
     private final Server server;
     private final ServerConnector connector;
     private final DataverseService service;
@@ -86,6 +88,7 @@ public final class DataverseEmulator implements AutoCloseable {
         private int maxBodyBytes = 16 * 1024 * 1024;
         private String securityJson;
         private String securitySource;
+        private java.util.function.Consumer<String> notes = note -> LOG.log(System.Logger.Level.INFO, note);
 
         private Builder() {
         }
@@ -102,9 +105,21 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
-        /** An org's own {@code $metadata} file instead of the built-in schema. */
+        /**
+         * An org's own {@code $metadata} file instead of the built-in schema (Dataverse's documented cascade defaults
+         * for system relationships are applied to it); a folder is read as {@link #metadataDir} reads it.
+         */
         public Builder metadata(Path csdl) {
-            this.schema = Schema.fromFile(csdl);
+            this.schema = Files.isDirectory(csdl) ? Schema.fromFolder(csdl) : Schema.fromFile(csdl);
+            return this;
+        }
+
+        /**
+         * A folder {@code metadata pull} wrote: the org's {@code $metadata} with its table and relationship
+         * definitions, so that cascade, primary names, ownership and choice labels are the org's.
+         */
+        public Builder metadataDir(Path folder) {
+            this.schema = Schema.fromFolder(folder);
             return this;
         }
 
@@ -139,6 +154,15 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where {@link #start} says, once, what loading the metadata could not know and which defaults it applied
+         * (logged at INFO by {@code dev.dataversebdd.emulator} unless given).
+         */
+        public Builder notes(java.util.function.Consumer<String> sink) {
+            this.notes = sink;
+            return this;
+        }
+
         public Builder behaviour(String key, String mode) {
             this.profile = profile.with(key, mode);
             return this;
@@ -161,7 +185,8 @@ public final class DataverseEmulator implements AutoCloseable {
         }
 
         public DataverseEmulator start() {
-            DataverseService service = new DataverseService(schema == null ? Schema.standard() : schema, profile);
+            Schema chosen = schema == null ? Schema.standard() : schema;
+            DataverseService service = new DataverseService(chosen, profile);
             if (securityJson != null) {
                 service.loadSecurity(securityJson, securitySource); // before listening: a wrong file starts nothing
             }
@@ -191,6 +216,8 @@ public final class DataverseEmulator implements AutoCloseable {
                 throw new IllegalStateException("cannot start the Dataverse emulator on " + host + ":" + port + ": "
                         + e.getMessage() + (port != 0 ? " (is the port in use? try another, or 0 for any free port)" : ""), e);
             }
+            // said once, here: which defaults a $metadata file got and what it cannot tell
+            chosen.notes().forEach(notes);
             return new DataverseEmulator(server, connector, service);
         }
     }

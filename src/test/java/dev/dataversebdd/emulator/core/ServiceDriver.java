@@ -25,7 +25,11 @@ final class ServiceDriver {
     }
 
     ServiceDriver(BehaviourProfile profile) {
-        this.service = new DataverseService(Schema.standard(), profile);
+        this(Schema.standard(), profile);
+    }
+
+    ServiceDriver(Schema schema, BehaviourProfile profile) {
+        this.service = new DataverseService(schema, profile);
     }
 
     EmulatorResponse send(String method, String pathAndQuery, String body, String... headerPairs) {

@@ -45,6 +45,7 @@ public final class Router {
     private final Security security;
     private final SecurityActions actions;
     private final ReferenceRoutes references;
+    private final DefinitionRoutes definitions;
 
     public Router(RowLocator rows, Caller caller) {
         this(rows, caller, null);
@@ -62,6 +63,7 @@ public final class Router {
         this.singleProperty = new SingleProperty(writer);
         this.actions = security == null ? null : new SecurityActions(rows, security);
         this.references = new ReferenceRoutes(rows, linker, reader);
+        this.definitions = new DefinitionRoutes(rows.schema());
     }
 
     public static boolean isWrite(String method) {
@@ -79,6 +81,9 @@ public final class Router {
         if (first.is("$metadata")) {
             requireMethod("GET", context);
             return Responses.bytes(200, "application/xml", rows.schema().document());
+        }
+        if (DefinitionRoutes.handles(first)) {
+            return definitions.route(path, context);
         }
         if (first.is("WhoAmI") && path.size() == 1) {
             requireMethod("GET", context);

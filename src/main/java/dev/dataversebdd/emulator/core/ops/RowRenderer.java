@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataversebdd.emulator.core.Errors;
 import dev.dataversebdd.emulator.core.schema.EntityType;
 import dev.dataversebdd.emulator.core.schema.NavigationProperty;
+import dev.dataversebdd.emulator.core.schema.Tables;
 import dev.dataversebdd.emulator.core.state.EntityRef;
 import dev.dataversebdd.emulator.core.state.Row;
 import dev.dataversebdd.emulator.core.uri.ExpandItem;
@@ -145,6 +146,7 @@ public final class RowRenderer {
             } else {
                 JsonNode value = row.attribute(property);
                 json.set(property, value == null ? JsonNodeFactory.instance.nullNode() : value);
+                writeOptionLabel(json, type, property, value, context);
             }
         }
         json.put(type.primaryKey(), row.id().toString());
@@ -262,7 +264,7 @@ public final class RowRenderer {
         }
         // each annotation only when asked for, by name, by namespace or by * (D8)
         if (context.includesAnnotation(FORMATTED_ANNOTATION.substring(1))) {
-            rows.store().find(target).flatMap(RowRenderer::primaryName)
+            rows.store().find(target).flatMap(this::primaryName)
                     .ifPresent(name -> json.put(property + FORMATTED_ANNOTATION, name));
         }
         if (context.includesAnnotation(NAV_ANNOTATION.substring(1))) {
@@ -277,7 +279,24 @@ public final class RowRenderer {
         json.put(property, target.id().toString());
     }
 
-    private static Optional<String> primaryName(Row row) {
+    /** A choice column's label as its formatted value (D8), when the table's definitions carry the options' labels. */
+    private void writeOptionLabel(ObjectNode json, EntityType type, String property, JsonNode value,
+                                  RequestContext context) {
+        if (value != null && value.canConvertToInt() && context.includesAnnotation(FORMATTED_ANNOTATION.substring(1))) {
+            Tables.of(rows.schema(), type.logicalName()).optionLabel(property, value.asInt())
+                    .ifPresent(label -> json.put(property + FORMATTED_ANNOTATION, label));
+        }
+    }
+
+    /** The row's primary name column (its table's PrimaryNameAttribute), else the first of name, fullname, … */
+    private Optional<String> primaryName(Row row) {
+        String declared = Tables.of(rows.schema(), row.logicalName()).primaryNameAttribute();
+        if (declared != null) {
+            JsonNode value = row.attribute(declared);
+            if (value != null && value.isTextual()) {
+                return Optional.of(value.asText());
+            }
+        }
         for (String candidate : PRIMARY_NAME_CANDIDATES) {
             JsonNode value = row.attribute(candidate);
             if (value != null && value.isTextual()) {
