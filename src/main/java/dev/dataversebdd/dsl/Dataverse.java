@@ -12,6 +12,7 @@ import dev.dataversebdd.safety.SessionSafety;
 import dev.dataversebdd.wire.ClientSchema;
 import dev.dataversebdd.wire.Connection;
 import dev.dataversebdd.wire.Endpoint;
+import dev.dataversebdd.wire.Gate;
 import dev.dataversebdd.wire.HttpChannel;
 import dev.dataversebdd.wire.RetryDecision;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class Dataverse implements AutoCloseable {
     private final ClientSchema schema;
     private final Redactor redactor;
     private final Connection connection;
+    private final Gate gate;
     private RunLedger ledger;
     private Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -56,8 +58,11 @@ public final class Dataverse implements AutoCloseable {
         this.schema = schema;
         this.redactor = redactor;
         RetryPolicy retries = target.retryPolicy();
+        this.gate = target.pacing().map(pacing -> new Gate(new Gate.Settings(pacing.maxWait(), pacing.maxInFlight(),
+                pacing.stateFile(), "raise the maximum wait (dataverse.max-wait), send fewer requests at once "
+                + "(dataverse.parallelism) or split the suite over jobs that run one after another"))).orElse(null);
         this.connection = new Connection(new Endpoint(target.serviceRoot(), target.description(), target::requestHeaders,
-                new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait())));
+                new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait()), gate));
         this.existingRows = new LinkedHashMap<>();
         for (ExistingRow row : target.existingRows()) {
             ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
@@ -108,7 +113,8 @@ public final class Dataverse implements AutoCloseable {
         synchronized (this) {
             recordingNow = recording;
         }
-        HttpChannel channel = channel(recordingNow == null ? attachments : attachments.andThen(recordingNow));
+        HttpChannel channel = connection.channel(recordingNow == null ? attachments : attachments.andThen(recordingNow),
+                wait -> attachments.note("Waited for the org's service protection limits", wait));
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
         Aliases aliases = new Aliases(); // the session's names: its safety net asks them, and keeps none of its own
@@ -133,12 +139,23 @@ public final class Dataverse implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        pacingSummary().ifPresent(summary -> System.getLogger("dev.dataversebdd").log(System.Logger.Level.INFO,
+                "dataverse-bdd: pacing of this run: " + summary));
         if (ledger != null) {
             ledger.close();
         }
         if (recording != null) {
             recording.close();
         }
+    }
+
+    /**
+     * What the run's pacing did so far (requests, 429s, time paused and held), one line for the run summary; empty when
+     * the target is not paced.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Optional<String> pacingSummary() {
+        return Optional.ofNullable(gate).map(Gate::summary);
     }
 
     /** Opened by the first session, so that a connection that only reads or sweeps writes no ledger. */

@@ -23,7 +23,7 @@ final class SettingNames {
             LiveOrgConfiguration.CLIENT_CERTIFICATE_PASSWORD, LiveOrgConfiguration.AUTHORITY,
             LiveOrgConfiguration.AUTHORITY_TRUST_STORE, LiveOrgConfiguration.AUTHORITY_TRUST_STORE_PASSWORD,
             LiveOrgConfiguration.RETRIES, LiveOrgConfiguration.RUN_TAG, LiveOrgConfiguration.EXISTING_ROWS,
-            LiveOrgConfiguration.LEDGER_DIR)));
+            LiveOrgConfiguration.LEDGER_DIR, PacingSettings.PARALLELISM, PacingSettings.MAX_WAIT)));
 
     private SettingNames() {
     }

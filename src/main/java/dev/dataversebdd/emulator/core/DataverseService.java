@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.core;
 
 import dev.dataversebdd.emulator.core.limits.Limiter;
 import dev.dataversebdd.emulator.core.limits.ServiceProtection;
+import dev.dataversebdd.emulator.core.limits.Tally;
 import dev.dataversebdd.emulator.core.ops.Responses;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import dev.dataversebdd.emulator.core.security.Security;
@@ -160,6 +161,12 @@ public final class DataverseService {
     @API(status = API.Status.EXPERIMENTAL, since = "0.3")
     public java.util.Optional<ServiceProtection> serviceProtection() {
         return java.util.Optional.ofNullable(pipeline.limits()).map(Limiter::limits);
+    }
+
+    /** What the limits did since they were switched on (or the last reset); empty while they are off. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public java.util.Optional<Tally> serviceProtectionTally() {
+        return java.util.Optional.ofNullable(pipeline.limits()).map(Limiter::tally);
     }
 
     /** Slows the requests {@code delay} names (after the latency every request has). */

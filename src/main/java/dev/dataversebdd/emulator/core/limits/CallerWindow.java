@@ -18,6 +18,7 @@ final class CallerWindow {
 
     private final ServiceProtection limits;
     private final LongSupplier clock;
+    private final Limiter.Counts counts;
     private final long window;
     private final long executionLimit;
     private final long extension;
@@ -28,8 +29,9 @@ final class CallerWindow {
     private long penaltyUntil = Long.MIN_VALUE;
     private String penaltyCode;
 
-    CallerWindow(ServiceProtection limits, LongSupplier clock) {
+    CallerWindow(ServiceProtection limits, LongSupplier clock, Limiter.Counts counts) {
         this.limits = limits;
+        this.counts = counts;
         this.clock = clock;
         this.window = limits.realNanos(limits.window());
         this.executionLimit = limits.realNanos(limits.executionTime());
@@ -41,6 +43,7 @@ final class CallerWindow {
         if (now < penaltyUntil) {
             // told to wait and sent anyway: the penalty grows [INF]
             penaltyUntil += extension;
+            counts.duringPenalty.incrementAndGet();
             return refusal(penaltyCode, penaltyUntil - now, now);
         }
         if (requests.size() >= limits.requests()) {
@@ -65,6 +68,7 @@ final class CallerWindow {
         long[] request = {now, 0};
         requests.addLast(request);
         inFlight++;
+        counts.served.incrementAndGet();
         return new Served(this, request);
     }
 
@@ -82,6 +86,7 @@ final class CallerWindow {
     }
 
     private Limiter.Admission refusal(String code, long waitNanos, long now) {
+        counts.refused.incrementAndGet();
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Retry-After", String.valueOf(seconds));

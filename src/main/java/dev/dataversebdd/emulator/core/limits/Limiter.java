@@ -19,6 +19,7 @@ public final class Limiter {
     private final ServiceProtection limits;
     private final LongSupplier clock;
     private final Map<String, CallerWindow> callers = new ConcurrentHashMap<>();
+    private final Counts counts = new Counts();
 
     public Limiter(ServiceProtection limits) {
         this(limits, System::nanoTime);
@@ -59,7 +60,7 @@ public final class Limiter {
 
     /** A permit for the request, or the refusal Dataverse gives when the caller is over a limit or serving a penalty. */
     public Admission admit(String caller) {
-        return callers.computeIfAbsent(caller, key -> new CallerWindow(limits, clock)).admit(clock.getAsLong());
+        return callers.computeIfAbsent(caller, key -> new CallerWindow(limits, clock, counts)).admit(clock.getAsLong());
     }
 
     /**
@@ -67,12 +68,23 @@ public final class Limiter {
      * is then served as one the limits gave, and a caller who sends during it has it extended.
      */
     public void penalise(String caller, long seconds) {
-        callers.computeIfAbsent(caller, key -> new CallerWindow(limits, clock)).penalise(clock.getAsLong(), seconds * 1_000_000_000L);
+        callers.computeIfAbsent(caller, key -> new CallerWindow(limits, clock, counts)).penalise(clock.getAsLong(), seconds * 1_000_000_000L);
     }
 
     /** Forgets every caller's count (a reset). */
     public void clear() {
         callers.clear();
+    }
+
+    /** What the limits did since they were switched on: every caller together. */
+    public Tally tally() {
+        return new Tally(counts.served.get(), counts.refused.get(), counts.duringPenalty.get());
+    }
+
+    static final class Counts {
+        final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong refused = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong duringPenalty = new java.util.concurrent.atomic.AtomicLong();
     }
 
     /** What one request was told: served (with the pacing headers to add when done) or refused. */
