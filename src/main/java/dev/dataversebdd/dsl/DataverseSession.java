@@ -333,6 +333,16 @@ public final class DataverseSession implements AutoCloseable {
         return conversation.lastExchange();
     }
 
+    /** What finishes the work once the run has ended: the sweep of its ledger, which holds every line "left for the sweep". */
+    private String sweepHint(List<String> problems) {
+        if (problems.stream().noneMatch(p -> p.startsWith("left for the sweep"))) {
+            return "";
+        }
+        String runId = target.rowNamePrefix().trim();
+        return "\nThe run's ledger keeps these; once the run has ended, `sweep --run " + runId + " --delete` (the same "
+                + "settings, which name the ledger folder) removes exactly them.";
+    }
+
     /**
      * Undoes the session's work: on a live org puts back what it changed on existing rows, then deletes the rows it
      * created, newest first, never reaching a row it did not create.
@@ -346,7 +356,7 @@ public final class DataverseSession implements AutoCloseable {
         rows.aliases().clear();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cleanup left work undone on " + target.description() + ":\n  "
-                    + String.join("\n  ", problems));
+                    + String.join("\n  ", problems) + sweepHint(problems));
         }
     }
 }

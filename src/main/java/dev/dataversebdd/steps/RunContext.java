@@ -25,8 +25,13 @@ final class RunContext {
         return CONNECTIONS.computeIfAbsent(configurationKey(), key -> {
             Settings settings = Settings.fromSystem();
             Target target = Targets.fromConfiguration(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
-            return Targets.connect(target, settings);
+            Dataverse dataverse = Targets.connect(target, settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // the run summary's pacing line: how often the org said to wait, and how long the run waited in all
+                dataverse.pacingSummary().ifPresent(summary -> System.out.println("dataverse-bdd pacing: " + summary));
+                target.close();
+            }, "dataverse-bdd-target-close"));
+            return dataverse;
         });
     }
 
