@@ -49,6 +49,7 @@ public final class Dataverse implements AutoCloseable {
     private final Redactor redactor;
     private final Connection connection;
     private final Gate gate;
+    private final ExistingRowTurn existingRowTurn;
     private RunLedger ledger;
     private Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -63,6 +64,8 @@ public final class Dataverse implements AutoCloseable {
                 + "(dataverse.parallelism) or split the suite over jobs that run one after another"))).orElse(null);
         this.connection = new Connection(new Endpoint(target.serviceRoot(), target.description(), target::requestHeaders,
                 new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait()), gate));
+        this.existingRowTurn = target.isSharedWithOthers() && !target.existingRows().isEmpty()
+                ? new ExistingRowTurn(target.pacing().map(Pacing::maxWait).orElse(java.time.Duration.ofMinutes(15))) : null;
         this.existingRows = new LinkedHashMap<>();
         for (ExistingRow row : target.existingRows()) {
             ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
@@ -169,6 +172,11 @@ public final class Dataverse implements AutoCloseable {
 
     public Target target() {
         return target;
+    }
+
+    /** The turn the run's sessions take with the org's existing rows; empty where none are shared. */
+    Optional<ExistingRowTurn> existingRowTurn() {
+        return Optional.ofNullable(existingRowTurn);
     }
 
     ClientSchema schema() {

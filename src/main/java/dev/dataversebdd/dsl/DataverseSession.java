@@ -45,6 +45,8 @@ public final class DataverseSession implements AutoCloseable {
     private final PrivilegeNames privileges;
     /** The session this one is a view of ({@link #as}), which cleans up; null for a session of its own. */
     private final DataverseSession base;
+    /** This session's turn with the org's existing rows (its views share it); null where no row is shared. */
+    private final ExistingRowTurn.Hold turn;
 
     DataverseSession(Dataverse dataverse, Conversation conversation, Aliases aliases, Behaviours behaviours,
                      Evidence evidence) {
@@ -57,6 +59,7 @@ public final class DataverseSession implements AutoCloseable {
         this.names = new RowNames(rows);
         this.privileges = new PrivilegeNames();
         this.base = null;
+        this.turn = dataverse.existingRowTurn().map(ExistingRowTurn::hold).orElse(null);
         conversation.safety().nameNothing(names.missingId());
         for (ExistingRow existing : target.existingRows()) {
             rows.existing(existing.alias(), existing.table(), existing.id());
@@ -76,6 +79,7 @@ public final class DataverseSession implements AutoCloseable {
         this.privileges = base.privileges;
         this.existingRows.addAll(base.existingRows);
         this.base = base.base == null ? base : base.base;
+        this.turn = base.turn;
     }
 
     // ---- who acts ----
@@ -151,7 +155,7 @@ public final class DataverseSession implements AutoCloseable {
     public RowRef provide(NewRow row) {
         Optional<RowRef> existing = rows.aliases().find(rows.table(row.table()).logicalName(), row.alias());
         if (existing.isPresent() && existingRows.contains(existing.get().id())) {
-            return existing.get();
+            return used(existing.get());
         }
         return create(row).row();
     }
@@ -241,12 +245,20 @@ public final class DataverseSession implements AutoCloseable {
      * both when rows of two tables share the alias.
      */
     public RowRef row(String alias) {
-        return rows.aliases().get(alias);
+        return used(rows.aliases().get(alias));
     }
 
     /** The row of {@code table} called {@code alias} ({@code account "Contoso"}). */
     public RowRef row(String table, String alias) {
-        return rows.aliases().get(rows.table(table).logicalName(), alias);
+        return used(rows.aliases().get(rows.table(table).logicalName(), alias));
+    }
+
+    /** An existing row of the org is used by one session at a time: this one waits for its turn (ExistingRowTurn). */
+    private RowRef used(RowRef row) {
+        if (turn != null && existingRows.contains(row.id())) {
+            turn.take(row);
+        }
+        return row;
     }
 
     /** Tables, navigation properties and names of rows: {@code dv.names().nameLastCreated("Raw")}. */
@@ -352,7 +364,14 @@ public final class DataverseSession implements AutoCloseable {
         if (base != null) {
             return; // a view: the session it was made from cleans up
         }
-        List<String> problems = conversation.safety().cleanUp();
+        List<String> problems;
+        try {
+            problems = conversation.safety().cleanUp();
+        } finally {
+            if (turn != null) {
+                turn.release(); // the before-images are back: the next scenario may use the existing rows
+            }
+        }
         rows.aliases().clear();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cleanup left work undone on " + target.description() + ":\n  "

@@ -61,6 +61,15 @@ public final class Targets {
         return dataverse;
     }
 
+    /**
+     * The degree of parallelism {@code dataverse.parallelism} sets (default 4): scenarios at once
+     * ({@code DataverseParallelism}) and a live run's requests in flight at most.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static int parallelism(Settings settings) {
+        return PacingSettings.parallelism(settings);
+    }
+
     public static Target fromConfiguration(Settings settings) {
         String kind = settings.get(TARGET).orElse("emulator");
         String version = settings.get(API_VERSION).orElse("v9.2");
