@@ -17,7 +17,7 @@ final class SettingNames {
 
     static final List<String> KNOWN = List.copyOf(new TreeSet<>(List.of(PROFILE, Targets.TARGET, Targets.API_VERSION,
             Targets.EMULATOR_METADATA, Targets.EMULATOR_SECURITY, Targets.EMULATOR_BEHAVIOUR, Targets.EMULATOR_BEHAVIOUR_FILE,
-            Targets.EMULATOR_SERVICE_PROTECTION, Targets.RECORD, Targets.COMPARE_WITH, LiveOrgConfiguration.URL,
+            Targets.EMULATOR_SERVICE_PROTECTION, Targets.SHARD, Targets.SHARD_DURATIONS, Targets.RECORD, Targets.COMPARE_WITH, LiveOrgConfiguration.URL,
             LiveOrgConfiguration.ALLOWED_HOSTS, LiveOrgConfiguration.TOKEN, LiveOrgConfiguration.TENANT_ID,
             LiveOrgConfiguration.CLIENT_ID, LiveOrgConfiguration.CLIENT_SECRET, LiveOrgConfiguration.CLIENT_CERTIFICATE,
             LiveOrgConfiguration.CLIENT_CERTIFICATE_PASSWORD, LiveOrgConfiguration.AUTHORITY,

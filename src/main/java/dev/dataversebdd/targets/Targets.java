@@ -43,6 +43,10 @@ public final class Targets {
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
     public static final String EMULATOR_SERVICE_PROTECTION = "dataverse.emulator.service-protection";
+    /** {@code i/n}: run the i-th of n shards of the Cucumber suite (dev.dataversebdd.junit.ShardFilter). */
+    public static final String SHARD = "dataverse.shard";
+    /** An earlier run's cucumber.json, to balance the shards by time. */
+    public static final String SHARD_DURATIONS = "dataverse.shard-durations";
     public static final String RECORD = "dataverse.record";
     /** Read by the build ({@code -Ddataverse.compare-with=emulator}: the differential run), known here so it is no typo. */
     public static final String COMPARE_WITH = "dataverse.compare-with";
