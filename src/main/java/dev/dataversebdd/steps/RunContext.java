@@ -28,7 +28,8 @@ final class RunContext {
             Dataverse dataverse = Targets.connect(target, settings);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // the run summary's pacing line: how often the org said to wait, and how long the run waited in all
-                dataverse.pacingSummary().ifPresent(summary -> System.out.println("dataverse-bdd pacing: " + summary));
+                dataverse.pacingSummary().ifPresent(summary -> System.getLogger("dev.dataversebdd")
+                        .log(System.Logger.Level.INFO, "dataverse-bdd pacing: " + summary));
                 target.close();
             }, "dataverse-bdd-target-close"));
             return dataverse;
