@@ -50,6 +50,7 @@ public final class Dataverse implements AutoCloseable {
     private final Connection connection;
     private final Gate gate;
     private final ExistingRowTurn existingRowTurn;
+    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
     private RunLedger ledger;
     private Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -172,6 +173,16 @@ public final class Dataverse implements AutoCloseable {
 
     public Target target() {
         return target;
+    }
+
+    /**
+     * The prefix of the names a new session gives its rows: on a live org the run tag and the session's number
+     * ({@code dvbdd-20261202T010322Z-f16c s12 }), so scenarios running at once that create rows of one alias, and
+     * query them by name, each find their own; the sweep still finds them by the run tag in front.
+     */
+    String sessionNamePrefix() {
+        String run = target.rowNamePrefix();
+        return run.isEmpty() ? run : run + "s" + sessions.incrementAndGet() + " ";
     }
 
     /** The turn the run's sessions take with the org's existing rows; empty where none are shared. */

@@ -55,7 +55,7 @@ public final class DataverseSession implements AutoCloseable {
         this.conversation = conversation;
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
-        this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix(), aliases);
+        this.rows = new Rows(dataverse.schema(), conversation, urls, dataverse.sessionNamePrefix(), aliases);
         this.names = new RowNames(rows);
         this.privileges = new PrivilegeNames();
         this.base = null;
