@@ -50,7 +50,7 @@ public final class Dataverse implements AutoCloseable {
     private final Connection connection;
     private final Gate gate;
     private final ExistingRowTurn existingRowTurn;
-    private final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.BitSet openSlots = new java.util.BitSet();
     private RunLedger ledger;
     private Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -176,13 +176,25 @@ public final class Dataverse implements AutoCloseable {
     }
 
     /**
-     * The prefix of the names a new session gives its rows: on a live org the run tag and the session's number
-     * ({@code dvbdd-20261202T010322Z-f16c s12 }), so scenarios running at once that create rows of one alias, and
-     * query them by name, each find their own; the sweep still finds them by the run tag in front.
+     * A new session's place among the sessions open at once (1 for the first, and for every session of a serial run),
+     * held until {@link #freeSlot}. On a live org a session in place 2 or above names its rows after the run tag and
+     * its place ({@code dvbdd-20261202T010322Z-f16c s2 Contoso}), so scenarios running at once that create rows of one
+     * alias and query them by name each find their own; the sweep still finds them by the run tag in front.
      */
-    String sessionNamePrefix() {
+    synchronized int takeSlot() {
+        int slot = openSlots.nextClearBit(1);
+        openSlots.set(slot);
+        return slot;
+    }
+
+    synchronized void freeSlot(int slot) {
+        openSlots.clear(slot);
+    }
+
+    /** The prefix of the names a session in {@code slot} gives its rows. */
+    String namePrefix(int slot) {
         String run = target.rowNamePrefix();
-        return run.isEmpty() ? run : run + "s" + sessions.incrementAndGet() + " ";
+        return run.isEmpty() || slot <= 1 ? run : run + "s" + slot + " ";
     }
 
     /** The turn the run's sessions take with the org's existing rows; empty where none are shared. */

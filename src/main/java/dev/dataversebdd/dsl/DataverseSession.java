@@ -45,6 +45,8 @@ public final class DataverseSession implements AutoCloseable {
     private final PrivilegeNames privileges;
     /** The session this one is a view of ({@link #as}), which cleans up; null for a session of its own. */
     private final DataverseSession base;
+    /** Gives back this session's place among the sessions open at once; nothing for a view. */
+    private final Runnable freeSlot;
     /** This session's turn with the org's existing rows (its views share it); null where no row is shared. */
     private final ExistingRowTurn.Hold turn;
 
@@ -55,7 +57,14 @@ public final class DataverseSession implements AutoCloseable {
         this.conversation = conversation;
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
-        this.rows = new Rows(dataverse.schema(), conversation, urls, dataverse.sessionNamePrefix(), aliases);
+        int slot = dataverse.takeSlot();
+        java.util.concurrent.atomic.AtomicBoolean freed = new java.util.concurrent.atomic.AtomicBoolean();
+        this.freeSlot = () -> {
+            if (freed.compareAndSet(false, true)) { // a second close must not free the place another session now holds
+                dataverse.freeSlot(slot);
+            }
+        };
+        this.rows = new Rows(dataverse.schema(), conversation, urls, dataverse.namePrefix(slot), aliases);
         this.names = new RowNames(rows);
         this.privileges = new PrivilegeNames();
         this.base = null;
@@ -80,6 +89,7 @@ public final class DataverseSession implements AutoCloseable {
         this.existingRows.addAll(base.existingRows);
         this.base = base.base == null ? base : base.base;
         this.turn = base.turn;
+        this.freeSlot = () -> { };
     }
 
     // ---- who acts ----
@@ -371,6 +381,7 @@ public final class DataverseSession implements AutoCloseable {
             if (turn != null) {
                 turn.release(); // the before-images are back: the next scenario may use the existing rows
             }
+            freeSlot.run();
         }
         rows.aliases().clear();
         if (!problems.isEmpty()) {
