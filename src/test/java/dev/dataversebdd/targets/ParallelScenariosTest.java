@@ -61,9 +61,11 @@ class ParallelScenariosTest {
         try (Target target = LocalOrg.target(settings)) {
             Dataverse dataverse = Dataverse.connect(target);
             ExecutorService threads = Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch firstHasIt = new java.util.concurrent.CountDownLatch(1);
             Future<?> first = threads.submit(() -> {
                 DataverseSession dv = dataverse.openSession();
                 RowRef contoso = dv.row("Contoso");
+                firstHasIt.countDown();
                 RowRef deal = dv.create(NewRow.of("opportunity", "First deal")).row();
                 dv.associate(deal).to(contoso).via("opportunity_customer_accounts").isNoContent();
                 Thread.sleep(500);
@@ -71,7 +73,7 @@ class ParallelScenariosTest {
                 firstClosed[0] = System.nanoTime();
                 return null;
             });
-            Thread.sleep(150); // the first has its turn
+            firstHasIt.await(30, TimeUnit.SECONDS); // the first has its turn
             Future<?> second = threads.submit(() -> {
                 try (DataverseSession dv = dataverse.openSession()) {
                     RowRef contoso = dv.row("Contoso");
