@@ -297,14 +297,16 @@ class ArchitectureTest {
 
     /**
      * The HTTP adapter reaches the core only through its face and the values that cross it: the request and the
-     * response, and the two settings the adapter's builder takes (the behaviour profile and the schema). Routing, the
+     * response, and the settings the adapter's builder takes (the behaviour profile, the schema and the service
+     * protection limits). Routing, the
      * store and the error catalogue stay the core's to change.
      */
     @Test
     void should_let_the_emulator_http_adapter_reach_the_core_only_through_its_face() {
         java.util.List<String> face = java.util.List.of("dev.dataversebdd.emulator.core.DataverseService",
                 "dev.dataversebdd.emulator.core.EmulatorRequest", "dev.dataversebdd.emulator.core.EmulatorResponse",
-                "dev.dataversebdd.emulator.core.BehaviourProfile", "dev.dataversebdd.emulator.core.schema.Schema");
+                "dev.dataversebdd.emulator.core.BehaviourProfile", "dev.dataversebdd.emulator.core.schema.Schema",
+                "dev.dataversebdd.emulator.core.limits.ServiceProtection");
         com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> behindTheFace =
                 com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.dataversebdd.emulator.core..")
                         .and(com.tngtech.archunit.base.DescribedPredicate.describe("are not one of " + face,

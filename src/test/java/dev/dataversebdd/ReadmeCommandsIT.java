@@ -173,6 +173,12 @@ class ReadmeCommandsIT {
                 + "-Dreports.dir=$PWD/reports/shard-2", new NotRunHere(wholeSuite));
         c.put("mvn -B -Pconformance allure:install allure:report -Dreports.dir=$PWD/reports/merged",
                 new NotRunHere(wholeSuite));
+        c.put("mvn -B -Pconformance verify -Ddataverse.shard=<i>/3 -Dreports.dir=$PWD/reports/shard-<i>",
+                new NotRunHere(wholeSuite + " per shard; ShardingTest splits the suite by the same setting, CiRecipesTest "
+                        + "and ConformanceMergeCommandTest run shards of it in the JVM"));
+        c.put("mvn -B -q compile exec:java -Dexec.mainClass=dev.dataversebdd.cli.Main -Dexec.args=\"conformance merge "
+                + "--out reports/merged reports/shard-1 reports/shard-2 reports/shard-3\"", new NotRunHere("needs the "
+                + "reports of three shards; CiRecipesTest runs this step's arguments on three shards it runs"));
         return c;
     }
 

@@ -1,6 +1,7 @@
 package dev.dataversebdd.cli;
 
 import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.emulator.core.limits.ServiceProtection;
 import dev.dataversebdd.emulator.http.DataverseEmulator;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -61,6 +62,12 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "switch a [CONFLICT]/[INF] behaviour (wins over --behaviour-file); GET /_emulator/behaviour lists them")
     List<String> behaviours = new ArrayList<>();
 
+    @Option(names = "--service-protection", paramLabel = "on|KEY=VALUE[,KEY=VALUE]",
+            description = "model Dataverse's service protection limits (429 with Retry-After, pacing headers): 'on' for "
+                    + "the documented numbers, or change them: requests, window, execution-time, concurrent, "
+                    + "penalty-extension, time-scale, dop-hint (e.g. requests=600,window=300s,time-scale=0.01)")
+    String serviceProtection;
+
     @Option(names = "--require-bearer", paramLabel = "any",
             description = "answer 401 to requests without 'Authorization: Bearer ...' (the admin surface /_emulator included)")
     String requireBearer;
@@ -117,6 +124,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         out.println("Dataverse emulator listening. Service root: " + emulator.serviceRoot() + "/");
         out.println("  also answers v8.0-v8.2 and v9.0-v9.1; admin: " + emulator.baseUri() + "/_emulator");
         out.println("  behaviour: " + emulator.service().profile().asMap());
+        emulator.service().serviceProtection().ifPresent(limits -> out.println("  service protection: " + limits));
         out.println("Press Ctrl-C to stop.");
         stopped.await();
         return CommandLines.OK;
@@ -165,6 +173,13 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        if (serviceProtection != null) {
+            try {
+                builder.serviceProtection(ServiceProtection.parse(serviceProtection));
+            } catch (IllegalArgumentException e) {
+                throw usage("--service-protection: " + e.getMessage());
+            }
         }
         return builder.profile(profile);
     }

@@ -45,6 +45,20 @@ public final class ConformanceMatrix {
     private final String date;
     private final String product;
 
+    /** Per behaviour the modes that fit; null to work them out from the scenarios' records. */
+    private Map<String, Set<String>> behaviours;
+
+    /** A matrix put together from shards' matrices (MatrixMerge): the cells as they were, in the order given. */
+    ConformanceMatrix(List<ScenarioRun> scenarios, Map<List<String>, List<Observation>> cells, JsonNode target,
+                      String date, String product, Map<String, Set<String>> behaviours) {
+        this.scenarios = List.copyOf(scenarios);
+        this.cells.putAll(cells);
+        this.target = target;
+        this.date = date;
+        this.product = product;
+        this.behaviours = behaviours;
+    }
+
     ConformanceMatrix(List<ScenarioRun> scenarios, String product) {
         this.scenarios = List.copyOf(scenarios);
         this.product = product;
@@ -105,6 +119,14 @@ public final class ConformanceMatrix {
         return date;
     }
 
+    String product() {
+        return product;
+    }
+
+    Map<String, Set<String>> behaviours() {
+        return behaviours != null ? behaviours : BehaviourProfileFile.observedModes(scenarios);
+    }
+
     /** The operations, relationship kinds and forms to draw: the fixed ones, then any others the run met. */
     List<String> axis(int position, List<String> fixed) {
         Set<String> values = new LinkedHashSet<>(fixed);
@@ -163,7 +185,7 @@ public final class ConformanceMatrix {
             item.set("sources", JSON.valueToTree(run.sources()));
             item.put("cells", run.record() == null ? 0 : run.record().path("cells").size());
         }
-        root.set("behaviours", JSON.valueToTree(BehaviourProfileFile.observedModes(scenarios)));
+        root.set("behaviours", JSON.valueToTree(behaviours()));
         return root;
     }
 }

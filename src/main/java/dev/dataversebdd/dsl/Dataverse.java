@@ -12,6 +12,7 @@ import dev.dataversebdd.safety.SessionSafety;
 import dev.dataversebdd.wire.ClientSchema;
 import dev.dataversebdd.wire.Connection;
 import dev.dataversebdd.wire.Endpoint;
+import dev.dataversebdd.wire.Gate;
 import dev.dataversebdd.wire.HttpChannel;
 import dev.dataversebdd.wire.RetryDecision;
 import java.nio.file.Path;
@@ -47,6 +48,9 @@ public final class Dataverse implements AutoCloseable {
     private final ClientSchema schema;
     private final Redactor redactor;
     private final Connection connection;
+    private final Gate gate;
+    private final ExistingRowTurn existingRowTurn;
+    private final java.util.BitSet openSlots = new java.util.BitSet();
     private RunLedger ledger;
     private Recording recording;
     private final Map<UUID, RowId> existingRows;
@@ -56,8 +60,13 @@ public final class Dataverse implements AutoCloseable {
         this.schema = schema;
         this.redactor = redactor;
         RetryPolicy retries = target.retryPolicy();
+        this.gate = target.pacing().map(pacing -> new Gate(new Gate.Settings(pacing.maxWait(), pacing.maxInFlight(),
+                pacing.stateFile(), "raise the maximum wait (dataverse.max-wait), send fewer requests at once "
+                + "(dataverse.parallelism) or split the suite over jobs that run one after another"))).orElse(null);
         this.connection = new Connection(new Endpoint(target.serviceRoot(), target.description(), target::requestHeaders,
-                new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait())));
+                new RetryDecision(retries.maxRetries(), retries.firstBackoff(), retries.maxWait()), gate));
+        this.existingRowTurn = target.isSharedWithOthers() && !target.existingRows().isEmpty()
+                ? new ExistingRowTurn(target.pacing().map(Pacing::maxWait).orElse(java.time.Duration.ofMinutes(15))) : null;
         this.existingRows = new LinkedHashMap<>();
         for (ExistingRow row : target.existingRows()) {
             ClientSchema.Table table = schema.table(row.table()).orElseThrow(() -> new IllegalArgumentException(
@@ -108,7 +117,8 @@ public final class Dataverse implements AutoCloseable {
         synchronized (this) {
             recordingNow = recording;
         }
-        HttpChannel channel = channel(recordingNow == null ? attachments : attachments.andThen(recordingNow));
+        HttpChannel channel = connection.channel(recordingNow == null ? attachments : attachments.andThen(recordingNow),
+                wait -> attachments.note("Waited for the org's service protection limits", wait));
         Failures failures = new Failures(new FailureReport(target.description(), redactor), new Hints(schema));
         Behaviours behaviours = new Behaviours(target, attachments, failures);
         Aliases aliases = new Aliases(); // the session's names: its safety net asks them, and keeps none of its own
@@ -133,12 +143,23 @@ public final class Dataverse implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        pacingSummary().ifPresent(summary -> System.getLogger("dev.dataversebdd").log(System.Logger.Level.INFO,
+                "dataverse-bdd: pacing of this run: " + summary));
         if (ledger != null) {
             ledger.close();
         }
         if (recording != null) {
             recording.close();
         }
+    }
+
+    /**
+     * What the run's pacing did so far (requests, 429s, time paused and held), one line for the run summary; empty when
+     * the target is not paced.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Optional<String> pacingSummary() {
+        return Optional.ofNullable(gate).map(Gate::summary);
     }
 
     /** Opened by the first session, so that a connection that only reads or sweeps writes no ledger. */
@@ -152,6 +173,33 @@ public final class Dataverse implements AutoCloseable {
 
     public Target target() {
         return target;
+    }
+
+    /**
+     * A new session's place among the sessions open at once (1 for the first, and for every session of a serial run),
+     * held until {@link #freeSlot}. On a live org a session in place 2 or above names its rows after the run tag and
+     * its place ({@code dvbdd-20261202T010322Z-f16c s2 Contoso}), so scenarios running at once that create rows of one
+     * alias and query them by name each find their own; the sweep still finds them by the run tag in front.
+     */
+    synchronized int takeSlot() {
+        int slot = openSlots.nextClearBit(1);
+        openSlots.set(slot);
+        return slot;
+    }
+
+    synchronized void freeSlot(int slot) {
+        openSlots.clear(slot);
+    }
+
+    /** The prefix of the names a session in {@code slot} gives its rows. */
+    String namePrefix(int slot) {
+        String run = target.rowNamePrefix();
+        return run.isEmpty() || slot <= 1 ? run : run + "s" + slot + " ";
+    }
+
+    /** The turn the run's sessions take with the org's existing rows; empty where none are shared. */
+    Optional<ExistingRowTurn> existingRowTurn() {
+        return Optional.ofNullable(existingRowTurn);
     }
 
     ClientSchema schema() {

@@ -45,6 +45,10 @@ public final class DataverseSession implements AutoCloseable {
     private final PrivilegeNames privileges;
     /** The session this one is a view of ({@link #as}), which cleans up; null for a session of its own. */
     private final DataverseSession base;
+    /** Gives back this session's place among the sessions open at once; nothing for a view. */
+    private final Runnable freeSlot;
+    /** This session's turn with the org's existing rows (its views share it); null where no row is shared. */
+    private final ExistingRowTurn.Hold turn;
 
     DataverseSession(Dataverse dataverse, Conversation conversation, Aliases aliases, Behaviours behaviours,
                      Evidence evidence) {
@@ -53,10 +57,18 @@ public final class DataverseSession implements AutoCloseable {
         this.conversation = conversation;
         this.behaviours = behaviours;
         this.urls = new RowUrls(target.serviceRoot());
-        this.rows = new Rows(dataverse.schema(), conversation, urls, target.rowNamePrefix(), aliases);
+        int slot = dataverse.takeSlot();
+        java.util.concurrent.atomic.AtomicBoolean freed = new java.util.concurrent.atomic.AtomicBoolean();
+        this.freeSlot = () -> {
+            if (freed.compareAndSet(false, true)) { // a second close must not free the place another session now holds
+                dataverse.freeSlot(slot);
+            }
+        };
+        this.rows = new Rows(dataverse.schema(), conversation, urls, dataverse.namePrefix(slot), aliases);
         this.names = new RowNames(rows);
         this.privileges = new PrivilegeNames();
         this.base = null;
+        this.turn = dataverse.existingRowTurn().map(ExistingRowTurn::hold).orElse(null);
         conversation.safety().nameNothing(names.missingId());
         for (ExistingRow existing : target.existingRows()) {
             rows.existing(existing.alias(), existing.table(), existing.id());
@@ -76,6 +88,8 @@ public final class DataverseSession implements AutoCloseable {
         this.privileges = base.privileges;
         this.existingRows.addAll(base.existingRows);
         this.base = base.base == null ? base : base.base;
+        this.turn = base.turn;
+        this.freeSlot = () -> { };
     }
 
     // ---- who acts ----
@@ -149,21 +163,13 @@ public final class DataverseSession implements AutoCloseable {
      * there is one (a live org's users and roles cannot be created by a test run), else a new row.
      */
     public RowRef provide(NewRow row) {
-        Optional<RowRef> existing = rows.aliases().find(rows.table(row.table()).logicalName(), row.alias());
-        if (existing.isPresent() && existingRows.contains(existing.get().id())) {
-            return existing.get();
-        }
-        return create(row).row();
+        return existing(row.table(), row.alias()).orElseGet(() -> create(row).row());
     }
 
-    /** The row {@code alias} of {@code table} named in {@code dataverse.existing-rows}, if any. */
+    /** The row {@code alias} of {@code table} named in {@code dataverse.existing-rows}, once it is this session's turn. */
     Optional<RowRef> existing(String table, String alias) {
-        return rows.aliases().find(rows.table(table).logicalName(), alias).filter(row -> existingRows.contains(row.id()));
-    }
-
-    /** True on a live org, where rows are the org's own unless this session created them. */
-    boolean guardsWrites() {
-        return conversation.safety().guardsWrites();
+        return rows.aliases().find(rows.table(table).logicalName(), alias).filter(row -> existingRows.contains(row.id()))
+                .map(this::used);
     }
 
     String targetDescription() {
@@ -255,12 +261,20 @@ public final class DataverseSession implements AutoCloseable {
      * both when rows of two tables share the alias.
      */
     public RowRef row(String alias) {
-        return rows.aliases().get(alias);
+        return used(rows.aliases().get(alias));
     }
 
     /** The row of {@code table} called {@code alias} ({@code account "Contoso"}). */
     public RowRef row(String table, String alias) {
-        return rows.aliases().get(rows.table(table).logicalName(), alias);
+        return used(rows.aliases().get(rows.table(table).logicalName(), alias));
+    }
+
+    /** An existing row of the org is used by one session at a time: this one waits for its turn (ExistingRowTurn). */
+    private RowRef used(RowRef row) {
+        if (turn != null && existingRows.contains(row.id())) {
+            turn.take(row);
+        }
+        return row;
     }
 
     /** Tables, navigation properties and names of rows: {@code dv.names().nameLastCreated("Raw")}. */
@@ -347,6 +361,16 @@ public final class DataverseSession implements AutoCloseable {
         return conversation.lastExchange();
     }
 
+    /** What finishes the work once the run has ended: the sweep of its ledger, which holds every line "left for the sweep". */
+    private String sweepHint(List<String> problems) {
+        if (problems.stream().noneMatch(p -> p.startsWith("left for the sweep"))) {
+            return "";
+        }
+        String runId = target.rowNamePrefix().trim();
+        return "\nThe run's ledger keeps these; once the run has ended, `sweep --run " + runId + " --delete` (the same "
+                + "settings, which name the ledger folder) removes exactly them.";
+    }
+
     /**
      * Undoes the session's work: on a live org puts back what it changed on existing rows, then deletes the rows it
      * created, newest first, never reaching a row it did not create.
@@ -356,11 +380,19 @@ public final class DataverseSession implements AutoCloseable {
         if (base != null) {
             return; // a view: the session it was made from cleans up
         }
-        List<String> problems = conversation.safety().cleanUp();
+        List<String> problems;
+        try {
+            problems = conversation.safety().cleanUp();
+        } finally {
+            if (turn != null) {
+                turn.release(); // the before-images are back: the next scenario may use the existing rows
+            }
+            freeSlot.run();
+        }
         rows.aliases().clear();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("cleanup left work undone on " + target.description() + ":\n  "
-                    + String.join("\n  ", problems));
+                    + String.join("\n  ", problems) + sweepHint(problems));
         }
     }
 }

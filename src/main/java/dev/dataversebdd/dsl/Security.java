@@ -51,7 +51,7 @@ public final class Security {
 
     /** {@code businessUnit("Sales").under(root)}: a business unit beneath another. */
     public Under businessUnit(String alias) {
-        return parent -> session.guardsWrites() ? live.businessUnit(alias, parent)
+        return parent -> conversation.safety().guardsWrites() ? live.businessUnit(alias, parent)
                 : session.provide(NewRow.of("businessunit", alias).bind("parentbusinessunitid", parent));
     }
 
@@ -85,7 +85,7 @@ public final class Security {
 
     /** {@code user("Dana").in(sales).withRoles(seller)}: a user of a business unit holding these roles. */
     public In<WithRoles> user(String alias) {
-        return unit -> roles -> withRoles(session.guardsWrites() ? live.user(alias, unit)
+        return unit -> roles -> withRoles(conversation.safety().guardsWrites() ? live.user(alias, unit)
                 : session.provide(NewRow.of("systemuser", alias).with("azureactivedirectoryobjectid",
                 UUID.randomUUID().toString()).bind("businessunitid", unit)), unit, "systemuserroles_association", roles);
     }

@@ -54,6 +54,15 @@ public interface Target extends AutoCloseable {
     RetryPolicy retryPolicy();
 
     /**
+     * How the run paces itself for the target's service protection limits (a live org); empty to send each request as
+     * soon as it is asked for, retried on its own (the embedded emulator).
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    default Optional<Pacing> pacing() {
+        return Optional.empty();
+    }
+
+    /**
      * Prefix of the name of every row the run creates (e.g. {@code dvbdd-20261122T031500Z-4f2a }) so a sweep can find
      * leftovers of a killed run; empty on the emulator.
      */

@@ -3,6 +3,7 @@ package dev.dataversebdd.safety;
 import dev.dataversebdd.report.RecordedExchange;
 import dev.dataversebdd.wire.ErrorBody;
 import dev.dataversebdd.wire.HttpChannel;
+import dev.dataversebdd.wire.WaitedTooLong;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -45,26 +46,42 @@ final class Cleanup {
         this.protectForeignRows = protectForeignRows;
     }
 
-    /** @return one line per thing left undone (empty when everything was undone) */
+    /**
+     * Each step goes through the run's pacing, so it waits out the org's penalties within the run's maximum wait. Once
+     * a wait would pass it the org will not take more now: the steps still to do are not tried, each is listed as left
+     * for the ledger's sweep, which the session's message names.
+     *
+     * @return one line per thing left undone (empty when everything was undone)
+     */
     List<String> run(Work work, Record record) {
         List<String> problems = new ArrayList<>();
         List<BeforeImage> images = new ArrayList<>(work.beforeImages());
         Collections.reverse(images);
-        for (BeforeImage image : images) {
-            restore(image, record, problems);
-        }
         List<RowId> rows = new ArrayList<>(work.rows());
         Collections.reverse(rows);
         Set<UUID> remaining = rows.stream().map(RowId::id).collect(Collectors.toCollection(HashSet::new));
-        Predicate<UUID> owned = remaining::contains;
-        List<String> firstPass = new ArrayList<>();
-        List<RowId> left = deleteAll(rows, owned, remaining, record, firstPass);
-        if (!left.isEmpty() && left.size() < rows.size()) {
-            // A row can be refused while an older row of the run still hangs on it in a way no delete cascades over
-            // (Dataverse refuses to delete a team that owns rows): once the others are gone, each is tried again.
-            deleteAll(left, owned, remaining, record, problems);
-        } else {
-            problems.addAll(firstPass);
+        int restored = 0;
+        try {
+            for (; restored < images.size(); restored++) {
+                restore(images.get(restored), record, problems);
+            }
+            Predicate<UUID> owned = remaining::contains;
+            List<String> firstPass = new ArrayList<>();
+            List<RowId> left = deleteAll(rows, owned, remaining, record, firstPass);
+            if (!left.isEmpty() && left.size() < rows.size()) {
+                // A row can be refused while an older row of the run still hangs on it in a way no delete cascades
+                // over (Dataverse refuses to delete a team that owns rows): once the others are gone, each is tried
+                // again.
+                deleteAll(left, owned, remaining, record, problems);
+            } else {
+                problems.addAll(firstPass);
+            }
+        } catch (WaitedTooLong throttled) {
+            problems.add("stopped: " + throttled.getMessage());
+            images.subList(restored, images.size()).forEach(image -> problems.add("left for the sweep: restore "
+                    + image.describe()));
+            rows.stream().filter(row -> remaining.contains(row.id())).forEach(row -> problems.add("left for the "
+                    + "sweep: delete " + record.describe(row) + " (" + row.path() + ")"));
         }
         return problems;
     }

@@ -38,8 +38,14 @@ final class RunContext {
                 settings = settings.with(Targets.EMULATOR_METADATA_DIR, metadataDir.toString());
             }
             Target target = Targets.fromConfiguration(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(target::close, "dataverse-bdd-target-close"));
-            return Targets.connect(target, settings);
+            Dataverse dataverse = Targets.connect(target, settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // the run summary's pacing line: how often the org said to wait, and how long the run waited in all
+                dataverse.pacingSummary().ifPresent(summary -> System.getLogger("dev.dataversebdd")
+                        .log(System.Logger.Level.INFO, "dataverse-bdd pacing: " + summary));
+                target.close();
+            }, "dataverse-bdd-target-close"));
+            return dataverse;
         });
     }
 

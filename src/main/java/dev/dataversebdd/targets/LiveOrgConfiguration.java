@@ -42,6 +42,9 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.retries</td><td>retries on 429/502/503, default 5 (0 on the emulator)</td></tr>
  *   <tr><td>dataverse.run-tag</td><td>prefix of every created row's name, default {@code dvbdd-<UTC time>-<random>}</td></tr>
  *   <tr><td>dataverse.existing-rows</td><td>{@code table:Alias=guid;…}, org rows scenarios may use (never delete)</td></tr>
+ *   <tr><td>dataverse.parallelism</td><td>scenarios and requests in flight at most, default 4 (PacingSettings)</td></tr>
+ *   <tr><td>dataverse.max-wait</td><td>the longest a request waits for service protection before the run fails,
+ *       default 15m</td></tr>
  *   <tr><td>dataverse.ledger-dir</td><td>folder of the write-ahead run ledgers, default {@code target/dataverse-bdd/runs}</td></tr>
  * </table>
  */
@@ -79,7 +82,7 @@ public final class LiveOrgConfiguration {
                     + RunTags.PREFIX + "' so that a sweep can find the rows; it is '" + tag + "'.");
         }
         return new LiveOrgTarget(org, version, tokens, RetryPolicy.standard(retries(settings, 5)), tag + " ",
-                existingRows(settings), ledgerFolder(settings));
+                existingRows(settings), ledgerFolder(settings), PacingSettings.read(settings, ledgerFolder(settings)));
     }
 
     /** {@code dvbdd-20261122T031500Z-4f2a}: the run's time, so a sweep can tell old leftovers from a running run. */

@@ -1,6 +1,7 @@
 package dev.dataversebdd.targets;
 
 import dev.dataversebdd.dsl.ExistingRow;
+import dev.dataversebdd.dsl.Pacing;
 import dev.dataversebdd.dsl.RetryPolicy;
 import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.wire.RetryDecision;
@@ -29,10 +30,12 @@ final class LiveOrgTarget implements Target {
     private final String rowNamePrefix;
     private final List<ExistingRow> existingRows;
     private final Path ledgerFolder;
+    private final Pacing pacing;
     private volatile byte[] metadata;
 
     LiveOrgTarget(URI org, String version, TokenSource tokens, RetryPolicy retryPolicy, String rowNamePrefix,
-                  List<ExistingRow> existingRows, Path ledgerFolder) {
+                  List<ExistingRow> existingRows, Path ledgerFolder, Pacing pacing) {
+        this.pacing = pacing;
         this.org = org;
         this.version = version;
         this.tokens = tokens;
@@ -136,6 +139,11 @@ final class LiveOrgTarget implements Target {
     @Override
     public RetryPolicy retryPolicy() {
         return retryPolicy;
+    }
+
+    @Override
+    public Optional<Pacing> pacing() {
+        return Optional.of(pacing);
     }
 
     @Override

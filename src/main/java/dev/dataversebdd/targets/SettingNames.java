@@ -16,13 +16,15 @@ final class SettingNames {
     static final String PROFILE = "dataverse.profile";
 
     static final List<String> KNOWN = List.copyOf(new TreeSet<>(List.of(PROFILE, Targets.TARGET, Targets.API_VERSION,
-            Targets.EMULATOR_METADATA, Targets.EMULATOR_METADATA_DIR, Targets.EMULATOR_SECURITY, Targets.EMULATOR_BEHAVIOUR, Targets.EMULATOR_BEHAVIOUR_FILE, Targets.RECORD, Targets.COMPARE_WITH, LiveOrgConfiguration.URL,
+            Targets.EMULATOR_METADATA, Targets.EMULATOR_METADATA_DIR, Targets.EMULATOR_SECURITY, Targets.EMULATOR_BEHAVIOUR,
+            Targets.EMULATOR_BEHAVIOUR_FILE, Targets.EMULATOR_SERVICE_PROTECTION, Targets.SHARD, Targets.SHARD_DURATIONS,
+            Targets.RECORD, Targets.COMPARE_WITH, LiveOrgConfiguration.URL,
             LiveOrgConfiguration.ALLOWED_HOSTS, LiveOrgConfiguration.TOKEN, LiveOrgConfiguration.TENANT_ID,
             LiveOrgConfiguration.CLIENT_ID, LiveOrgConfiguration.CLIENT_SECRET, LiveOrgConfiguration.CLIENT_CERTIFICATE,
             LiveOrgConfiguration.CLIENT_CERTIFICATE_PASSWORD, LiveOrgConfiguration.AUTHORITY,
             LiveOrgConfiguration.AUTHORITY_TRUST_STORE, LiveOrgConfiguration.AUTHORITY_TRUST_STORE_PASSWORD,
             LiveOrgConfiguration.RETRIES, LiveOrgConfiguration.RUN_TAG, LiveOrgConfiguration.EXISTING_ROWS,
-            LiveOrgConfiguration.LEDGER_DIR)));
+            LiveOrgConfiguration.LEDGER_DIR, PacingSettings.PARALLELISM, PacingSettings.MAX_WAIT)));
 
     private SettingNames() {
     }

@@ -4,6 +4,7 @@ import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.RetryPolicy;
 import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.emulator.core.limits.ServiceProtection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.apiguardian.api.API;
  *   <tr><td>dataverse.record</td><td>a file to record every exchange to, redacted (replay it with conformance replay)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour-file</td><td>a behaviour profile file (a live conformance run writes one)</td></tr>
  *   <tr><td>dataverse.emulator.behaviour</td><td>{@code name=mode,…} behaviour switches for the emulator, after the file</td></tr>
+ *   <tr><td>dataverse.emulator.service-protection</td><td>{@code on}, or {@code key=value,…}: the emulator models the
+ *   service protection limits (performance.md)</td></tr>
  *   <tr><td>dataverse.url, dataverse.allowed-hosts, dataverse.token, dataverse.tenant-id, …</td>
  *       <td>a live org: see {@link LiveOrgConfiguration}</td></tr>
  * </table>
@@ -42,6 +45,11 @@ public final class Targets {
     public static final String EMULATOR_SECURITY = "dataverse.emulator.security";
     public static final String EMULATOR_BEHAVIOUR = "dataverse.emulator.behaviour";
     public static final String EMULATOR_BEHAVIOUR_FILE = "dataverse.emulator.behaviour-file";
+    public static final String EMULATOR_SERVICE_PROTECTION = "dataverse.emulator.service-protection";
+    /** {@code i/n}: run the i-th of n shards of the Cucumber suite (dev.dataversebdd.junit.ShardFilter). */
+    public static final String SHARD = "dataverse.shard";
+    /** An earlier run's cucumber.json, to balance the shards by time. */
+    public static final String SHARD_DURATIONS = "dataverse.shard-durations";
     public static final String RECORD = "dataverse.record";
     /** Read by the build ({@code -Ddataverse.compare-with=emulator}: the differential run), known here so it is no typo. */
     public static final String COMPARE_WITH = "dataverse.compare-with";
@@ -58,6 +66,15 @@ public final class Targets {
         Dataverse dataverse = Dataverse.connect(target);
         settings.get(RECORD).ifPresent(file -> dataverse.recordTo(Path.of(file)));
         return dataverse;
+    }
+
+    /**
+     * The degree of parallelism {@code dataverse.parallelism} sets (default 4): scenarios at once
+     * ({@code DataverseParallelism}) and a live run's requests in flight at most.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static int parallelism(Settings settings) {
+        return PacingSettings.parallelism(settings);
     }
 
     public static Target fromConfiguration(Settings settings) {
@@ -108,9 +125,18 @@ public final class Targets {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_BEHAVIOUR) + ": " + e.getMessage());
         }
+        ServiceProtection limits;
         try {
-            return EmbeddedEmulatorTarget.start(metadata, security, profile, version,
+            limits = settings.get(EMULATOR_SERVICE_PROTECTION).map(ServiceProtection::parse).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Setting " + Settings.describe(EMULATOR_SERVICE_PROTECTION) + ": "
+                    + e.getMessage());
+        }
+        try {
+            EmbeddedEmulatorTarget target = EmbeddedEmulatorTarget.start(metadata, security, profile, version,
                     RetryPolicy.standard(LiveOrgConfiguration.retries(settings, 0)));
+            target.emulator().service().serviceProtection(limits);
+            return target;
         } catch (IllegalArgumentException e) {
             // The emulator checks both files at start-up; a security file's refusal names the file it read.
             String setting = security != null && e.getMessage() != null && e.getMessage().startsWith("security file")

@@ -24,6 +24,11 @@ public final class Connection {
 
     /** A channel to the endpoint that reports every exchange to {@code listener}. */
     public HttpChannel channel(Consumer<RecordedExchange> listener) {
-        return new HttpChannel(endpoint, jdk, listener);
+        return channel(listener, note -> { });
+    }
+
+    /** As {@link #channel(Consumer)}, telling {@code waits} every wait of the run's pacing, in words. */
+    public HttpChannel channel(Consumer<RecordedExchange> listener, Consumer<String> waits) {
+        return new HttpChannel(endpoint, jdk, listener, waits);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -38,8 +39,10 @@ public final class HttpChannel {
     private String serviceRoot;
     private final JdkTransport jdk;
     private final Consumer<RecordedExchange> listener;
+    private final Consumer<String> waits;
 
-    HttpChannel(Endpoint endpoint, JdkTransport jdk, Consumer<RecordedExchange> listener) {
+    HttpChannel(Endpoint endpoint, JdkTransport jdk, Consumer<RecordedExchange> listener, Consumer<String> waits) {
+        this.waits = waits;
         this.endpoint = endpoint;
         this.base = URI.create(endpoint.serviceRoot());
         this.serviceRoot = endpoint.serviceRoot();
@@ -81,11 +84,17 @@ public final class HttpChannel {
         String url = absolute(pathOrUrl);
         URI uri = requireTargetOrigin(method, url);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return endpoint.retries().call(method, method + " " + target, () -> {
+        Supplier<RecordedExchange> attempt = () -> {
             RecordedExchange exchange = transport.send(method, url, allHeaders(headers, body), body);
             listener.accept(exchange);
             return exchange;
-        }, RecordedExchange::status, exchange -> exchange.responseHeader("Retry-After"));
+        };
+        if (endpoint.gate() != null) {
+            return endpoint.gate().call(method, method + " " + target, endpoint.retries(), attempt,
+                    RecordedExchange::status, exchange -> exchange::responseHeader, waits);
+        }
+        return endpoint.retries().call(method, method + " " + target, attempt, RecordedExchange::status,
+                exchange -> exchange.responseHeader("Retry-After"));
     }
 
     /**

@@ -33,12 +33,10 @@ public record RetryDecision(int maxRetries, Duration firstBackoff, Duration maxW
         return idempotent && (status == 502 || status == 503);
     }
 
-    /** How long to wait before attempt {@code attempt} (1 for the first retry). */
+    /** How long to wait before attempt {@code attempt} (1 for the first retry); {@code Retry-After} in either form. */
     public Duration wait(String retryAfter, int attempt) {
-        Duration wait = firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-        if (retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
-            wait = Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
-        }
+        Duration wait = RetryAfter.parse(retryAfter, System.currentTimeMillis())
+                .orElse(firstBackoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
         return wait.compareTo(maxWait) > 0 ? maxWait : wait;
     }
 

@@ -87,6 +87,9 @@ public final class Benchmark {
         if (all || only.contains("suite")) {
             suite();
         }
+        if (all || only.contains("limits")) {
+            limits();
+        }
         return out.toString();
     }
 
@@ -360,6 +363,25 @@ public final class Benchmark {
             print("| one $batch request | " + micros(batched, 0.5) + " | " + micros(batched, 0.99) + " |");
             print("| " + requests + " requests | " + micros(oneByOne, 0.5) + " | " + micros(oneByOne, 0.99) + " |");
             print("| **ratio one-by-one/batch** | **" + ratio(micros(oneByOne, 0.5), micros(batched, 0.5)) + "×** | |");
+        }
+    }
+
+    /** The suite in live mode against a stand-in org whose service protection limits allow about half its speed. */
+    private void limits() throws Exception {
+        List<String> folders = quick ? List.of("features/associate") : List.of("features");
+        String limits = quick ? "requests=20,window=300s,time-scale=0.01" : "requests=120,window=300s,time-scale=0.01";
+        print("");
+        print("## The suite in live mode against a throttled stand-in org (" + limits + ")");
+        print("");
+        print("| mode | scenarios | failed | requests served | 429s | sent during a penalty | wall time | bound | wall/bound |");
+        print("|---|---|---|---|---|---|---|---|---|");
+        for (int parallelism : new int[] {1, 4}) {
+            dev.dataversebdd.targets.ThrottledSuite.Result r = dev.dataversebdd.targets.ThrottledSuite.run(folders, limits,
+                    parallelism);
+            print("| " + (parallelism == 1 ? "serial" : "parallel, dataverse.parallelism=" + parallelism) + " | " + r.scenarios()
+                    + " | " + r.failed() + " | " + r.served() + " | " + r.refused() + " | " + r.duringPenalty() + " | "
+                    + r.wallMillis() + " ms | " + r.boundMillis() + " ms | "
+                    + (r.boundMillis() == 0 ? "-" : String.format("%.2f", r.wallMillis() / (double) r.boundMillis())) + " |");
         }
     }
 

@@ -30,6 +30,9 @@ class BenchmarkSmokeTest {
             }
         }
         assertThat(report, containsString("emulator/WireMock"));
+        // the suite against a throttled stand-in: nothing failed and nothing was sent into a penalty, serial or parallel
+        assertThat(report, matchesPattern("(?s).*\\| serial \\| \\d+ \\| 0 \\| \\d+ \\| \\d+ \\| 0 \\|.*"));
+        assertThat(report, matchesPattern("(?s).*\\| parallel, dataverse.parallelism=4 \\| \\d+ \\| 0 \\| \\d+ \\| \\d+ \\| 0 \\|.*"));
         assertThat(report, matchesPattern("(?s).*\\| 5000 \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\| \\d+ \\|.*"));
         assertThat(report, matchesPattern("(?s).*bytes per pair.*"));
         assertThat(report, containsString("emulator start (built-in schema, HTTP server up)"));

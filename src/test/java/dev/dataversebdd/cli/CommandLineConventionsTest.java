@@ -121,7 +121,7 @@ class CommandLineConventionsTest {
         assertThat(none.status(), equalTo(2));
         assertThat(none.errLines().get(0), equalTo("error: a command is missing: emulator, sweep, health, conformance or metadata"));
         assertThat(conformance.status(), equalTo(2));
-        assertThat(conformance.errLines().get(0), equalTo("error: a command is missing: run, diff or replay"));
+        assertThat(conformance.errLines().get(0), equalTo("error: a command is missing: run, diff, replay or merge"));
         assertThat(conformance.errLines().get(1), startsWith(usagePrefix("conformance")));
     }
 }

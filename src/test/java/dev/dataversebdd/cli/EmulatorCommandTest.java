@@ -93,6 +93,28 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void should_start_with_the_service_protection_limits_asked_for_and_refuse_an_unknown_key() throws Exception {
+        // GIVEN --service-protection with two requests a window
+        EmulatorCommand command = new EmulatorCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--service-protection", "requests=2,time-scale=0.01");
+        try (DataverseEmulator emulator = command.configure().start()) {
+            // WHEN three requests are sent THEN the third is told to wait, and every answer carries the hint
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 3; i++) {
+                last = client.send(HttpRequest.newBuilder(URI.create(emulator.serviceRoot() + "/accounts")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(last.statusCode(), equalTo(429));
+            assertThat(last.headers().firstValue("x-ms-dop-hint").orElse(null), equalTo("4"));
+        }
+        // AND a misspelt key is a usage error that names the keys
+        assertThat(firstError("emulator", "--service-protection", "request=2"), equalTo("error: --service-protection: "
+                + "service protection: unknown key 'request'; the keys are requests, window, execution-time, concurrent, "
+                + "penalty-extension, time-scale, dop-hint"));
+    }
+
+    @Test
     void should_say_what_is_wrong_in_a_security_file_and_exit_2(@TempDir Path dir) throws Exception {
         // GIVEN a file with a misspelt business unit, and a path with no file
         Path wrong = Files.writeString(dir.resolve("org.json"), "{\"users\":[{\"name\":\"Dana\",\"businessUnit\":\"Emulator Orgg\"}]}");

@@ -1,5 +1,8 @@
 package dev.dataversebdd.emulator.core;
 
+import dev.dataversebdd.emulator.core.limits.Limiter;
+import dev.dataversebdd.emulator.core.limits.ServiceProtection;
+import dev.dataversebdd.emulator.core.limits.Tally;
 import dev.dataversebdd.emulator.core.ops.Responses;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import dev.dataversebdd.emulator.core.security.Security;
@@ -94,6 +97,7 @@ public final class DataverseService {
     /** Forgets every row, link, snapshot and fault but the start-up rows; the schema and behaviour profile stay. */
     public void reset() {
         store.reset();
+        serviceProtection().ifPresent(this::serviceProtection);
         snapshots.clear();
         trouble.clear();
         journal.clear();
@@ -141,6 +145,28 @@ public final class DataverseService {
      */
     public void injectDefect(Error defect, int afterChanges) {
         store.injectDefect(defect, afterChanges);
+    }
+
+    /**
+     * Models Dataverse's service protection limits with these numbers, counted per caller from now on ({@code null}
+     * turns them off, the default): over a limit a request is answered 429 with {@code Retry-After} and the limits
+     * page's error, and every Web API answer carries the pacing headers. A reset starts every count afresh.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public void serviceProtection(ServiceProtection limits) {
+        pipeline.limits(limits == null ? null : new Limiter(limits));
+    }
+
+    /** The limits in force, or empty when service protection is off. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public java.util.Optional<ServiceProtection> serviceProtection() {
+        return java.util.Optional.ofNullable(pipeline.limits()).map(Limiter::limits);
+    }
+
+    /** What the limits did since they were switched on (or the last reset); empty while they are off. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public java.util.Optional<Tally> serviceProtectionTally() {
+        return java.util.Optional.ofNullable(pipeline.limits()).map(Limiter::tally);
     }
 
     /** Slows the requests {@code delay} names (after the latency every request has). */

@@ -14,6 +14,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public record Fault(int status, Integer retryAfterSeconds, int times, int after) {
 
+    /**
+     * One 429 as the service protection limits answer it ({@code 0x80072322}, {@code Retry-After}), for the next
+     * request; with the emulator's limits on, the caller then serves that penalty like any other.
+     */
+    public static Fault serviceProtection(int retryAfterSeconds) {
+        return new Fault(429, retryAfterSeconds, 1);
+    }
+
     public Fault(int status, Integer retryAfterSeconds, int times) {
         this(status, retryAfterSeconds, times, 0);
     }

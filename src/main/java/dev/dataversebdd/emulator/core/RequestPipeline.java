@@ -1,11 +1,17 @@
 package dev.dataversebdd.emulator.core;
 
+import dev.dataversebdd.emulator.core.limits.Limiter;
 import dev.dataversebdd.emulator.core.ops.Responses;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One request from arrival to answer: the test surface's own routes apart; for the Web API the injected delay and
  * fault, the bearer check, reading the request, then routing it as a read, a write or a batch on the locked store.
  * Every request gets an answer (a Dataverse refusal, or a 500 for a defect) and every Web API request is journaled.
+ * With service protection on, an authenticated request is first counted against its caller's limits: over them it
+ * is answered 429 unserved, and every answer carries the pacing headers. A {@code $batch} is one request here, its
+ * parts never pass this way, so it counts once with the execution time of all its parts.
  */
 final class RequestPipeline {
 
@@ -17,6 +23,7 @@ final class RequestPipeline {
     private final Journal journal;
     private final AdminApi admin;
     private volatile BehaviourProfile profile;
+    private volatile Limiter limits;
 
     RequestPipeline(LockedStore store, FaultsAndDelays trouble, BearerCheck bearer, Journal journal, AdminApi admin,
                     BehaviourProfile profile) {
@@ -36,11 +43,62 @@ final class RequestPipeline {
         profile = replacement;
     }
 
+    /** {@code null} turns service protection off. */
+    void limits(Limiter limiter) {
+        limits = limiter;
+    }
+
+    Limiter limits() {
+        return limits;
+    }
+
     EmulatorResponse handle(EmulatorRequest request) {
         if (request.path().startsWith(AdminApi.PREFIX)) {
             // the test surface can change and erase everything: when the API needs a token, so does it
             return bearer.refusal(request).orElseGet(() -> admin.handle(request));
         }
+        Limiter limiter = limits;
+        return limiter == null ? served(request) : counted(request, limiter);
+    }
+
+    /** Counted against the caller's limits: an unauthenticated request is refused before it counts, as Dataverse does. */
+    private EmulatorResponse counted(EmulatorRequest request, Limiter limiter) {
+        EmulatorResponse unauthenticated = bearer.refusal(request).orElse(null);
+        if (unauthenticated != null) {
+            journal.record(request, unauthenticated.status());
+            return unauthenticated;
+        }
+        String caller = Limiter.callerOf(request.headers());
+        Limiter.Admission admission = limiter.admit(caller);
+        if (admission.refused()) {
+            Limiter.Refusal refusal = admission.refusal();
+            EmulatorResponse tooMany = withHeaders(Responses.error(new DataverseException(429, refusal.code(),
+                    refusal.message())), refusal.headers());
+            journal.record(request, tooMany.status());
+            return tooMany;
+        }
+        EmulatorResponse response;
+        Map<String, String> pacing;
+        try {
+            response = served(request);
+        } finally { // served answers everything, but the caller's place among the concurrent ones is freed regardless
+            pacing = admission.finish();
+        }
+        String retryAfter = response.header("Retry-After");
+        if (response.status() == 429 && retryAfter != null && retryAfter.matches("\\d{1,6}")) {
+            // a forced 429 (an injected fault) is a penalty like any other: sending during it lengthens it
+            limiter.penalise(caller, Long.parseLong(retryAfter));
+        }
+        return withHeaders(response, pacing);
+    }
+
+    private static EmulatorResponse withHeaders(EmulatorResponse response, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        extra.forEach(headers::putIfAbsent);
+        return new EmulatorResponse(response.status(), headers, response.body());
+    }
+
+    private EmulatorResponse served(EmulatorRequest request) {
         EmulatorResponse response;
         try {
             response = serve(request);

@@ -2,6 +2,7 @@ package dev.dataversebdd.emulator.http;
 
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.DataverseService;
+import dev.dataversebdd.emulator.core.limits.ServiceProtection;
 import dev.dataversebdd.emulator.core.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +90,7 @@ public final class DataverseEmulator implements AutoCloseable {
         private String securityJson;
         private String securitySource;
         private java.util.function.Consumer<String> notes = note -> LOG.log(System.Logger.Level.INFO, note);
+        private ServiceProtection serviceProtection;
 
         private Builder() {
         }
@@ -173,6 +175,15 @@ public final class DataverseEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Models Dataverse's service protection limits with these numbers (off by default; see performance.md):
+         * {@code .serviceProtection(ServiceProtection.parse("requests=100,time-scale=0.01"))}.
+         */
+        public Builder serviceProtection(ServiceProtection limits) {
+            this.serviceProtection = limits;
+            return this;
+        }
+
         /** Server threads (default: four per core, at least eight). */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -190,6 +201,7 @@ public final class DataverseEmulator implements AutoCloseable {
             if (securityJson != null) {
                 service.loadSecurity(securityJson, securitySource); // before listening: a wrong file starts nothing
             }
+            service.serviceProtection(serviceProtection);
             QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(threads, 4));
             pool.setName("dataverse-emulator");
             pool.setDaemon(true); // an embedded emulator never keeps a test JVM (or mvn exec:java) alive
