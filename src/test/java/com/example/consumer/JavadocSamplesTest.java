@@ -58,6 +58,7 @@ class JavadocSamplesTest {
             import org.junit.jupiter.api.Test;
             import dev.dataversebdd.emulator.core.*;
             import dev.dataversebdd.emulator.core.schema.Schema;
+            import dev.dataversebdd.emulator.core.limits.ServiceProtection;
             import dev.dataversebdd.emulator.http.DataverseEmulator;
             import java.nio.file.Path;
             import java.time.Duration;

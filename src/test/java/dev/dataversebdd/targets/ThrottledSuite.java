@@ -39,6 +39,9 @@ public final class ThrottledSuite {
             local.org.service().serviceProtection(protection);
             local.org.service().journalCapacity(0);
             Map<String, String> settings = local.settings();
+            // the org's own units and users, which the suite's security scenarios act as (LiveConformanceSuiteTest)
+            settings.put("dataverse.existing-rows", OrgPrincipals.seed(local.org.service(), local.endpoint::isValid)
+                    .existingRows());
             settings.put("dataverse.parallelism", String.valueOf(parallelism));
             settings.put("dataverse.max-wait", "10m");
             settings.put("dataverse.run-tag", LiveOrgConfiguration.newRunTag());
