@@ -59,14 +59,7 @@ final class DefinitionFilter {
         } else {
             order = value.asText().toLowerCase(Locale.ROOT).compareTo(expected.toString().toLowerCase(Locale.ROOT));
         }
-        return switch (compare.operator()) {
-            case EQ -> order == 0;
-            case NE -> order != 0;
-            case GT -> order > 0;
-            case GE -> order >= 0;
-            case LT -> order < 0;
-            case LE -> order <= 0;
-        };
+        return compare.operator().holds(order);
     }
 
     private static boolean text(JsonNode item, Filter.TextMatch match) {

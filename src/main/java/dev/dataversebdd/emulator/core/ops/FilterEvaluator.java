@@ -111,14 +111,7 @@ final class FilterEvaluator {
             return null;
         }
         int order = order(left, right);
-        return switch (compare.operator()) {
-            case EQ -> order == 0;
-            case NE -> order != 0;
-            case GT -> order > 0;
-            case GE -> order >= 0;
-            case LT -> order < 0;
-            case LE -> order <= 0;
-        };
+        return compare.operator().holds(order);
     }
 
     static int order(Object left, Object right) {

@@ -28,7 +28,21 @@ public sealed interface Filter permits Filter.Or, Filter.And, Filter.Not, Filter
     record Not(Filter operand) implements Filter {
     }
 
-    enum Operator { EQ, NE, GT, GE, LT, LE }
+    enum Operator {
+        EQ, NE, GT, GE, LT, LE;
+
+        /** Whether a comparison that ordered its sides as {@code order} ({@link Comparable#compareTo}) holds. */
+        public boolean holds(int order) {
+            return switch (this) {
+                case EQ -> order == 0;
+                case NE -> order != 0;
+                case GT -> order > 0;
+                case GE -> order >= 0;
+                case LT -> order < 0;
+                case LE -> order <= 0;
+            };
+        }
+    }
 
     /** One side of a comparison: a column or a literal. */
     sealed interface Operand permits Column, Literal {
