@@ -45,6 +45,7 @@ public final class Router {
     private final Security security;
     private final SecurityActions actions;
     private final ReferenceRoutes references;
+    private final FetchXmlRoute fetchXml;
 
     public Router(RowLocator rows, Caller caller) {
         this(rows, caller, null);
@@ -62,6 +63,7 @@ public final class Router {
         this.singleProperty = new SingleProperty(writer);
         this.actions = security == null ? null : new SecurityActions(rows, security);
         this.references = new ReferenceRoutes(rows, linker, reader);
+        this.fetchXml = new FetchXmlRoute(rows, linker);
     }
 
     public static boolean isWrite(String method) {
@@ -186,7 +188,9 @@ public final class Router {
     private EmulatorResponse setRoute(EntityType type, String method, RequestContext context) {
         switch (method) {
             case "GET" -> {
-                return reader.list(type, readable(type, rows.store().rows(type.logicalName()), context), context);
+                List<Row> readable = readable(type, rows.store().rows(type.logicalName()), context);
+                String fetch = FetchXmlRoute.query(context);
+                return fetch != null ? fetchXml.list(type, readable, fetch, context) : reader.list(type, readable, context);
             }
             case "POST" -> {
                 ObjectNode body = Json.parseObject(context.request().body());
