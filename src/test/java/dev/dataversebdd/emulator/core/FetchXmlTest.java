@@ -230,4 +230,51 @@ class FetchXmlTest {
         assertThat(attribute.status(), equalTo(501));
         assertThat(ServiceDriver.errorMessage(attribute), containsString("returntotalrecordcount"));
     }
+
+    @Test
+    void should_refuse_what_fetchxml_forbids_with_a_400() {
+        // top with paging, a page over 5,000, an aggregate attribute without alias, entityname naming no alias,
+        // like on a number column (F3, F4, F6)
+        assertThat(fetch("accounts", "<fetch top='2' page='1'><entity name='account'/></fetch>").status(), equalTo(400));
+        assertThat(fetch("accounts", "<fetch count='5001'><entity name='account'/></fetch>").status(), equalTo(400));
+        assertThat(fetch("accounts", "<fetch aggregate='true'><entity name='account'><attribute name='revenue' "
+                + "aggregate='sum'/></entity></fetch>").status(), equalTo(400));
+        assertThat(fetch("accounts", accounts("<filter><condition entityname='nope' attribute='name' operator='null'/>"
+                + "</filter>")).status(), equalTo(400));
+        EmulatorResponse like = fetch("accounts", accounts("<filter><condition attribute='revenue' operator='like' "
+                + "value='%1%'/></filter>"));
+        assertThat(like.status(), equalTo(400));
+        assertThat(ServiceDriver.errorMessage(like), containsString("not a text column"));
+        assertThat(fetch("accounts", accounts("<filter><condition attribute='name' operator='eq'/></filter>")).status(),
+                equalTo(400));
+    }
+
+    @Test
+    void should_group_by_date_part_and_count_distinct_values() {
+        // GIVEN three tasks, two in March 2024 and one in May 2024, two with the same subject
+        dv.create("tasks", "{\"subject\":\"Call\",\"scheduledstart\":\"2024-03-05T10:00:00Z\"}");
+        dv.create("tasks", "{\"subject\":\"Call\",\"scheduledstart\":\"2024-03-25T10:00:00Z\"}");
+        dv.create("tasks", "{\"subject\":\"Visit\",\"scheduledstart\":\"2024-05-01T10:00:00Z\"}");
+        JsonNode months = rows("tasks", "<fetch aggregate='true'><entity name='task'>"
+                + "<attribute name='activityid' alias='n' aggregate='count'/>"
+                + "<attribute name='subject' alias='subjects' aggregate='countcolumn' distinct='true'/>"
+                + "<attribute name='scheduledstart' alias='month' groupby='true' dategrouping='month'/>"
+                + "<order alias='month' descending='true'/></entity></fetch>");
+        assertThat(months.toString(), equalTo("[{\"n\":1,\"subjects\":1,\"month\":5},{\"n\":2,\"subjects\":1,"
+                + "\"month\":3}]"));
+        EmulatorResponse week = fetch("tasks", "<fetch aggregate='true'><entity name='task'><attribute "
+                + "name='scheduledstart' alias='w' groupby='true' dategrouping='week'/></entity></fetch>");
+        assertThat(week.status(), equalTo(501));
+    }
+
+    @Test
+    void should_leave_a_missing_outer_link_out_of_the_row_and_keep_the_row() {
+        JsonNode rows = rows("accounts", accounts("<order attribute='name'/><link-entity name='contact' "
+                + "from='parentcustomerid' to='accountid' link-type='outer' alias='c'><attribute name='lastname'/>"
+                + "<filter><condition attribute='lastname' operator='eq' value='Jones'/></filter></link-entity>"));
+        // the link's filter narrows the contacts joined, not the accounts: all three accounts, one with Jones
+        assertThat(texts(rows, "name"), contains("Contoso", "Fabrikam (sample)", "Northwind"));
+        assertThat(texts(rows, "c.lastname"), contains(null, "Jones", null));
+        assertThat(rows.get(0).has("c.lastname"), equalTo(false));
+    }
 }

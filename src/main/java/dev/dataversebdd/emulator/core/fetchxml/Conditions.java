@@ -28,11 +28,18 @@ final class Conditions {
             "like", "not-like", "begins-with", "not-begin-with", "ends-with", "not-end-with", "in", "not-in", "between",
             "not-between");
 
+    private static final Set<String> TEXT_OPERATORS = Set.of("like", "not-like", "begins-with", "not-begin-with",
+            "ends-with", "not-end-with");
+
     private static Filter condition(EntityType type, Condition condition) {
         if (!OPERATORS.contains(condition.operator())) {
             throw FetchErrors.gap("condition operator '" + condition.operator() + "'");
         }
         String property = ColumnValues.property(type, condition.attribute());
+        if (TEXT_OPERATORS.contains(condition.operator()) && !"Edm.String".equals(type.propertyType(property))) {
+            throw FetchErrors.invalid("the '" + condition.operator() + "' operator compares text; '"
+                    + condition.attribute() + "' of '" + type.logicalName() + "' is not a text column.");
+        }
         Filter.Column column = new Filter.Column(null, property);
         return switch (condition.operator()) {
             case "eq" -> compare(type, column, Filter.Operator.EQ, one(condition));
