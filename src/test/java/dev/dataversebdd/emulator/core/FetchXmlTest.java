@@ -277,4 +277,21 @@ class FetchXmlTest {
         assertThat(texts(rows, "c.lastname"), contains(null, "Jones", null));
         assertThat(rows.get(0).has("c.lastname"), equalTo(false));
     }
+
+    @Test
+    void should_annotate_lookups_only_as_the_prefer_header_asks() {
+        String xml = "<fetch><entity name='contact'><attribute name='parentcustomerid'/><filter><condition "
+                + "attribute='contactid' operator='eq' value='" + ann + "'/></filter><link-entity name='account' "
+                + "from='accountid' to='parentcustomerid' alias='a'><attribute name='primarycontactid'/></link-entity>"
+                + "</entity></fetch>";
+        JsonNode plain = ServiceDriver.json(fetch("contacts", xml)).path("value").get(0);
+        assertThat(plain.has("_parentcustomerid_value@OData.Community.Display.V1.FormattedValue"), equalTo(false));
+        JsonNode annotated = ServiceDriver.json(fetch("contacts", xml, "Prefer", "odata.include-annotations=\"*\""))
+                .path("value").get(0);
+        assertThat(annotated.path("_parentcustomerid_value@OData.Community.Display.V1.FormattedValue").asText(),
+                equalTo("Contoso"));
+        assertThat(annotated.path("_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname").asText(),
+                equalTo("account"));
+        assertThat(annotated.has("a.primarycontactid"), equalTo(false)); // empty lookup: no property, no annotation
+    }
 }

@@ -80,7 +80,7 @@ public final class FetchXml {
             tuples.removeIf(t -> !filter.test(t));
         }
         List<ObjectNode> rows = query.aggregate() ? aggregated(query, type, plan, tuples)
-                : projected(query, type, plan, tuples);
+                : projected(query, type, plan, tuples, LookupAnnotations.asked(request.store(), request.annotation()));
         return page(query, rows, pageSize, request, type, !query.aggregate() ? tuples : null);
     }
 
@@ -96,7 +96,8 @@ public final class FetchXml {
         return rows;
     }
 
-    private List<ObjectNode> projected(FetchQuery query, EntityType type, List<Joined> plan, List<Tuple> tuples) {
+    private List<ObjectNode> projected(FetchQuery query, EntityType type, List<Joined> plan, List<Tuple> tuples,
+                                       LookupAnnotations annotations) {
         Projection projection = new Projection(query.entity(), type, plan);
         Comparator<Tuple> order = Ordering.rows(query.entity(), type, plan, semantics);
         if (order != null) {
@@ -107,7 +108,7 @@ public final class FetchXml {
         }
         List<ObjectNode> rows = new ArrayList<>(tuples.size());
         for (Tuple tuple : tuples) {
-            rows.add(projection.render(tuple, query.distinct()));
+            rows.add(projection.render(tuple, query.distinct(), annotations));
         }
         if (query.distinct()) {
             rows = new ArrayList<>(new LinkedHashSet<>(rows));

@@ -58,7 +58,8 @@ final class Projection {
     }
 
     /** The row; {@code distinct} leaves out the etag and the primary key, which would make every row unique. */
-    ObjectNode render(Tuple tuple, boolean distinct) {
+    /** With {@code annotations} (or null), a lookup also carries the annotations the {@code Prefer} header asks for. */
+    ObjectNode render(Tuple tuple, boolean distinct, LookupAnnotations annotations) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         if (!distinct) {
             json.put("@odata.etag", tuple.main().etag());
@@ -67,6 +68,9 @@ final class Projection {
             Row row = tuple.row(column.key());
             JsonNode value = row == null ? null : ColumnValues.json(column.type(), row, column.property());
             if (value != null) {
+                if (annotations != null && column.type().isLookupProperty(column.property())) {
+                    annotations.write(json, column.output(), row.lookup(column.property()));
+                }
                 json.set(column.output(), value);
             }
         }
