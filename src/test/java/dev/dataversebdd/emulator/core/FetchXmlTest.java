@@ -229,6 +229,11 @@ class FetchXmlTest {
                 + "</fetch>");
         assertThat(attribute.status(), equalTo(501));
         assertThat(ServiceDriver.errorMessage(attribute), containsString("returntotalrecordcount"));
+        // AND fetchXml anywhere but on an entity set's GET is a gap, not ignored
+        EmulatorResponse onRow = dv.send("GET", "accounts(" + contoso + ")/contact_customer_accounts?fetchXml="
+                + URLEncoder.encode("<fetch><entity name='contact'/></fetch>", StandardCharsets.UTF_8), null);
+        assertThat(onRow.status(), equalTo(501));
+        assertThat(fetch("accounts", "<fetch><entity name='account'/></fetch>").status(), equalTo(200));
     }
 
     @Test

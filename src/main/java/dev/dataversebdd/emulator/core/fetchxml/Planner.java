@@ -36,7 +36,7 @@ final class Planner {
 
     private void resolve(Link link, String parentKey, EntityType parent) {
         var type = schema.byLogicalName(link.name());
-        if (type.isEmpty() || link.intersect()) {
+        if (type.isEmpty()) { // an intersect entity is no table of the Web API's $metadata
             intersect(link, parentKey, parent);
             return;
         }

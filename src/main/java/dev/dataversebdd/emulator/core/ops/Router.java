@@ -91,6 +91,9 @@ public final class Router {
             return actions.unbound(first.name(), context);
         }
         EntityType type = rows.entitySet(first.name(), context.profile());
+        if (FetchXmlRoute.query(context) != null && (path.size() != 1 || first.hasKey() || !method.equals("GET"))) {
+            throw Errors.emulatorGap("fetchXml on " + method + " " + path, "GET {set}?fetchXml=…");
+        }
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
         }
