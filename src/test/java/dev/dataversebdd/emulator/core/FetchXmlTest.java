@@ -299,4 +299,22 @@ class FetchXmlTest {
                 equalTo("account"));
         assertThat(annotated.has("a.primarycontactid"), equalTo(false)); // empty lookup: no property, no annotation
     }
+
+    @Test
+    void should_refuse_an_aggregate_over_more_than_50000_rows_as_documented() {
+        // GIVEN 50,001 tasks (F6, "Limitations": aggregates are limited to 50,000 records)
+        dv.service.journalCapacity(0);
+        for (int i = 0; i < 50_001; i++) {
+            dv.create("tasks", "{\"subject\":\"t\"}");
+        }
+        String count = "<fetch aggregate='true'><entity name='task'><attribute name='activityid' alias='n' "
+                + "aggregate='count'/>%s</entity></fetch>";
+        EmulatorResponse refused = fetch("tasks", String.format(count, ""));
+        assertThat(refused.status(), equalTo(400));
+        assertThat(ServiceDriver.errorCode(refused), equalTo("0x8004E023"));
+        assertThat(ServiceDriver.errorMessage(refused), startsWith("AggregateQueryRecordLimit exceeded."));
+        // AND a filter that keeps the rows under the limit lets it through
+        assertThat(rows("tasks", String.format(count, "<filter><condition attribute='subject' operator='eq' "
+                + "value='none'/></filter>")).get(0).path("n").asInt(), equalTo(0));
+    }
 }

@@ -46,6 +46,12 @@ final class FetchErrors {
                 + "' was not found in the MetadataCache.");
     }
 
+    /** More than 50,000 rows under an aggregate (F6, "Limitations"; the Web API answers it as a 400). */
+    static DataverseException aggregateLimit() {
+        return new DataverseException(400, "0x8004E023",
+                "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");
+    }
+
     static DataverseException gap(String what) {
         return Errors.emulatorGap("the FetchXML " + what, MODELLED);
     }

@@ -26,6 +26,8 @@ public final class FetchXml {
     public static final String PARAMETER = "fetchXml";
     static final String MORE_RECORDS = "Microsoft.Dynamics.CRM.morerecords";
     static final String PAGING_COOKIE = "Microsoft.Dynamics.CRM.fetchxmlpagingcookie";
+    /** "Queries that return aggregate values are limited to 50,000 records" (F6). */
+    static final int AGGREGATE_LIMIT = 50_000;
     /** "The default and maximum page size is 5,000 rows" (F3). */
     static final int MAX_PAGE = 5000;
 
@@ -88,7 +90,11 @@ public final class FetchXml {
         if (plan.stream().anyMatch(j -> !j.link().orders().isEmpty())) {
             throw FetchErrors.gap("order inside a link-entity of an aggregate query");
         }
-        List<ObjectNode> rows = new Aggregator(query.entity(), type, plan, semantics).aggregate(tuples);
+        Aggregator aggregator = new Aggregator(query.entity(), type, plan, semantics);
+        if (tuples.size() > AGGREGATE_LIMIT) {
+            throw FetchErrors.aggregateLimit();
+        }
+        List<ObjectNode> rows = aggregator.aggregate(tuples);
         Comparator<ObjectNode> order = Ordering.aggregates(query.entity().orders(), semantics);
         if (order != null) {
             rows.sort(order);
