@@ -1,4 +1,4 @@
-Feature: Reading rows with FetchXML, as much Dataverse code does (F1-F6)
+Feature: Reading rows with FetchXML, as much Dataverse code does (F1-F7)
   FetchXML is sent as `GET {set}?fetchXml=...` and answers without a property for an empty column. It is how code
   joins through an N:N intersect, finds rows without a link, counts per parent and pages with the paging cookie.
 

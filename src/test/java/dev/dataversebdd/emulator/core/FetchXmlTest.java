@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** FetchXML over the Web API ("Use FetchXml to retrieve data" and its sibling pages: F1–F6 in sources.md). */
+/** FetchXML over the Web API ("Use FetchXml to retrieve data" and its sibling pages: F1–F7 in sources.md). */
 class FetchXmlTest {
 
     private static final String PAGING = "odata.include-annotations=\"Microsoft.Dynamics.CRM.fetchxmlpagingcookie,"
@@ -302,7 +302,7 @@ class FetchXmlTest {
 
     @Test
     void should_refuse_an_aggregate_over_more_than_50000_rows_as_documented() {
-        // GIVEN 50,001 tasks (F6, "Limitations": aggregates are limited to 50,000 records)
+        // GIVEN 50,001 tasks (F7, "Limitations": aggregates are limited to 50,000 records)
         dv.service.journalCapacity(0);
         for (int i = 0; i < 50_001; i++) {
             dv.create("tasks", "{\"subject\":\"t\"}");

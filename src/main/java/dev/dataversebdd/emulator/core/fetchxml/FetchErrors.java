@@ -46,7 +46,7 @@ final class FetchErrors {
                 + "' was not found in the MetadataCache.");
     }
 
-    /** More than 50,000 rows under an aggregate (F6, "Limitations"; the Web API answers it as a 400). */
+    /** More than 50,000 rows under an aggregate (F7, "Limitations"; the Web API answers it as a 400 [INF]). */
     static DataverseException aggregateLimit() {
         return new DataverseException(400, "0x8004E023",
                 "AggregateQueryRecordLimit exceeded. Cannot perform this operation.");

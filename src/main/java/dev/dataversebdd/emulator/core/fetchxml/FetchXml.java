@@ -26,7 +26,7 @@ public final class FetchXml {
     public static final String PARAMETER = "fetchXml";
     static final String MORE_RECORDS = "Microsoft.Dynamics.CRM.morerecords";
     static final String PAGING_COOKIE = "Microsoft.Dynamics.CRM.fetchxmlpagingcookie";
-    /** "Queries that return aggregate values are limited to 50,000 records" (F6). */
+    /** "Queries that return aggregate values are limited to 50,000 records" (F7). */
     static final int AGGREGATE_LIMIT = 50_000;
     /** "The default and maximum page size is 5,000 rows" (F3). */
     static final int MAX_PAGE = 5000;
