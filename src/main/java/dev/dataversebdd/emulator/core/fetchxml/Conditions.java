@@ -16,14 +16,6 @@ import java.util.UUID;
  */
 final class Conditions {
 
-    private Conditions() {
-    }
-
-    /** The condition as a {@code $filter} on the row of {@code type} it tests. */
-    static Filter leaf(EntityType type, Condition condition) {
-        return condition(type, condition);
-    }
-
     private static final Set<String> OPERATORS = Set.of("eq", "ne", "neq", "lt", "le", "gt", "ge", "null", "not-null",
             "like", "not-like", "begins-with", "not-begin-with", "ends-with", "not-end-with", "in", "not-in", "between",
             "not-between");
@@ -31,7 +23,11 @@ final class Conditions {
     private static final Set<String> TEXT_OPERATORS = Set.of("like", "not-like", "begins-with", "not-begin-with",
             "ends-with", "not-end-with");
 
-    private static Filter condition(EntityType type, Condition condition) {
+    private Conditions() {
+    }
+
+    /** The condition as a {@code $filter} on the row of {@code type} it tests. */
+    static Filter leaf(EntityType type, Condition condition) {
         if (!OPERATORS.contains(condition.operator())) {
             throw FetchErrors.gap("condition operator '" + condition.operator() + "'");
         }
