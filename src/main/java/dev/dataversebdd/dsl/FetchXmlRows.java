@@ -29,7 +29,7 @@ public final class FetchXmlRows {
 
     public FetchXmlRows hasRows(int count) {
         if (rows.size() != count) {
-            throw query.fail(count + " rows", rows.size() + " rows: " + rows, "check the rows of a FetchXML query");
+            throw query.fail(count + " rows", rows.size() + " rows: " + shown(), "check the rows of a FetchXML query");
         }
         return this;
     }
@@ -58,7 +58,7 @@ public final class FetchXmlRows {
         boolean found = rows.stream().anyMatch(row -> columns.entrySet().stream()
                 .allMatch(e -> e.getValue().equalsIgnoreCase(row.getOrDefault(e.getKey(), "\u0000"))));
         if (!found) {
-            throw query.fail("a row with " + columns, rows.toString(), "check the rows of a FetchXML query");
+            throw query.fail("a row with " + columns, shown(), "check the rows of a FetchXML query");
         }
         return this;
     }
@@ -69,6 +69,13 @@ public final class FetchXmlRows {
             throw query.fail(count + " pages", pages + " pages", "check the paging of a FetchXML query");
         }
         return this;
+    }
+
+    /** The first rows, enough to see what came back without flooding a CI log (the exchange shows the rest). */
+    private String shown() {
+        int limit = 5;
+        return rows.size() <= limit ? rows.toString()
+                : rows.subList(0, limit) + " and " + (rows.size() - limit) + " more";
     }
 
     private List<UUID> ids() {
