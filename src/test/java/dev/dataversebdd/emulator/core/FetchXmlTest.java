@@ -121,6 +121,14 @@ class FetchXmlTest {
         // AND an inner one-to-many join repeats the parent once per child; distinct makes it once
         assertThat(rows("accounts", accounts("<link-entity name='contact' from='parentcustomerid' to='accountid'/>"))
                 .size(), equalTo(3));
+        // AND link-type exists (or in) keeps each account with a contact once, adding nothing to it (F5)
+        for (String type : List.of("exists", "in")) {
+            JsonNode exists = rows("accounts", accounts("<order attribute='name'/><link-entity name='contact' "
+                    + "from='parentcustomerid' to='accountid' link-type='" + type + "'><filter><condition "
+                    + "attribute='lastname' operator='ne' value='Jones'/></filter></link-entity>"));
+            assertThat(texts(exists, "name"), contains("Contoso"));
+            assertThat(exists.get(0).size(), equalTo(3)); // @odata.etag, name, accountid
+        }
         assertThat(texts(rows("accounts", "<fetch distinct='true'><entity name='account'><attribute name='name'/>"
                 + "<link-entity name='contact' from='parentcustomerid' to='accountid'/></entity></fetch>"), "name"),
                 containsInAnyOrder("Contoso", "Fabrikam (sample)"));
@@ -222,9 +230,9 @@ class FetchXmlTest {
         assertThat(operator.status(), equalTo(501));
         assertThat(ServiceDriver.errorMessage(operator), containsString("'last-x-days'"));
         EmulatorResponse linkType = fetch("accounts", accounts("<link-entity name='contact' from='parentcustomerid' "
-                + "to='accountid' link-type='exists'/>"));
+                + "to='accountid' link-type='all'/>"));
         assertThat(linkType.status(), equalTo(501));
-        assertThat(ServiceDriver.errorMessage(linkType), containsString("link-type 'exists'"));
+        assertThat(ServiceDriver.errorMessage(linkType), containsString("link-type 'all'"));
         EmulatorResponse attribute = fetch("accounts", "<fetch returntotalrecordcount='true'><entity name='account'/>"
                 + "</fetch>");
         assertThat(attribute.status(), equalTo(501));

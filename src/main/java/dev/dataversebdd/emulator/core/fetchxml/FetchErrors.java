@@ -12,7 +12,7 @@ final class FetchErrors {
     static final String MODELLED = "fetch (top, count, page, paging-cookie, distinct, aggregate), entity, attribute "
             + "(alias, aggregate, groupby, distinct, dategrouping year|quarter|month|day), all-attributes, order, "
             + "filter (and|or), condition (eq, ne, lt, le, gt, ge, null, not-null, like, not-like, begins-with, "
-            + "not-begin-with, ends-with, not-end-with, in, not-in, between, not-between), link-entity (inner|outer, "
+            + "not-begin-with, ends-with, not-end-with, in, not-in, between, not-between), link-entity (inner|outer|exists|in, "
             + "intersect)";
 
     private FetchErrors() {

@@ -132,12 +132,12 @@ final class FetchParser {
     private static Link link(Element element) {
         attributes(element, Set.of("name", "from", "to", "link-type", "alias", "intersect"));
         String type = element.hasAttribute("link-type") ? element.getAttribute("link-type") : "inner";
-        if (!type.equals("inner") && !type.equals("outer")) {
+        if (!Set.of("inner", "outer", "exists", "in").contains(type)) {
             throw FetchErrors.gap("link-type '" + type + "'");
         }
         Body body = body(element, true);
         return new Link(required(element, "name"), optional(element, "from"), optional(element, "to"),
-                type.equals("outer"), optional(element, "alias"), bool(element, "intersect"), body.columns,
+                type.equals("outer"), type.equals("exists") || type.equals("in"), optional(element, "alias"), bool(element, "intersect"), body.columns,
                 body.orders, body.filter, body.links);
     }
 

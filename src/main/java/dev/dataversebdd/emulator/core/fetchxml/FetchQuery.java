@@ -13,9 +13,12 @@ record FetchQuery(Entity entity, Integer top, Integer count, Integer page, Strin
     record Entity(String name, Columns columns, List<Order> orders, Group filter, List<Link> links) {
     }
 
-    /** {@code <link-entity>}: a join to a related table, or through an N:N intersect ({@code intersect='true'}). */
-    record Link(String name, String from, String to, boolean outer, String alias, boolean intersect, Columns columns,
-                List<Order> orders, Group filter, List<Link> links) {
+    /**
+     * {@code <link-entity>}: a join to a related table, or through an N:N intersect ({@code intersect='true'});
+     * {@code exists} for link-type {@code exists} or {@code in}, which only keep the rows with a match.
+     */
+    record Link(String name, String from, String to, boolean outer, boolean exists, String alias, boolean intersect,
+                Columns columns, List<Order> orders, Group filter, List<Link> links) {
     }
 
     /** The {@code <attribute>} elements, or {@code <all-attributes/>}. */

@@ -74,6 +74,12 @@ final class Joiner {
     }
 
     private static void emit(List<Tuple> result, Tuple tuple, Joined joined, List<Row> matches) {
+        if (joined.exists()) {
+            if (!matches.isEmpty()) {
+                result.add(tuple); // EXISTS: the row once, whatever the number of matches
+            }
+            return;
+        }
         if (matches.isEmpty()) {
             if (joined.outer()) {
                 result.add(tuple.with(joined.key(), null));

@@ -43,15 +43,22 @@ final class Planner {
         if (link.from() == null || link.to() == null) {
             throw FetchErrors.gap("link-entity '" + link.name() + "' without both 'from' and 'to'");
         }
+        if (link.exists() && (!link.columns().none() || !link.orders().isEmpty() || !link.links().isEmpty())) {
+            throw FetchErrors.gap("attributes, orders or nested link-entities under a link-entity of link-type "
+                    + "'exists' or 'in'");
+        }
         String key = key(link);
         plan.add(new Joined(key, type.get(), link, parentKey, parent, ColumnValues.property(type.get(), link.from()),
-                ColumnValues.property(parent, link.to()), null, link.outer()));
+                ColumnValues.property(parent, link.to()), null, link.outer(), link.exists()));
         for (Link nested : link.links()) {
             resolve(nested, key, type.get());
         }
     }
 
     private void intersect(Link link, String parentKey, EntityType parent) {
+        if (link.exists() || link.links().stream().anyMatch(Link::exists)) {
+            throw FetchErrors.gap("link-type 'exists' or 'in' through the intersect entity '" + link.name() + "'");
+        }
         NavigationProperty nav = parent.navigations().values().stream()
                 .filter(n -> n.kind() == NavigationProperty.Kind.MANY_TO_MANY)
                 .filter(n -> n.name().equals(link.name()) || n.name().equals(link.name() + "_association"))
@@ -78,7 +85,7 @@ final class Planner {
         }
         String key = key(far);
         boolean outer = link.outer() || far.outer();
-        plan.add(new Joined(key, target, far, parentKey, parent, null, null, nav, outer));
+        plan.add(new Joined(key, target, far, parentKey, parent, null, null, nav, outer, false));
         for (Link nested : far.links()) {
             resolve(nested, key, target);
         }

@@ -64,6 +64,10 @@ final class TupleFilter {
                     throw FetchErrors.invalid("the condition's entityname '" + condition.entityName()
                             + "' names no link-entity alias of this query.");
                 }
+                if (joined.exists()) {
+                    throw FetchErrors.invalid("the condition's entityname '" + condition.entityName() + "' names a "
+                            + "link-entity of link-type 'exists' or 'in', whose rows are not part of the result.");
+                }
                 leafKey = joined.key();
                 leafType = joined.type();
             }
