@@ -237,6 +237,18 @@ public final class DataverseSession implements AutoCloseable {
         return request;
     }
 
+    /**
+     * A FetchXML query to the entity set of its {@code <entity name>}; read its rows or page through them.
+     *
+     * <pre>{@code
+     * dv.fetch("<fetch><entity name='account'><attribute name='name'/></entity></fetch>").rows().hasRows(2);
+     * }</pre>
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    public FetchXmlQuery fetch(String fetchXml) {
+        return new FetchXmlQuery(conversation, rows, fetchXml);
+    }
+
     /** Read-back checks on a row. */
     public RowExpectations expect(RowRef row) {
         return new RowExpectations(conversation, rows, row);

@@ -84,6 +84,9 @@ public final class Benchmark {
         if (all || only.contains("batch")) {
             batch();
         }
+        if (all || only.contains("fetchxml")) {
+            FetchXmlBench.run(quick, this::print);
+        }
         if (all || only.contains("suite")) {
             suite();
         }

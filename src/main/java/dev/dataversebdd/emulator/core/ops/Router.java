@@ -46,6 +46,7 @@ public final class Router {
     private final SecurityActions actions;
     private final ReferenceRoutes references;
     private final DefinitionRoutes definitions;
+    private final FetchXmlRoute fetchXml;
 
     public Router(RowLocator rows, Caller caller) {
         this(rows, caller, null);
@@ -64,6 +65,7 @@ public final class Router {
         this.actions = security == null ? null : new SecurityActions(rows, security);
         this.references = new ReferenceRoutes(rows, linker, reader);
         this.definitions = new DefinitionRoutes(rows.schema());
+        this.fetchXml = new FetchXmlRoute(rows, linker);
     }
 
     public static boolean isWrite(String method) {
@@ -94,6 +96,9 @@ public final class Router {
             return actions.unbound(first.name(), context);
         }
         EntityType type = rows.entitySet(first.name(), context.profile());
+        if (FetchXmlRoute.query(context) != null && (path.size() != 1 || first.hasKey() || !method.equals("GET"))) {
+            throw Errors.emulatorGap("fetchXml on " + method + " " + path, "GET {set}?fetchXml=…");
+        }
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
         }
@@ -191,7 +196,9 @@ public final class Router {
     private EmulatorResponse setRoute(EntityType type, String method, RequestContext context) {
         switch (method) {
             case "GET" -> {
-                return reader.list(type, readable(type, rows.store().rows(type.logicalName()), context), context);
+                List<Row> readable = readable(type, rows.store().rows(type.logicalName()), context);
+                String fetch = FetchXmlRoute.query(context);
+                return fetch != null ? fetchXml.list(type, readable, fetch, context) : reader.list(type, readable, context);
             }
             case "POST" -> {
                 ObjectNode body = Json.parseObject(context.request().body());
