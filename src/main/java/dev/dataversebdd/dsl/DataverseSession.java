@@ -106,9 +106,7 @@ public final class DataverseSession implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.3")
     public DataverseSession as(RowRef user) {
-        requireUser(user);
-        return new DataverseSession(this, conversation.from(new Conversation.Caller(Map.of("MSCRMCallerID",
-                user.id().toString()), "as " + user.describe())));
+        return new DataverseSession(this, conversation.from(Callers.onBehalfOf(user)));
     }
 
     /**
@@ -118,23 +116,7 @@ public final class DataverseSession implements AutoCloseable {
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.3")
     public DataverseSession signedInAs(RowRef user) {
-        requireUser(user);
-        if (target.isSharedWithOthers()) {
-            throw new IllegalStateException("signing in as " + user.describe() + " needs that user's own token, which "
-                    + target.description() + " gives only to them: run this as an @emulator-only scenario, or run it "
-                    + "with that user's settings");
-        }
-        String objectId = conversation.read("read the Entra object id of " + user.describe(), user.path()
-                + "?$select=azureactivedirectoryobjectid", Map.of(), user.table()).path("azureactivedirectoryobjectid")
-                .asText();
-        return new DataverseSession(this, conversation.from(new Conversation.Caller(Map.of("Authorization", "Bearer "
-                + UnsignedToken.naming(objectId)), "signed in as " + user.describe())));
-    }
-
-    private static void requireUser(RowRef user) {
-        if (!"systemuser".equals(user.table())) {
-            throw new IllegalArgumentException(user.describe() + " is not a user: only a systemuser can send requests");
-        }
+        return new DataverseSession(this, conversation.from(Callers.signedIn(user, target, conversation)));
     }
 
     /** Business units, roles, users, teams, owners and shares: {@code dv.security().role("Salesperson")…}. */
