@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * dv.fetch("<fetch><entity name='account'><attribute name='name'/></entity></fetch>").rows().hasRows(3);
- * dv.fetch(xml).pageThrough(50).hasRows(230).tookPages(5);
+ * dv.fetch("<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>").pageThrough(50).hasRows(230);
  * }</pre>
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.4")
@@ -41,7 +41,7 @@ public final class FetchXmlQuery {
     FetchXmlQuery(Conversation conversation, Rows rows, String xml) {
         Matcher entity = ENTITY.matcher(xml);
         if (!FETCH.matcher(xml).find() || !entity.find()) {
-            throw new IllegalArgumentException("a FetchXML query is a <fetch> element with an <entity name='…'>: " + xml);
+            throw new IllegalArgumentException("a FetchXML query is a <fetch> element with an <entity name='...'>: " + xml);
         }
         this.conversation = conversation;
         this.aliases = rows.aliases();

@@ -97,7 +97,7 @@ public final class Router {
         }
         EntityType type = rows.entitySet(first.name(), context.profile());
         if (FetchXmlRoute.query(context) != null && (path.size() != 1 || first.hasKey() || !method.equals("GET"))) {
-            throw Errors.emulatorGap("fetchXml on " + method + " " + path, "GET {set}?fetchXml=…");
+            throw Errors.emulatorGap("fetchXml on " + method + " " + path, "GET {set}?fetchXml=...");
         }
         if (path.size() == 1) {
             return first.hasKey() ? rowRoute(type, first, method, context) : setRoute(type, method, context);
