@@ -1,0 +1,62 @@
+package dev.dataversebdd.targets;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import dev.dataversebdd.emulator.core.BehaviourProfile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * Calibration learns only what discriminates (issue 24): a live PUT of parties onto an email that has none leaves the
+ * same parties whether the org replaces them all or only the types it is sent, so a passing read-back settles neither
+ * mode. Against a stand-in in either mode, the profile says the answers fit both, and never claims the other one.
+ */
+class CalibrationDiscriminationTest {
+
+    private static final String FEATURE = "features/activity-parties/replace-parties.feature";
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest(name = "activity-party-put={0}")
+    @ValueSource(strings = {"replace-all", "replace-present-types"})
+    void should_not_learn_a_mode_that_every_mode_the_answer_fits_predicts_alike(String mode) throws Exception {
+        String profile;
+        try (LocalOrg local = new LocalOrg(folder, 3600)) {
+            // GIVEN an org whose activity-party PUT is the mode
+            local.org.service().profile(BehaviourProfile.defaults().with("activity-party-put", mode));
+            // WHEN its @conflict scenarios run against it in live mode, with the conformance plugin
+            Map<String, String> settings = local.settings();
+            settings.forEach(System::setProperty);
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            try {
+                LauncherFactory.create().execute(request().selectors(selectFile(FEATURE)).filters(includeEngines("cucumber"))
+                        .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
+                        .configurationParameter("cucumber.filter.tags", "@conflict and not @emulator-only")
+                        .configurationParameter("cucumber.plugin", "dev.dataversebdd.conformance.ConformancePlugin:"
+                                + folder.resolve("conformance"))
+                        .build(), listener);
+            } finally {
+                settings.keySet().forEach(System::clearProperty);
+            }
+            assertThat(listener.getSummary().getTotalFailureCount(), equalTo(0L));
+            profile = Files.readString(folder.resolve("conformance/behaviour-profile.properties"));
+        }
+        // THEN the profile says the answers fit both modes, and claims neither
+        assertThat(profile, containsString("# activity-party-put: undetermined, the answers fit replace-all and "
+                + "replace-present-types"));
+        assertThat(profile, not(containsString("\nactivity-party-put=")));
+    }
+}
