@@ -18,8 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code conformance run --url <service root> [--tags EXPR] [--out DIR]}: runs the packaged conformance suite
- * against any URL with the rules of a live run, writing the Cucumber reports and the matrix to DIR.
+ * {@code conformance run --url <service root> [--tags EXPR] [--out DIR] [--features DIR…] [--glue PACKAGE…]
+ * [--plugin PLUGIN…]}: runs the packaged conformance suite, or a team's own features, against any URL with the rules
+ * of a live run, writing the Cucumber reports and the matrix to DIR.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 @Command(name = "run", sortOptions = false,
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
                 + "the rules of a live run: it touches only rows it creates and removes them.",
             "Credentials and the hosts allowed come from the environment as for a live run: DATAVERSE_ALLOWED_HOSTS and "
                 + "DATAVERSE_TOKEN, or DATAVERSE_TENANT_ID, DATAVERSE_CLIENT_ID and DATAVERSE_CLIENT_SECRET.",
+            "With --features, your own scenarios run instead (with --glue for your own steps).",
             "Writes DIR/cucumber/ (HTML, JSON, JUnit XML) and DIR/conformance/ (matrix, behaviour profile); run ledgers "
                 + "go to dataverse.ledger-dir (default target/dataverse-bdd/runs), for sweep --run."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -50,6 +52,18 @@ public final class ConformanceRunCommand implements Callable<Integer> {
             description = "where the reports go (default ${DEFAULT-VALUE}, in the working folder)")
     Path out;
 
+    @Option(names = "--features", paramLabel = "DIR",
+            description = "a folder (or .feature file) of your own scenarios to run instead of the packaged suite; repeatable")
+    List<Path> features = new ArrayList<>();
+
+    @Option(names = "--glue", paramLabel = "PACKAGE",
+            description = "a package of your own step definitions, besides dev.dataversebdd.steps; repeatable")
+    List<String> glue = new ArrayList<>();
+
+    @Option(names = "--plugin", paramLabel = "PLUGIN",
+            description = "a further Cucumber plugin, as --plugin takes it (e.g. rerun:target/rerun.txt); repeatable")
+    List<String> plugins = new ArrayList<>();
+
     ConformanceRunCommand() {
     }
 
@@ -60,6 +74,11 @@ public final class ConformanceRunCommand implements Callable<Integer> {
         if (!root.matches()) {
             throw new ParameterException(spec.commandLine(), "--url takes a service root such as "
                     + "https://contoso-test.crm.dynamics.com/api/data/v9.2 (or the org URL alone), not '" + url + "'");
+        }
+        for (Path folder : features) {
+            if (!Files.exists(folder)) {
+                throw new ParameterException(spec.commandLine(), "--features " + folder + ": no such folder or file");
+            }
         }
         Path reports = writable(out.toAbsolutePath(), "give --out a folder this user can write");
         writable(LiveOrgConfiguration.ledgerFolder(Settings.fromSystem()), "the run ledgers go there; set "
@@ -75,10 +94,15 @@ public final class ConformanceRunCommand implements Callable<Integer> {
                 "--plugin", "json:" + reports.resolve("cucumber/cucumber.json"),
                 "--plugin", "junit:" + reports.resolve("cucumber/cucumber-junit.xml"),
                 "--plugin", "dev.dataversebdd.conformance.ConformancePlugin:" + reports.resolve("conformance")));
+        glue.forEach(more -> cucumber.addAll(List.of("--glue", more)));
+        plugins.forEach(more -> cucumber.addAll(List.of("--plugin", more)));
         if (tags != null) {
             cucumber.addAll(List.of("--tags", tags));
         }
-        cucumber.add("classpath:dev/dataversebdd/features");
+        features.forEach(folder -> cucumber.add(folder.toAbsolutePath().toString()));
+        if (features.isEmpty()) {
+            cucumber.add("classpath:dev/dataversebdd/features");
+        }
         byte status;
         try {
             status = io.cucumber.core.cli.Main.run(cucumber.toArray(String[]::new),
