@@ -56,9 +56,9 @@ final class Rows {
 
     /** The table's schema entry; fails listing the tables the target has. */
     ClientSchema.Table table(String name) {
-        return schema.table(name).orElseThrow(() -> new IllegalArgumentException("the target has no table '" + name + "'"
-                + EditDistance.didYouMean(name, schema.tableNames())
-                + " Tables: " + schema.tableNames()));
+        return schema.table(name).orElseThrow(() -> TableNotOnTarget.isStandard(name) ? new TableNotOnTarget(name)
+                : new IllegalArgumentException("the target has no table '" + name + "'"
+                + EditDistance.didYouMean(name, schema.tableNames()) + " Tables: " + schema.tableNames()));
     }
 
     /** A navigation property that some table declares; fails with the closest names. */

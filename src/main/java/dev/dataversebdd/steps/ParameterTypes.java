@@ -3,9 +3,11 @@ package dev.dataversebdd.steps;
 import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.ReferenceForm;
 import dev.dataversebdd.dsl.RowRef;
+import dev.dataversebdd.dsl.TableNotOnTarget;
 import io.cucumber.java.ParameterType;
 import java.util.Locale;
 import org.apiguardian.api.API;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The domain words of the step library. A misspelt alias, table or navigation property fails here, at
@@ -23,13 +25,21 @@ public final class ParameterTypes {
     /** {@code account "Contoso"}: a row the scenario created, by table and alias. */
     @ParameterType("([A-Za-z][A-Za-z0-9_]*) \"([^\"]*)\"")
     public RowRef row(String table, String alias) {
-        return world.session().row(table, alias);
+        try {
+            return world.session().row(table, alias);
+        } catch (TableNotOnTarget missing) {
+            throw new TestAbortedException(missing.getMessage()); // the target cannot run it: skipped, with why
+        }
     }
 
     /** A table by logical name ({@code account}) or entity set ({@code accounts}). */
     @ParameterType("[A-Za-z][A-Za-z0-9_]*")
     public String table(String name) {
-        return world.session().names().requireTable(name);
+        try {
+            return world.session().names().requireTable(name);
+        } catch (TableNotOnTarget missing) {
+            throw new TestAbortedException(missing.getMessage());
+        }
     }
 
     /** A navigation property of some table in the target's schema ({@code opportunity_customer_accounts}). */
