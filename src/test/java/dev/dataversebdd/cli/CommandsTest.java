@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.dataversebdd.emulator.http.DataverseEmulator;
 import dev.dataversebdd.report.LeakScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,41 +87,9 @@ class CommandsTest {
     }
 
     @Test
-    void should_run_a_teams_own_features_against_a_url_and_refuse_a_features_folder_that_is_not_there(@TempDir Path folder)
-            throws Exception {
-        // GIVEN a team's own feature, and a token-protected service on loopback
-        Path features = Files.createDirectories(folder.resolve("our-features"));
-        Files.writeString(features.resolve("ours.feature"), """
-                Feature: Our own
-                  Scenario: Our contact goes under our account
-                    Given an account "Ours"
-                    And a contact "Mine"
-                    When contact "Mine" is added to the contact_customer_accounts of account "Ours"
-                    Then the request succeeds with 204 No Content
-                """);
-        Map<String, String> settings = Map.of("dataverse.token", "a-token", "dataverse.allowed-hosts", "127.0.0.1",
-                "dataverse.ledger-dir", folder.resolve("ledgers").toString());
-        try (DataverseEmulator service = DataverseEmulator.builder().start()) {
-            service.service().requireBearerToken("a-token"::equals);
-            int rows = service.service().rowCount();
-            settings.forEach(System::setProperty);
-            CommandLineConventionsTest.Run run;
-            try {
-                // WHEN conformance run is given the folder
-                run = CommandLineConventionsTest.run("conformance", "run", "--url", service.serviceRoot(), "--features",
-                        features.toString(), "--out", folder.resolve("out").toString());
-            } finally {
-                settings.keySet().forEach(System::clearProperty);
-                List.of("dataverse.target", "dataverse.url", "dataverse.api-version").forEach(System::clearProperty);
-            }
-            // THEN its scenario ran, alone, the matrix says so, and the service holds nothing of the run
-            assertThat(run.out() + run.err(), run.status(), equalTo(0));
-            String matrix = Files.readString(folder.resolve("out/conformance/matrix.json"));
-            assertThat(matrix, containsString("ours.feature"));
-            assertThat(matrix, not(containsString("features/associate")));
-            assertThat(service.service().rowCount(), equalTo(rows));
-        }
-        // AND a folder that is not there is one line and exit 2, before anything runs
+    void should_refuse_a_features_folder_that_is_not_there_before_running_anything(@TempDir Path folder) {
+        // (StandaloneJarIT runs a team's own features: the step library keeps one run per JVM, which a run here would
+        // hand on to the tests after it)
         CommandLineConventionsTest.Run missing = CommandLineConventionsTest.run("conformance", "run", "--url",
                 "http://127.0.0.1:1/api/data/v9.2", "--features", folder.resolve("nowhere").toString(), "--out",
                 folder.resolve("out2").toString());

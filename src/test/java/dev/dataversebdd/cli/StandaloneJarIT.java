@@ -182,4 +182,37 @@ class StandaloneJarIT {
             assertThat(said, startsWith("error: --url takes a service root"));
         }
     }
+
+    @Test
+    void should_run_a_teams_own_features_against_a_url(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        // GIVEN a team's own feature, and a token-protected service on loopback
+        Path features = Files.createDirectories(folder.resolve("our-features"));
+        Files.writeString(features.resolve("ours.feature"), """
+                Feature: Our own
+                  Scenario: Our contact goes under our account
+                    Given an account "Ours"
+                    And a contact "Mine"
+                    When contact "Mine" is added to the contact_customer_accounts of account "Ours"
+                    Then the request succeeds with 204 No Content
+                """);
+        try (dev.dataversebdd.emulator.http.DataverseEmulator other = dev.dataversebdd.emulator.http.DataverseEmulator
+                .builder().start()) {
+            other.service().requireBearerToken(token -> token.equals("a-token-for-the-run"));
+            int rowsBefore = other.service().rowCount();
+            // WHEN conformance run is given the folder
+            ProcessBuilder run = new ProcessBuilder(command("conformance", "run", "--url", other.serviceRoot(),
+                    "--features", features.toString(), "--out", folder.resolve("out").toString()))
+                    .directory(folder.toFile()).redirectErrorStream(true);
+            run.environment().put("DATAVERSE_TOKEN", "a-token-for-the-run");
+            run.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
+            Process process = run.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // THEN its scenario ran, alone, the matrix says so, and the service holds nothing of the run
+            assertThat(output, process.waitFor(), equalTo(0));
+            String matrix = Files.readString(folder.resolve("out/conformance/matrix.json"));
+            assertThat(matrix, org.hamcrest.Matchers.containsString("ours.feature"));
+            assertThat(matrix, org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("features/associate")));
+            assertThat(other.service().rowCount(), equalTo(rowsBefore));
+        }
+    }
 }
