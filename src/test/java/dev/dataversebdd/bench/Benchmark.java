@@ -372,7 +372,7 @@ public final class Benchmark {
     /** The suite in live mode against a stand-in org whose service protection limits allow about half its speed. */
     private void limits() throws Exception {
         List<String> folders = quick ? List.of("features/associate") : List.of("features");
-        String limits = quick ? "requests=20,window=300s,time-scale=0.01" : "requests=120,window=300s,time-scale=0.01";
+        String limits = quick ? "requests=20,window=300s,time-scale=0.01" : "requests=400,window=1000s,time-scale=0.01";
         print("");
         print("## The suite in live mode against a throttled stand-in org (" + limits + ")");
         print("");
