@@ -4,19 +4,13 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * Calibration learns only what discriminates (issue 24): a live PUT of parties onto an email that has none leaves the
@@ -38,20 +32,9 @@ class CalibrationDiscriminationTest {
             // GIVEN an org whose activity-party PUT is the mode
             local.org.service().profile(BehaviourProfile.defaults().with("activity-party-put", mode));
             // WHEN its @conflict scenarios run against it in live mode, with the conformance plugin
-            Map<String, String> settings = local.settings();
-            settings.forEach(System::setProperty);
-            SummaryGeneratingListener listener = new SummaryGeneratingListener();
-            try {
-                LauncherFactory.create().execute(request().selectors(selectFile(FEATURE)).filters(includeEngines("cucumber"))
-                        .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
-                        .configurationParameter("cucumber.filter.tags", "@conflict and not @emulator-only")
-                        .configurationParameter("cucumber.plugin", "dev.dataversebdd.conformance.ConformancePlugin:"
-                                + folder.resolve("conformance"))
-                        .build(), listener);
-            } finally {
-                settings.keySet().forEach(System::clearProperty);
-            }
-            assertThat(listener.getSummary().getTotalFailureCount(), equalTo(0L));
+            LiveFeatures.Outcomes outcomes = LiveFeatures.run(local.settings(), "@conflict and not @emulator-only",
+                    ", dev.dataversebdd.conformance.ConformancePlugin:" + folder.resolve("conformance"), FEATURE);
+            assertThat(outcomes.failures(), outcomes.summary().getTotalFailureCount(), equalTo(0L));
             profile = Files.readString(folder.resolve("conformance/behaviour-profile.properties"));
         }
         // THEN the profile says the answers fit both modes, and claims neither

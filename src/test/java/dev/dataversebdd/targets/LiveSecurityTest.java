@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-import static org.junit.platform.launcher.EngineFilter.includeEngines;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.dataversebdd.dsl.AccessRight;
 import dev.dataversebdd.dsl.Dataverse;
@@ -24,11 +20,8 @@ import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.dsl.Security;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import dev.dataversebdd.emulator.core.JournalEntry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,12 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * Security scenarios in live mode against a stand-in org that has its own business units and users (no roles): the
@@ -77,12 +64,12 @@ class LiveSecurityTest {
         // GIVEN the org's units and users named in dataverse.existing-rows
         Map<String, String> settings = settings(principals.existingRows());
         // WHEN features/security runs in live mode
-        Outcomes outcomes = run(settings);
+        LiveFeatures.Outcomes outcomes = run(settings);
         // THEN every scenario passes but those that need the emulator's made-up tokens, acting as Dana on the wire
-        assertThat(outcomes.failures(), outcomes.summary.getTotalFailureCount(), equalTo(0L));
-        assertThat(outcomes.summary.getTestsSucceededCount(), greaterThanOrEqualTo(25L));
-        assertThat(outcomes.aborted.size(), equalTo(7));
-        assertThat(outcomes.reasons, everyItem(startsWith("@emulator-only")));
+        assertThat(outcomes.failures(), outcomes.summary().getTotalFailureCount(), equalTo(0L));
+        assertThat(outcomes.summary().getTestsSucceededCount(), greaterThanOrEqualTo(25L));
+        assertThat(outcomes.aborted().size(), equalTo(7));
+        assertThat(outcomes.reasons(), everyItem(startsWith("@emulator-only")));
         List<JournalEntry> asDana = LOCAL.org().service().journal().stream().filter(e -> principals.id("systemuser:Dana")
                 .toString().equals(e.headers().get("MSCRMCallerID"))).toList();
         assertThat(asDana.size(), greaterThan(20));
@@ -101,9 +88,10 @@ class LiveSecurityTest {
         LOCAL.org().service().profile(BehaviourProfile.defaults().with(rule, mode));
         try {
             // WHEN the probes of the open rules run against it, with the conformance plugin
-            Outcomes outcomes = run(settings(principals.existingRows()), "features/security/open-rules.feature",
-                    ", dev.dataversebdd.conformance.ConformancePlugin:" + folder.resolve("conformance"));
-            assertThat(outcomes.failures(), outcomes.summary.getTotalFailureCount(), equalTo(0L));
+            LiveFeatures.Outcomes outcomes = LiveFeatures.run(settings(principals.existingRows()), null,
+                    ", dev.dataversebdd.conformance.ConformancePlugin:" + folder.resolve("conformance"),
+                    "features/security/open-rules.feature");
+            assertThat(outcomes.failures(), outcomes.summary().getTotalFailureCount(), equalTo(0L));
             // THEN the behaviour profile holds the org's mode, and the default of the rule it probed with it
             String profile = Files.readString(folder.resolve("conformance/behaviour-profile.properties"));
             assertThat(profile, containsString("\n" + rule + "=" + mode + "\n"));
@@ -117,13 +105,13 @@ class LiveSecurityTest {
 
     @Test
     void should_skip_a_security_scenario_whose_users_are_not_named_and_say_which_line_to_add() {
-        Outcomes outcomes = run(settings(null));
-        assertThat(outcomes.failures(), outcomes.summary.getTotalFailureCount(), equalTo(0L));
-        assertThat(outcomes.summary.getTestsAbortedCount(), greaterThanOrEqualTo(25L));
-        List<String> skippedForUsers = outcomes.reasons.stream().filter(r -> !r.startsWith("@emulator-only")).toList();
+        LiveFeatures.Outcomes outcomes = run(settings(null));
+        assertThat(outcomes.failures(), outcomes.summary().getTotalFailureCount(), equalTo(0L));
+        assertThat(outcomes.summary().getTestsAbortedCount(), greaterThanOrEqualTo(25L));
+        List<String> skippedForUsers = outcomes.reasons().stream().filter(r -> !r.startsWith("@emulator-only")).toList();
         assertThat(skippedForUsers.size(), greaterThanOrEqualTo(25));
         assertThat(skippedForUsers, everyItem(containsString("in dataverse.existing-rows, e.g. ")));
-        assertThat(String.join("\n", outcomes.reasons), containsString("businessunit:Sales=<businessunitid>"));
+        assertThat(String.join("\n", outcomes.reasons()), containsString("businessunit:Sales=<businessunitid>"));
         org.assertNothingLeftBehind();
     }
 
@@ -237,46 +225,7 @@ class LiveSecurityTest {
     }
 
     /** Runs features/security in live mode with {@code settings} as system properties. */
-    private Outcomes run(Map<String, String> settings) {
-        return run(settings, "features/security", "");
-    }
-
-    private Outcomes run(Map<String, String> settings, String features, String morePlugins) {
-        settings.forEach(System::setProperty);
-        Outcomes outcomes = new Outcomes();
-        try {
-            LauncherFactory.create().execute(request().selectors(features.endsWith(".feature")
-                            ? selectFile(features) : selectDirectory(features))
-                    .filters(includeEngines("cucumber"))
-                    .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
-                    .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines" + morePlugins)
-                    .build(), outcomes.listener, outcomes);
-        } finally {
-            settings.keySet().forEach(System::clearProperty);
-        }
-        outcomes.summary = outcomes.listener.getSummary();
-        return outcomes;
-    }
-
-    /** The summary, and the scenarios skipped with their reasons. */
-    private static final class Outcomes implements TestExecutionListener {
-        final SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        final List<String> aborted = new ArrayList<>();
-        final List<String> reasons = new ArrayList<>();
-        TestExecutionSummary summary;
-
-        @Override
-        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-            if (test.isTest() && result.getStatus() == TestExecutionResult.Status.ABORTED) {
-                aborted.add(test.getDisplayName());
-                result.getThrowable().ifPresent(t -> reasons.add(t.getMessage()));
-            }
-        }
-
-        String failures() {
-            StringWriter text = new StringWriter();
-            summary.printFailuresTo(new PrintWriter(text), 8);
-            return text.toString();
-        }
+    private static LiveFeatures.Outcomes run(Map<String, String> settings) {
+        return LiveFeatures.run(settings, null, "", "features/security");
     }
 }

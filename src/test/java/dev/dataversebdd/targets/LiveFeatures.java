@@ -1,0 +1,70 @@
+package dev.dataversebdd.targets;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/** Runs feature folders or files in this JVM with {@code settings} as system properties, as {@code -D} gives them. */
+final class LiveFeatures {
+
+    /** The summary, and the scenarios skipped with their reasons. */
+    record Outcomes(TestExecutionSummary summary, List<String> aborted, List<String> reasons) {
+        String failures() {
+            StringWriter text = new StringWriter();
+            summary.printFailuresTo(new PrintWriter(text), 8);
+            return text.toString();
+        }
+    }
+
+    private LiveFeatures() {
+    }
+
+    /**
+     * @param tags    a tag expression, or null for every scenario
+     * @param plugins more Cucumber plugins after the step lines ({@code ", dev.…ConformancePlugin:out"}), or ""
+     * @param paths   folders, or files ending in {@code .feature}
+     */
+    static Outcomes run(Map<String, String> settings, String tags, String plugins, String... paths) {
+        List<String> aborted = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherDiscoveryRequestBuilder request = request().filters(includeEngines("cucumber"))
+                .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
+                .configurationParameter("cucumber.plugin", "dev.dataversebdd.steps.StepLines" + plugins);
+        if (tags != null) {
+            request.configurationParameter("cucumber.filter.tags", tags);
+        }
+        for (String path : paths) {
+            request.selectors(path.endsWith(".feature") ? selectFile(path) : selectDirectory(path));
+        }
+        settings.forEach(System::setProperty);
+        try {
+            LauncherFactory.create().execute(request.build(), summary, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                    if (test.isTest() && result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                        aborted.add(test.getDisplayName());
+                        result.getThrowable().ifPresent(t -> reasons.add(t.getMessage()));
+                    }
+                }
+            });
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
+        }
+        return new Outcomes(summary.getSummary(), aborted, reasons);
+    }
+}
