@@ -40,6 +40,14 @@ Feature: Associate rows through a many-to-many relationship with POST $ref
     And under "duplicate-association" = "412", the opportunitycompetitors_association of opportunity "Big deal" hold 1 row
     And under "duplicate-association" = "no-op", the opportunitycompetitors_association of opportunity "Big deal" hold 1 row
 
+  @inferred
+  Scenario: Associating the pair again from the competitor side is refused as a duplicate too
+    Given competitor "Rival" is in the opportunitycompetitors_association of opportunity "Big deal"
+    When opportunity "Big deal" is added to the opportunitycompetitors_association of competitor "Rival"
+    Then the response follows the "duplicate-association" behaviour
+    And under "duplicate-association" = "412", the opportunitycompetitors_association of competitor "Rival" hold 1 row
+    And under "duplicate-association" = "no-op", the opportunitycompetitors_association of competitor "Rival" hold 1 row
+
   @inferred @emulator-only
   Scenario Outline: The duplicate N:N association answers as the emulator's behaviour is set: <mode>
     Given the emulator behaviour "duplicate-association" is "<mode>"

@@ -13,6 +13,15 @@ Feature: Associate a row to a one-to-many collection with POST $ref
     And the opportunity_customer_accounts of account "Contoso" contain opportunity "Big deal"
     And the customerid_account of opportunity "Big deal" is account "Contoso"
 
+  Scenario: An @odata.id with the GUID in upper case names the same row (O2)
+    The key of a row is a GUID, and OData's URL syntax reads its hexadecimal digits in either case.
+    When I send POST "accounts({Contoso})/opportunity_customer_accounts/$ref" with body:
+      """
+      {"@odata.id": "{root}/opportunities({upper:Big deal})"}
+      """
+    Then the response status is 204
+    And the customerid_account of opportunity "Big deal" is account "Contoso"
+
   @seed-v9.0
   Scenario: The v9.0 request of the 2021 documentation answers 204 No Content with an empty body
     When I send POST "/api/data/v9.0/accounts({Contoso})/opportunity_customer_accounts/$ref" with body:

@@ -51,6 +51,15 @@ Feature: Associate on create with @odata.bind
     And the created row is called "Absolute"
     And the parentcustomerid_account of contact "Absolute" is account "Contoso"
 
+  Scenario: A bind with the GUID in upper case names the same row (O2)
+    When I send POST "contacts" with body:
+      """
+      {"lastname": "Upper", "parentcustomerid_account@odata.bind": "/accounts({upper:Contoso})"}
+      """
+    Then the response status is 204
+    And the created row is called "Upper"
+    And the parentcustomerid_account of contact "Upper" is account "Contoso"
+
   Scenario: A relative bind URL without leading slash works (D1, D3 InitializeFrom)
     When I send POST "contacts" with body:
       """

@@ -52,6 +52,20 @@ Feature: Create related rows in one operation (deep insert)
     When I send GET "opportunities?$select=name&$filter=name eq 'Broken'"
     Then the response JSON "value" has 0 items
 
+  Scenario: A deep insert whose nested row binds to a missing row creates nothing
+    When I send POST "accounts" with body:
+      """
+      {
+        "name": "Half bound",
+        "opportunity_customer_accounts": [
+          {"name": "Orphan", "parentaccountid@odata.bind": "/accounts({missing})"}
+        ]
+      }
+      """
+    Then the request fails with 404 and error code "0x80040217"
+    When I send GET "accounts?$select=name&$filter=name eq 'Half bound'"
+    Then the response JSON "value" has 0 items
+
   Scenario: Nested rows may bind to existing rows (activity parties on a new email)
     Given a contact "Ann"
     And a systemuser "Dana"

@@ -17,6 +17,16 @@ Feature: Disassociate an N:N pair with DELETE $ref
     Then the request succeeds with 204 No Content
     And the opportunitycompetitors_association of opportunity "Big deal" are empty
 
+  Scenario: A percent-encoded $id removes the pair as well (O2)
+    When I send DELETE "opportunities({Big deal})/opportunitycompetitors_association/$ref?$id={host}%2Fapi%2Fdata%2Fv9.2%2Fcompetitors%28{Rival}%29"
+    Then the response status is 204
+    And the opportunitycompetitors_association of opportunity "Big deal" are empty
+
+  Scenario: An $id under another API version removes the pair as well (D10 step 8)
+    When I send DELETE "opportunities({Big deal})/opportunitycompetitors_association/$ref?$id={host}/api/data/v9.0/competitors({Rival})"
+    Then the response status is 204
+    And the opportunitycompetitors_association of competitor "Rival" are empty
+
   Scenario: Disassociating leaves both rows in place
     When competitor "Rival" is removed from the opportunitycompetitors_association of opportunity "Big deal"
     Then competitor "Rival" still exists

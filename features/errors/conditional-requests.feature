@@ -24,6 +24,12 @@ Feature: Conditional headers on PATCH: If-Match and If-None-Match (D4, D9)
     And the error message contains "The version of the existing record doesn't match the RowVersion property provided."
     And the customerid_account of opportunity "Big deal" is empty
 
+  Scenario: E13 - DELETE with a stale ETag answers 412 and deletes nothing (D9)
+    Given the next request carries the header "If-Match" with value "W/\"1\""
+    When I send DELETE "opportunities({Big deal})"
+    Then the request fails with 412
+    And opportunity "Big deal" still exists
+
   Scenario: E14 - PATCH with If-None-Match: * on an existing row answers 412
     Given the next request carries the header "If-None-Match" with value "*"
     When I send PATCH "opportunities({Big deal})" with body:
@@ -33,3 +39,13 @@ Feature: Conditional headers on PATCH: If-Match and If-None-Match (D4, D9)
     Then the request fails with 412
     And the error message contains "A record with matching key values already exists."
     And the customerid_account of opportunity "Big deal" is empty
+
+  Scenario: E14 - If-None-Match: * keeps an existing row's columns as they were too
+    Given the next request carries the header "If-None-Match" with value "*"
+    When I send PATCH "accounts({Contoso})" with body:
+      """
+      {"name": "Renamed"}
+      """
+    Then the request fails with 412
+    When I send GET "accounts({Contoso})?$select=name"
+    Then the response JSON "name" is "{name:Contoso}"

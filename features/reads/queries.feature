@@ -54,6 +54,11 @@ Feature: Reading related rows back the way client code queries them (Q3, Q4, Q5)
     And account "Contoso" has 23 contacts in its contact_customer_accounts
     Then the contact_customer_accounts of account "Contoso", read 5 at a time, hold 23 rows
 
+  Scenario: A related collection read 2 at a time reaches every row through the nextLinks (Q2)
+    Given an account "Contoso"
+    And account "Contoso" has 5 contacts in its contact_customer_accounts
+    Then the contact_customer_accounts of account "Contoso", read 2 at a time, hold 5 rows
+
   Scenario: A lookup's formatted value is the related row's name, and follows a rebind
     Given an account "Contoso"
     And an account "Fabrikam"

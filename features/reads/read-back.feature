@@ -18,6 +18,16 @@ Feature: The reads that verify an association (D6, D10)
     Then the response status is 200
     And the response JSON "_parentaccountid_value" is null
 
+  Scenario: A row reads with its version as @odata.etag (D6, D9)
+    When I send GET "opportunities({Big deal})?$select=name"
+    Then the response status is 200
+    And the response JSON "'@odata.etag'" starts with "W/\""
+
+  Scenario: Each row of a collection read carries its @odata.etag too (D9)
+    When I send GET "opportunities?$select=name&$filter=opportunityid eq {Big deal}"
+    Then the response status is 200
+    And the response JSON "value[0].'@odata.etag'" starts with "W/\""
+
   Scenario: Lookup annotations say which navigation property and table a multi-table lookup uses
     When I send GET "opportunities({Big deal})?$select=_customerid_value" with headers:
       | Prefer | odata.include-annotations="*" |
@@ -31,6 +41,13 @@ Feature: The reads that verify an association (D6, D10)
     Then the response status is 200
     And the response JSON "'@odata.context'" is "{root}/$metadata#Collection($ref)"
     And the response JSON "value[0].'@odata.id'" is "{root}/opportunities({Big deal})"
+
+  Scenario: An N:N $ref lists the related rows as absolute @odata.id URLs too
+    Given a competitor "Rival"
+    And competitor "Rival" is in the opportunitycompetitors_association of opportunity "Big deal"
+    When I send GET "opportunities({Big deal})/opportunitycompetitors_association/$ref"
+    Then the response status is 200
+    And the response JSON "value[0].'@odata.id'" is "{root}/competitors({Rival})"
 
   Scenario: $count answers the number of related rows as text after a byte order mark
     When I send GET "accounts({Contoso})/opportunity_customer_accounts/$count"

@@ -74,6 +74,16 @@ Feature: Associate on update with PATCH and @odata.bind
     Then the request fails with 404 and error code "0x80040217"
     And the customerid_account of opportunity "Big deal" is empty
 
+  Scenario: A PATCH that fails on its last bind writes neither the binds nor the columns before it
+    When I send PATCH "opportunities({Big deal})" with body:
+      """
+      {"customerid_account@odata.bind": "/accounts({Contoso})", "name": "Renamed",
+       "parentaccountid@odata.bind": "/accounts({missing})"}
+      """
+    Then the request fails with 404 and error code "0x80040217"
+    And the customerid_account of opportunity "Big deal" is empty
+    And the opportunity_customer_accounts of account "Contoso" are empty
+
   @inferred
   Scenario: Binding a collection-valued navigation property in PATCH is refused
     Given a task "Call back"

@@ -162,6 +162,11 @@ public final class Outcome {
         return hasJsonValue(path, Matchers.hasToString(Matchers.endsWith(suffix)));
     }
 
+    /** The JSON value at {@code path} starts with {@code prefix} (an ETag with {@code W/"}, say). */
+    public Outcome hasJsonValueStartingWith(String path, String prefix) {
+        return hasJsonValue(path, Matchers.hasToString(Matchers.startsWith(prefix)));
+    }
+
     /** The JSON value at {@code path} is null (or absent). */
     public Outcome hasJsonNull(String path) {
         return hasJsonValue(path, Matchers.nullValue());

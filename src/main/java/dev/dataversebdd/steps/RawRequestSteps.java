@@ -84,6 +84,11 @@ public final class RawRequestSteps {
         world.outcome().hasJsonValueEndingWith(path, world.interpolate(suffix));
     }
 
+    @Then("the response JSON {string} starts with {string}")
+    public void jsonStartsWith(String path, String prefix) {
+        world.outcome().hasJsonValueStartingWith(path, world.interpolate(prefix));
+    }
+
     @Then("the response JSON {string} is null")
     public void jsonIsNull(String path) {
         world.outcome().hasJsonNull(path);

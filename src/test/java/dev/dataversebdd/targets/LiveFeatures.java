@@ -19,11 +19,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs feature folders or files in this JVM with {@code settings} as system properties, as {@code -D} gives them. */
-final class LiveFeatures {
+public final class LiveFeatures {
 
     /** The summary, and the scenarios skipped with their reasons. */
-    record Outcomes(TestExecutionSummary summary, List<String> aborted, List<String> reasons) {
-        String failures() {
+    public record Outcomes(TestExecutionSummary summary, List<String> aborted, List<String> reasons) {
+        public String failures() {
             StringWriter text = new StringWriter();
             summary.printFailuresTo(new PrintWriter(text), 8);
             return text.toString();
@@ -38,7 +38,7 @@ final class LiveFeatures {
      * @param plugins more Cucumber plugins after the step lines ({@code ", dev.…ConformancePlugin:out"}), or ""
      * @param paths   folders, or files ending in {@code .feature}
      */
-    static Outcomes run(Map<String, String> settings, String tags, String plugins, String... paths) {
+    public static Outcomes run(Map<String, String> settings, String tags, String plugins, String... paths) {
         List<String> aborted = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * root) and West (under Sales), and the users {@code features/security} names. {@link #existingRows()} names them
  * the way a team writes {@code dataverse.existing-rows}.
  */
-final class OrgPrincipals {
+public final class OrgPrincipals {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/data/v9.2/";
@@ -30,7 +30,7 @@ final class OrgPrincipals {
     }
 
     /** Seeds the units and users into {@code service}, which requires {@code tokens} again afterwards. */
-    static OrgPrincipals seed(DataverseService service, Predicate<String> tokens) {
+    public static OrgPrincipals seed(DataverseService service, Predicate<String> tokens) {
         OrgPrincipals org = new OrgPrincipals();
         service.requireBearerToken(null);
         try {
@@ -53,7 +53,7 @@ final class OrgPrincipals {
     }
 
     /** {@code systemuser:Dana=<id>;…}, as {@code dataverse.existing-rows} takes them. */
-    String existingRows() {
+    public String existingRows() {
         return named.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
     }
 

@@ -1,0 +1,75 @@
+package dev.dataversebdd.mutation;
+
+import dev.dataversebdd.wire.ClientSchema;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a deviating server knows of itself: its schema (read once from the emulator's {@code $metadata}), so a mutant
+ * can tell an N:N navigation property from a 1:N one, and the rows created so far, so a mutant can apply a write to
+ * the wrong row. One instance per mutant run.
+ */
+final class ServerKnowledge {
+
+    private static final Pattern ENTITY_ID = Pattern.compile(".*/(\\w+)\\(([0-9a-fA-F-]{36})\\)$");
+
+    private ClientSchema schema;
+    private final Map<String, Deque<UUID>> created = new HashMap<>();
+
+    /** The relationship kind of {@code navigation} on {@code entitySet}: "N:N", "1:N", "N:1", or empty if unknown. */
+    synchronized Optional<String> kind(Call call, Upstream emulator, String entitySet, String navigation) {
+        return schema(call, emulator).table(entitySet).flatMap(table -> table.navigation(navigation)).map(nav -> {
+            if (!nav.collection()) {
+                return "N:1";
+            }
+            return schema.childSide(nav).isPresent() ? "1:N" : "N:N";
+        });
+    }
+
+    /** True when {@code navigation} on {@code entitySet} is one of several that write the same lookup (customerid). */
+    synchronized boolean isMultiTableLookup(Call call, Upstream emulator, String entitySet, String navigation) {
+        return schema(call, emulator).table(entitySet).flatMap(table -> table.navigation(navigation)
+                .filter(nav -> nav.lookupProperty() != null)
+                .map(nav -> table.navigationsOfLookup(nav.lookupProperty()).size() > 1)).orElse(false);
+    }
+
+    synchronized String entitySetOf(Call call, Upstream emulator, String logicalName) {
+        return schema(call, emulator).table(logicalName).map(ClientSchema.Table::entitySet).orElse(logicalName + "s");
+    }
+
+    /** Notes the row an answer's {@code OData-EntityId} names as created. */
+    synchronized void noteCreated(Answer answer) {
+        String entityId = answer.header("OData-EntityId");
+        if (entityId != null) {
+            Matcher m = ENTITY_ID.matcher(entityId);
+            if (m.matches()) {
+                created.computeIfAbsent(m.group(1), set -> new ArrayDeque<>()).push(UUID.fromString(m.group(2)));
+            }
+        }
+    }
+
+    /** The latest row created in {@code entitySet} other than {@code not}: the "wrong row" a mutant writes to. */
+    synchronized Optional<UUID> anotherRow(String entitySet, UUID not) {
+        return created.getOrDefault(entitySet, new ArrayDeque<>()).stream().filter(id -> !id.equals(not)).findFirst();
+    }
+
+    private ClientSchema schema(Call call, Upstream emulator) {
+        if (schema == null) {
+            String version = call.path().replaceAll(".*/api/data/(v\\d+\\.\\d+)/.*", "$1");
+            Map<String, String> headers = new HashMap<>();
+            if (call.headers().containsKey("Authorization")) {
+                headers.put("Authorization", call.headers().get("Authorization"));
+            }
+            Answer metadata = emulator.send(new Call("GET", "/api/data/" + version + "/$metadata", headers, ""));
+            schema = ClientSchema.parse(metadata.body().getBytes(StandardCharsets.UTF_8));
+        }
+        return schema;
+    }
+}
