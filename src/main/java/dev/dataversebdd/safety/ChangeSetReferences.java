@@ -132,23 +132,27 @@ public final class ChangeSetReferences {
                     : "that create answered " + answer.statusLine(), answer));
             return;
         }
-        String named = namedRow(answer);
-        if (named == null || !named.equalsIgnoreCase(row.path())) {
-            unproven.add(new Unproven(reference, expected, named == null ? "an answer naming no row (no OData-EntityId)"
-                    : "OData-EntityId naming " + named, answer));
+        List<String> named = namedRows(answer);
+        String other = named.stream().filter(path -> !path.equalsIgnoreCase(row.path())).findFirst().orElse(null);
+        if (named.isEmpty() || other != null) {
+            unproven.add(new Unproven(reference, expected, named.isEmpty() ? "an answer naming no row (no "
+                    + "OData-EntityId)" : "OData-EntityId or Location naming " + other, answer));
         }
     }
 
-    /** {@code set(id)} as a create's answer names its row: OData-EntityId, else Location. */
-    private static String namedRow(RecordedExchange answer) {
+    /** {@code set(id)} of each header by which a create's answer names its row (OData-EntityId, Location). */
+    private static List<String> namedRows(RecordedExchange answer) {
+        List<String> named = new ArrayList<>();
         for (String header : List.of("OData-EntityId", "Location")) {
             String value = answer.responseHeader(header);
             Matcher m = value == null ? null : ENTITY_ID.matcher(value);
             if (m != null && m.find()) {
-                return m.group(1) + "(" + m.group(2) + ")";
+                named.add(m.group(1) + "(" + m.group(2) + ")");
+            } else if (value != null) {
+                named.add(value); // a header naming no row the guard can read is no proof either
             }
         }
-        return null;
+        return named;
     }
 
     private String resolve(String reference, String method, String written, Set<String> used) {
