@@ -110,6 +110,25 @@ class LiveContentIdTest {
         org.assertNothingLeftBehind();
     }
 
+    @Test
+    void should_name_a_new_row_by_the_id_the_guard_chose_where_a_content_id_cannot_stand() {
+        try (DataverseSession dv = open()) {
+            RowRef fabrikam = dv.create(NewRow.of("account", "Fabrikam")).row();
+            dv.batch().changeSet(cs -> {
+                RowRef ann = cs.create(NewRow.of("contact", "Ann"));
+                cs.associate(ann).to(fabrikam).via("contact_customer_accounts");
+                cs.disassociate(ann).from(fabrikam).via("contact_customer_accounts").byKeySegment();
+            }).send().isOk();
+            // $1 names the row leading a URL or as a body reference; inside a key segment the guard's id does
+            String batch = batchBodies().get(batchBodies().size() - 1);
+            assertThat(batch, containsString("{\"@odata.id\":\"$1\"}"));
+            assertThat(batch, containsString("/contact_customer_accounts(" + dv.row("Ann").id() + ")/$ref"));
+            dv.expect(fabrikam).collection("contact_customer_accounts").isEmpty();
+        }
+        org.assertUntouched();
+        org.assertNothingLeftBehind();
+    }
+
     /** {0}: what the batch does wrong; {1}: its change sets, parts split by '|'; {2}: what the refusal says. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', quoteCharacter = '~', value = {
