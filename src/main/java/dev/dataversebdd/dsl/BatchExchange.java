@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.ChangeSetReferences;
 import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.Prepared;
+import dev.dataversebdd.safety.Refusal;
 import dev.dataversebdd.safety.RowId;
+import dev.dataversebdd.safety.SessionSafety;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ import java.util.regex.Matcher;
 
 /**
  * Sends a {@link Batch}: every request passes the session's safety net first (on a live org nothing is sent unless
- * all of them may be), rows a change set creates are referenced by Content-ID by the requests after them, the
+ * all of them may be), rows a change set creates are referenced by Content-ID by the requests after them (on a live
+ * org too, where the guard proves which row each {@code $n} names), the
  * answer is read back into one exchange per request, and the rows a committed change set created become the
  * session's own. A rolled-back change set owns nothing.
  */
@@ -54,11 +58,18 @@ final class BatchExchange {
     }
 
     /**
-     * One request as sent: its answer slot, the request as the guard left it, whether it is in a change set, and the
-     * DSL's entry for it (null for a GET part or a batch written by hand).
+     * One request as sent: its answer slot, the request as the guard left it, whether it is in a change set, the
+     * DSL's entry for it (null for a GET part or a batch written by hand), and the Content-IDs of its change set.
      */
     private record Sent(Answer answer, Prepared prepared, BatchWire.Request request, boolean inChangeSet,
-                        ChangeSet.Entry entry) {
+                        ChangeSet.Entry entry, ChangeSetReferences references) {
+    }
+
+    /**
+     * How the change set's later requests name a row it creates: by Content-ID, and where {@code $n} cannot stand (a
+     * key segment, a {@code $id} option) by the id a live org's guard chose for it (null on the emulator).
+     */
+    private record Pending(String contentId, String chosenId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,20 +92,22 @@ final class BatchExchange {
         int contentId = 0;
         for (Batch.Item item : items) {
             if (item instanceof Batch.GetItem get) {
-                Sent request = prepare(get.operation(), get.answer(), null, false, null);
+                Sent request = prepare(safety().batchPart(false), get.operation(), get.answer(), null, false, null);
                 wire.single(request.request());
                 sent.add(List.of(request));
                 continue;
             }
-            Map<UUID, String> pendingRows = new HashMap<>(); // a row created earlier in the change set: how to name it
+            ChangeSetReferences references = safety().batchPart(true);
+            Map<UUID, Pending> pendingRows = new HashMap<>(); // a row created earlier in the change set: how to name it
             List<Sent> changes = new ArrayList<>();
             for (ChangeSet.Entry entry : ((Batch.ChangeSetItem) item).changeSet().entries()) {
-                Sent request = prepare(resolve(entry.operation(), pendingRows), entry.answer(), String.valueOf(++contentId),
-                        true, entry);
+                String id = String.valueOf(++contentId);
+                Sent request = prepare(references, resolve(entry.operation(), pendingRows), entry.answer(), id, true,
+                        entry);
                 if (entry.creates() != null) {
                     List<RowId> chosen = request.prepared().creates();
-                    // a live org's guard chose the new row's id; on the emulator the Content-ID stands for it
-                    pendingRows.put(entry.creates().id(), chosen.isEmpty() ? "$" + contentId : chosen.get(0).id().toString());
+                    pendingRows.put(entry.creates().id(), new Pending("$" + id, chosen.isEmpty() ? null
+                            : chosen.get(0).id().toString()));
                 }
                 changes.add(request);
             }
@@ -107,8 +120,9 @@ final class BatchExchange {
 
     /**
      * A batch written by hand (its first line names the boundary). The embedded emulator gets it byte for byte; on a
-     * live org every request of it passes the guard first, and it is sent as the guard left them, so a request the
-     * guard cannot check (a Content-ID reference it cannot resolve, an unreadable body) stops it unsent.
+     * live org every request of it passes the guard first and is sent as the guard left it, Content-ID references as
+     * written where the guard can prove which row they name, so a request it cannot check (a Content-ID reference it
+     * cannot resolve, an unreadable body) stops the batch unsent.
      */
     BatchOutcome sendWritten(String body, Map<String, String> headers) {
         String firstLine = body.strip().lines().findFirst().orElse("").strip();
@@ -117,7 +131,7 @@ final class BatchExchange {
                     + "one starts with '" + firstLine + "'");
         }
         String contentType = "multipart/mixed; boundary=" + firstLine.substring(2);
-        boolean guarded = conversation.safety().guardsWrites();
+        boolean guarded = safety().guardsWrites();
         List<BatchWire.Group<BatchWire.Request>> written;
         try {
             written = BatchWire.readRequests(contentType, body);
@@ -132,19 +146,12 @@ final class BatchExchange {
         BatchWire wire = new BatchWire();
         for (BatchWire.Group<BatchWire.Request> item : written) {
             List<Sent> requests = new ArrayList<>();
-            Map<String, String> declared = new HashMap<>(); // Content-ID -> URL of the row the guard chose for it
-            for (BatchWire.Request asWritten : item.items()) {
-                BatchWire.Request request = guarded ? byUrl(asWritten, declared) : asWritten;
+            ChangeSetReferences references = safety().batchPart(item.changeSet());
+            for (BatchWire.Request request : item.items()) {
                 Operation operation = Operation.of(request.method() + " request", "send " + request.method() + " "
                         + request.url() + " in a batch", request.method(), request.url(), request.body(), null)
                         .withHeaders(request.headers());
-                Sent prepared = prepare(operation, new Answer(), request.contentId(), item.changeSet(), null);
-                List<RowId> creates = prepared.prepared().creates();
-                if (request.contentId() != null && !creates.isEmpty()) {
-                    declared.put(request.contentId(), conversation.serviceRoot() + "/" + creates.get(0).entitySet() + "("
-                            + creates.get(0).id() + ")");
-                }
-                requests.add(prepared);
+                requests.add(prepare(references, operation, new Answer(), request.contentId(), item.changeSet(), null));
             }
             if (item.changeSet()) {
                 wire.changeSet(requests.stream().map(Sent::request).toList());
@@ -155,33 +162,6 @@ final class BatchExchange {
         }
         return guarded ? exchange(sent, wire.contentType(), wire.body(), headers)
                 : exchange(sent, contentType, body, headers);
-    }
-
-    /**
-     * On a live org the guard must know every row a request names: each Content-ID reference ({@code $1} leading the
-     * URL, or a reference value of the body) becomes the URL of the row an earlier request of the change set creates
-     * with an id the guard chose. A reference to anything else is refused, unsent.
-     */
-    private BatchWire.Request byUrl(BatchWire.Request request, Map<String, String> declared) {
-        UnaryOperator<String> resolve = value -> {
-            if (!value.startsWith("$") || value.length() < 2) {
-                return value;
-            }
-            String url = declared.get(value.substring(1));
-            if (url == null) {
-                throw new RefusedRequest(request.method(), request.url(), targetDescription, "the guard cannot tell "
-                        + "which row the Content-ID reference '" + value + "' names: no earlier request of the change "
-                        + "set creates a row under that Content-ID");
-            }
-            return url;
-        };
-        String url = request.url();
-        if (url.startsWith("$")) {
-            int end = url.replaceAll("[/?].*$", "").length();
-            url = resolve.apply(url.substring(0, end)) + url.substring(end);
-        }
-        String body = request.body() == null ? null : mapReferences(request.body(), resolve);
-        return new BatchWire.Request(request.contentId(), request.method(), url, request.headers(), body);
     }
 
     private BatchOutcome exchange(List<List<Sent>> sent, String contentType, String body, Map<String, String> headers) {
@@ -195,18 +175,46 @@ final class BatchExchange {
             sent.forEach(requests -> requests.forEach(request -> request.answer().missing(why)));
         }
         List<Boolean> rolledBack = distribute(sent, answered, batch);
+        failIfUnproven(sent, batch);
         return new BatchOutcome(failures, batch, sent.stream().flatMap(List::stream)
                 .map(request -> new Outcome(failures, operationOf(request), request.answer()::exchange)).toList(),
                 rolledBack);
     }
 
-    private Sent prepare(Operation operation, Answer answer, String contentId, boolean inChangeSet,
-                         ChangeSet.Entry entry) {
-        Prepared prepared = conversation.prepare(operation.method(), operation.path(), operation.headers(),
-                operation.body());
-        return new Sent(answer, prepared, new BatchWire.Request(contentId, prepared.method(), url(prepared.written()),
-                prepared.headers(), prepared.body()), inChangeSet, entry);
+    /**
+     * After the answers were read and settled: a Content-ID reference that reached the org but cannot be proven to
+     * have named the row the guard chose fails the batch (fail closed). The rows the guard chose are the run's and
+     * are cleaned up; a row only the answer names is left alone, and the failure names it.
+     */
+    private void failIfUnproven(List<List<Sent>> sent, RecordedExchange batch) {
+        sent.stream().flatMap(List::stream).map(Sent::references).distinct()
+                .flatMap(references -> references.unproven().stream()).findFirst().ifPresent(unproven -> {
+                    throw failures.of("batch", unproven.expected(), unproven.actual(), "prove which row the Content-ID "
+                            + "reference " + unproven.reference() + " named, after the org ran it",
+                            unproven.answer() == null ? batch : unproven.answer(), null, "the org did not answer the "
+                            + "create with the id the guard chose, so " + unproven.reference() + " may have reached a "
+                            + "row the run cannot prove it created; the rows the guard chose are cleaned up, any other "
+                            + "row the answer names is left alone: check it by hand");
+                });
     }
+
+    private Sent prepare(ChangeSetReferences references, Operation operation, Answer answer, String contentId,
+                         boolean inChangeSet, ChangeSet.Entry entry) {
+        Prepared prepared;
+        try {
+            prepared = references.prepare(contentId, operation.method(), operation.path(), operation.headers(),
+                    operation.body());
+        } catch (Refusal refusal) {
+            throw new RefusedRequest(refusal.method(), refusal.written(), refusal.target(), refusal.why());
+        }
+        return new Sent(answer, prepared, new BatchWire.Request(contentId, prepared.method(), url(prepared.written()),
+                prepared.headers(), prepared.body()), inChangeSet, entry, references);
+    }
+
+    private SessionSafety safety() {
+        return conversation.safety();
+    }
+
 
     private static Operation operationOf(Sent request) {
         BatchWire.Request sent = request.request();
@@ -254,7 +262,7 @@ final class BatchExchange {
 
     /** Tells the safety net what happened to the request, and makes the rows it created the session's own. */
     private void settle(Sent request, RecordedExchange exchange) {
-        List<CreatedRow> proven = conversation.safety().settle(request.prepared(), exchange);
+        List<CreatedRow> proven = request.references().settle(request.prepared(), exchange);
         ChangeSet.Entry entry = request.entry();
         boolean succeeded = exchange.status() >= 200 && exchange.status() < 300;
         if (!succeeded) {
@@ -290,20 +298,25 @@ final class BatchExchange {
         return URI.create(conversation.serviceRoot()).getPath() + "/" + written;
     }
 
-    /** The operation with every row created earlier in its change set named as {@code pendingRows} says. */
-    private static Operation resolve(Operation operation, Map<UUID, String> pendingRows) {
+    /**
+     * The operation with every row created earlier in its change set named by Content-ID where it leads the URL or is
+     * a reference value of the body, elsewhere by the id a live org's guard chose for it.
+     */
+    private static Operation resolve(Operation operation, Map<UUID, Pending> pendingRows) {
         String path = operation.path();
         String body = operation.body();
-        for (Map.Entry<UUID, String> pending : pendingRows.entrySet()) {
+        for (Map.Entry<UUID, Pending> pending : pendingRows.entrySet()) {
             String id = pending.getKey().toString();
             if (!path.contains(id) && (body == null || !body.contains(id))) {
                 continue;
             }
-            boolean byContentId = pending.getValue().startsWith("$");
-            path = byContentId ? path.replaceFirst("^[A-Za-z0-9_]+\\(" + id + "\\)", Matcher
-                    .quoteReplacement(pending.getValue())) : path.replace(id, pending.getValue());
-            if (body != null) {
-                body = byContentId ? referencesByContentId(body, id, pending.getValue()) : body.replace(id, pending.getValue());
+            String contentId = pending.getValue().contentId();
+            path = path.replaceFirst("^[A-Za-z0-9_]+\\(" + id + "\\)", Matcher.quoteReplacement(contentId));
+            body = body == null ? null : referencesByContentId(body, id, contentId);
+            String chosen = pending.getValue().chosenId();
+            if (chosen != null) {
+                path = path.replace(id, chosen);
+                body = body == null ? null : body.replace(id, chosen);
             }
         }
         return new Operation(operation.name(), operation.sentence(), operation.method(), path, operation.headers(), body,

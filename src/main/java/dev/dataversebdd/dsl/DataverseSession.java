@@ -197,7 +197,8 @@ public final class DataverseSession implements AutoCloseable {
      * A {@code $batch} written by hand, for conformance work: {@code body} is the multipart text, its first line the
      * boundary ({@code --batch_AAA123}), sent as written to the embedded emulator; headers set with
      * {@link #headerForNextRequest} (e.g. {@code Prefer: odata.continue-on-error}) go with it. On a live org every
-     * request of it passes the guard before anything is sent.
+     * request of it passes the guard before anything is sent; a Content-ID reference ({@code $1}) goes as written
+     * where the guard can prove it names a row the change set creates with an id the guard chose, else it is refused.
      */
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public BatchOutcome sendBatch(String body) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,9 @@ final class AddressParser {
             "\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})}?");
     private static final Pattern NAMED_KEY = Pattern.compile("^\\s*([A-Za-z0-9_]+)\\s*=\\s*(.+?)\\s*$", Pattern.DOTALL);
     private static final Pattern LEFT_ENCODED = Pattern.compile("%[0-9a-fA-F]{2}");
+    /** The OData segments that begin with '$' and are no batch Content-ID reference. */
+    private static final Set<String> SYSTEM_SEGMENTS = Set.of("$ref", "$value", "$count", "$batch", "$metadata",
+            "$entity", "$all", "$crossjoin", "$each", "$filter", "$query");
 
     /** A URL or reference the parser cannot read as anything safe to send. */
     static final class Unreadable extends Exception {
@@ -113,6 +117,7 @@ final class AddressParser {
         String query = q < 0 ? null : relative.substring(q + 1);
         String decoded = decode(path);
         List<String> segments = segments(decoded);
+        refuseUnresolved(segments);
         if (segments.isEmpty()) {
             return new Address.Unknown(null);
         }
@@ -131,6 +136,29 @@ final class AddressParser {
                     : String.join("/", segments.subList(1, segments.size())), idQuery);
         }
         return new Address.Row(table, key(key, table), following(table, segments.subList(1, segments.size())), idQuery);
+    }
+
+    /**
+     * What a lenient server might resolve to a row the guard never saw, so it is not read as "no row": a Content-ID
+     * reference anywhere but leading a batch request's URL ({@code accounts(…)/nav($1)/$ref}, {@code /$1}; leading
+     * a URL, {@link ChangeSetReferences} resolves it before the URL comes here), and dot segments, which a server
+     * that normalises paths (RFC 3986 §5.2.4) would follow to another row ({@code accounts(<own>)/../accounts(…)}).
+     */
+    private static void refuseUnresolved(List<String> segments) throws Unreadable {
+        for (String segment : segments) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new Unreadable("'" + String.join("/", segments) + "' has a dot segment, which a server may "
+                        + "resolve to another row");
+            }
+            int paren = segment.indexOf('(');
+            String name = paren < 0 ? segment : segment.substring(0, paren);
+            String key = paren < 0 ? "" : segment.substring(paren + 1).trim();
+            if (name.startsWith("$") && !SYSTEM_SEGMENTS.contains(name.toLowerCase(Locale.ROOT)) || key.startsWith("$")) {
+                throw new Unreadable("'" + segment + "' holds a batch Content-ID reference where the guard does not "
+                        + "resolve one: it reads $n only leading the URL of a change set's request, or as a whole "
+                        + "reference value of its body");
+            }
+        }
     }
 
     private static Address.Key key(String key, ClientSchema.Table table) {

@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
  */
 final class EffectReader {
 
-    /** The request as it will be sent, and what it would do. */
-    record Reading(String body, Map<String, String> headers, List<Effect> effects, Map<UUID, ObjectNode> createdBodies) {
+    /**
+     * The request as it will be sent, and what it would do.
+     *
+     * @param chosenRow the row the request's own body creates with an id chosen here (not one nested in it, nor an
+     *                  id the author wrote), or null: the row a batch Content-ID reference to the request names
+     */
+    record Reading(String body, Map<String, String> headers, List<Effect> effects, Map<UUID, ObjectNode> createdBodies,
+                   RowId chosenRow) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +59,16 @@ final class EffectReader {
         request.read();
         Impersonation.of(headers, reads).forEach(request.effects::add);
         String sent = json != null && request.effects.rewritten() ? json.toString() : body;
-        return new Reading(sent, request.headers, request.effects.all(), request.effects.createdBodies());
+        return new Reading(sent, request.headers, request.effects.all(), request.effects.createdBodies(),
+                chosenRow(request.effects, json));
+    }
+
+    /** The row whose id the guard chose and whose body is the request's whole body (compared by identity). */
+    private static RowId chosenRow(Effects effects, JsonNode json) {
+        return effects.all().stream().filter(Effect.Creates.class::isInstance).map(Effect.Creates.class::cast)
+                .filter(create -> create.proof() == Effect.Proof.INJECTED_ID
+                        && effects.createdBodies().get(create.row().id()) == json)
+                .map(Effect.Creates::row).findFirst().orElse(null);
     }
 
     private static JsonNode parseBody(String body) throws AddressParser.Unreadable {

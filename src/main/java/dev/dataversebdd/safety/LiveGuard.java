@@ -45,6 +45,11 @@ final class LiveGuard {
         this.labels = labels;
     }
 
+    /** The target, as refusals name it. */
+    String target() {
+        return target;
+    }
+
     /** Checks one write and writes its creates ahead to the ledger; throws {@link Refusal} to stop it. */
     Prepared prepare(String method, String written, Map<String, String> headers, String body) {
         EffectReader.Reading reading;
@@ -78,7 +83,8 @@ final class LiveGuard {
                 deletes.add(delete.row());
             }
         }
-        return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes, names);
+        return new Prepared(method, written, reading.headers(), reading.body(), creates, deletes, names,
+                reading.chosenRow());
     }
 
     /**

@@ -19,9 +19,10 @@ public final class Prepared {
     private final List<Effect.Creates> creates;
     private final List<RowId> deletes;
     private final Map<UUID, String> names;
+    private final RowId chosenRow;
 
     Prepared(String method, String written, Map<String, String> headers, String body, List<Effect.Creates> creates,
-             List<RowId> deletes, Map<UUID, String> names) {
+             List<RowId> deletes, Map<UUID, String> names, RowId chosenRow) {
         this.method = method;
         this.written = written;
         this.headers = headers;
@@ -29,11 +30,17 @@ public final class Prepared {
         this.creates = List.copyOf(creates);
         this.deletes = List.copyOf(deletes);
         this.names = names;
+        this.chosenRow = chosenRow;
     }
 
     /** As it was written: what the embedded emulator gets, where nothing needs guarding. */
     static Prepared unchanged(String method, String written, Map<String, String> headers, String body) {
-        return new Prepared(method, written, headers, body, List.of(), List.of(), Map.of());
+        return new Prepared(method, written, headers, body, List.of(), List.of(), Map.of(), null);
+    }
+
+    /** The same checks, sent with another URL and body: a batch request with its Content-ID references as written. */
+    Prepared sentAs(String sentWritten, String sentBody) {
+        return new Prepared(method, sentWritten, headers, sentBody, creates, deletes, names, chosenRow);
     }
 
     public String method() {
@@ -64,6 +71,14 @@ public final class Prepared {
 
     List<RowId> deletes() {
         return deletes;
+    }
+
+    /**
+     * The row the request's own body creates with an id the guard chose, or null (on the emulator, or when the
+     * request creates no such row): the only row a later {@code $n} of its change set may name on a live org.
+     */
+    RowId chosenRow() {
+        return chosenRow;
     }
 
     /** The name the body gives the new row {@code id}, or null. */

@@ -23,18 +23,20 @@ public final class SessionSafety {
     private final LiveGuard guard;
     private final Cleanup cleanup;
     private final RowLabels labels;
+    private final HttpChannel channel;
 
-    private SessionSafety(Ownership ownership, LiveGuard guard, Cleanup cleanup, RowLabels labels) {
+    private SessionSafety(Ownership ownership, LiveGuard guard, Cleanup cleanup, RowLabels labels, HttpChannel channel) {
         this.ownership = ownership;
         this.guard = guard;
         this.cleanup = cleanup;
         this.labels = labels;
+        this.channel = channel;
     }
 
     /** For the embedded emulator: bookkeeping only. */
     public static SessionSafety forEmulator(ClientSchema schema, HttpChannel channel, RowLabels labels) {
         return new SessionSafety(new Ownership(Map.of(), null), null, new Cleanup(new Reads(schema, channel), channel, false),
-                labels);
+                labels, channel);
     }
 
     /** For a live org: every write is checked, every create and before-image is written ahead to {@code ledger}. */
@@ -44,7 +46,7 @@ public final class SessionSafety {
         Ownership ownership = new Ownership(existingRows, ledger);
         EffectReader reader = new EffectReader(new AddressParser(schema, channel.serviceRoot()), reads, ownership);
         return new SessionSafety(ownership, new LiveGuard(reader, reads, ownership, targetDescription, labels),
-                new Cleanup(reads, channel, true), labels);
+                new Cleanup(reads, channel, true), labels, channel);
     }
 
     /** True on a live org, where every write is checked before it is sent. */
@@ -58,6 +60,15 @@ public final class SessionSafety {
             return Prepared.unchanged(method, written, headers, body);
         }
         return guard.prepare(method, written, headers, body);
+    }
+
+    /**
+     * The Content-ID references ({@code $1}) of one change set of a {@code $batch}, or of one request outside any
+     * ({@code changeSet} false, where a reference names nothing): each request of it is prepared and settled there,
+     * in order.
+     */
+    public ChangeSetReferences batchPart(boolean changeSet) {
+        return new ChangeSetReferences(this, guard, channel.serviceRoot(), changeSet);
     }
 
     /**

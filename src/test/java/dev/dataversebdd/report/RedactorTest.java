@@ -34,6 +34,16 @@ class RedactorTest {
     }
 
     @Test
+    void should_leave_batch_content_id_references_as_they_are() {
+        // GIVEN a batch part that names rows by Content-ID, in its URL and its body, next to a token field
+        String part = "PUT $1/primarycontactid/$ref HTTP/1.1\r\n\r\n{\"@odata.id\":\"$2\",\"access_token\":\"abc\"}"
+                + " PATCH $12 {\"customerid_account@odata.bind\":\"$1\"}";
+        // WHEN it is redacted THEN only the token is masked: no $n is read as a regex group or mangled
+        assertThat(redactor.text(part), equalTo("PUT $1/primarycontactid/$ref HTTP/1.1\r\n\r\n{\"@odata.id\":\"$2\","
+                + "\"access_token\":\"***\"} PATCH $12 {\"customerid_account@odata.bind\":\"$1\"}"));
+    }
+
+    @Test
     void should_redact_a_whole_exchange() {
         RecordedExchange exchange = new RecordedExchange("POST", "http://h", "/token", Map.of("Authorization", "Bearer x"),
                 "client_secret=my-client-secret", 200, Map.of(), "{\"access_token\":\"eyJabc.eyJdef.ghi\"}", 1);

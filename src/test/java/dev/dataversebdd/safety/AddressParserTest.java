@@ -131,6 +131,11 @@ class AddressParserTest {
         "accounts%2528" + ID + "%2529",
         "accounts(" + ID + "/x",
         "accounts(" + ID + ")x",
+        "accounts(" + ID + ")/../accounts(" + ID + ")",
+        "accounts(" + ID + ")/./primarycontactid/$ref",
+        "accounts(" + ID + ")/contact_customer_accounts($1)/$ref",
+        "$1/primarycontactid/$ref",
+        "https://org.example/api/data/v9.2/$1",
     })
     void should_refuse_what_it_cannot_read(String written) {
         assertThrows(AddressParser.Unreadable.class, () -> PARSER.url(written));
@@ -149,8 +154,8 @@ class AddressParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"$1", "$12"})
-    void should_refuse_a_content_id_reference_outside_a_change_set(String written) {
+    @ValueSource(strings = {"$1", "$12", "/$1", "https://org.example/api/data/v9.2/$1", "accounts($1)", "../accounts(" + ID + ")"})
+    void should_refuse_an_unresolved_content_id_or_a_dot_segment_in_a_reference(String written) {
         assertThrows(AddressParser.Unreadable.class, () -> PARSER.reference(written));
     }
 }

@@ -321,7 +321,7 @@ class LiveRunSafetyTest {
     }
 
     @Test
-    void should_resolve_content_ids_of_a_hand_written_batch_to_rows_the_guard_chose_and_refuse_unknown_ones() {
+    void should_send_content_ids_of_a_hand_written_batch_that_name_rows_the_guard_chose_and_refuse_unknown_ones() {
         try (DataverseSession dv = connect().openSession()) {
             String changeSet = "--batch_A\r\nContent-Type: multipart/mixed; boundary=cs_B\r\n\r\n"
                     + "--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 1\r\n\r\n"
@@ -329,8 +329,10 @@ class LiveRunSafetyTest {
                     + "\"}\r\n--cs_B\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\nContent-ID: 2\r\n\r\n"
                     + "PUT %s/parentaccountid/$ref HTTP/1.1\r\nContent-Type: application/json\r\n\r\n{\"@odata.id\":\"%s\"}\r\n"
                     + "--cs_B--\r\n--batch_A--\r\n";
-            // a reference to the row the first request creates is resolved and sent as that row's URL
+            // a reference to the row the first request creates is checked as that row's URL, and sent as written
             dv.sendBatch(String.format(changeSet, "$1", dv.serviceRoot() + "/accounts(" + branch + ")")).isOk();
+            assertThat(LOCAL.org().service().journal().stream().filter(e -> e.target().endsWith("$batch"))
+                    .reduce((first, second) -> second).orElseThrow().body(), containsString("PUT $1/parentaccountid/$ref"));
             // a reference the guard cannot resolve stops the batch unsent
             RefusedRequest refused = assertThrows(RefusedRequest.class,
                     () -> dv.sendBatch(String.format(changeSet, "$7", dv.serviceRoot() + "/accounts(" + branch + ")")));
