@@ -1,5 +1,7 @@
 package dev.dataversebdd.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataversebdd.dsl.Target;
 import dev.dataversebdd.targets.AuthenticationException;
 import dev.dataversebdd.targets.ConfigurationException;
@@ -124,7 +126,8 @@ public final class ConformanceRunCommand implements Callable<Integer> {
             throw new CommandException(e.getMessage());
         }
         spec.commandLine().getOut().println("conformance: reports in " + reports + (status == 0
-                ? "; every scenario conformed" : "; some scenarios did not conform (see conformance/matrix.html)"));
+                ? "; every scenario conformed" : "; some scenarios did not conform (see conformance/matrix.html)")
+                + strength(reports.resolve("conformance/matrix.json")));
         return status == 0 ? CommandLines.OK : CommandLines.FOUND_A_PROBLEM;
     }
 
@@ -137,6 +140,17 @@ public final class ConformanceRunCommand implements Callable<Integer> {
             target.metadataDocument();
         } catch (ConfigurationException | AuthenticationException e) {
             throw new CommandException(e.getMessage());
+        }
+    }
+
+    /** "; 12 of 40 cells backed by a single scenario": where a lost scenario would hide a deviation. */
+    private static String strength(Path matrix) {
+        try {
+            JsonNode summary = new ObjectMapper().readTree(matrix.toFile()).path("summary");
+            return "; " + summary.path("singleScenarioCells").asInt() + " of " + summary.path("cells").asInt()
+                    + " cells backed by a single scenario";
+        } catch (IOException e) {
+            return ""; // no matrix (Cucumber stopped before the plugin wrote it): the run's own messages say why
         }
     }
 

@@ -202,6 +202,9 @@ class StandaloneJarIT {
             assertThat(summary.toString(), summary.path("failed").asInt(), equalTo(0));
             assertThat(summary.toString(), summary.path("passed").asInt(), org.hamcrest.Matchers.greaterThan(5));
             assertThat(summary.toString(), summary.path("liveWireCells").asInt(), org.hamcrest.Matchers.greaterThan(0));
+            assertThat(output, org.hamcrest.Matchers.containsString("; every scenario conformed; "
+                    + summary.path("singleScenarioCells").asInt() + " of " + summary.path("cells").asInt()
+                    + " cells backed by a single scenario"));
             List<dev.dataversebdd.emulator.core.JournalEntry> journal = other.service().journal();
             assertThat(journal.size(), org.hamcrest.Matchers.greaterThan(20));
             assertThat(journal.stream().filter(entry -> entry.headers().keySet().stream()
