@@ -129,6 +129,10 @@ class ReadmeCommandsIT {
         c.put("java -jar dataverse-bdd-<version>-standalone.jar conformance run --url "
                 + "https://contoso-test.crm.dynamics.com/api/data/v9.2 [--tags \"@seed-v9.0\"] [--out conformance-report]",
                 new NotRunHere(liveOrg));
+        c.put("java -jar dataverse-bdd-<version>-standalone.jar conformance run --url "
+                + "http://127.0.0.1:5555/api/data/v9.2 --no-auth [--tags \"@seed-v9.0\"]", new NotRunHere("needs a "
+                + "target already serving on port 5555; StandaloneJarIT runs the same command, --no-auth and the seed "
+                + "tag, against an emulator that wants no token on a free port, and checks no request had a token"));
         c.put("mvn -B -Pconformance verify -Ddataverse.compare-with=emulator", new NotRunHere(liveOrg));
         c.put("mvn -B verify -Ddataverse.profile=uat", new NotRunHere(liveOrg));
         String capture = "needs a live org (credentials and an allow-listed host); MetadataCaptureRoundTripTest runs "

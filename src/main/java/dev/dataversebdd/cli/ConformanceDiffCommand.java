@@ -52,6 +52,11 @@ public final class ConformanceDiffCommand implements Callable<Integer> {
         PrintWriter printed = spec.commandLine().getOut();
         printed.printf("fidelity: %.1f%% of the cells both runs exercised are equal%n", diff.fidelity() * 100);
         diff.differingCells().forEach(cell -> printed.println("differs: " + cell));
+        int strengthOnly = diff.strengthOnlyChanges().size();
+        if (strengthOnly > 0) { // e.g. a live org's cells are on the wire, the emulator's are not: no difference
+            printed.printf("%d cell(s) equal but for their strength (scenarios backing them, on the wire or not): not "
+                    + "differences%s%n", strengthOnly, out == null ? "" : ", listed under strengthOnly in " + out);
+        }
         if (out != null) {
             Files.writeString(out, json.writeValueAsString(diff.toJson("left", "right")));
         }

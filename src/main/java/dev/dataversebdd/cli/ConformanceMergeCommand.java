@@ -54,7 +54,8 @@ public final class ConformanceMergeCommand implements Callable<Integer> {
                 + summary.path("scenarios").asInt() + " scenarios (" + summary.path("passed").asInt() + " passed, "
                 + summary.path("failed").asInt() + " failed, " + summary.path("skipped").asInt() + " skipped), "
                 + summary.path("cells").asInt() + " cells (" + summary.path("conforming").asInt() + " conform, "
-                + summary.path("differing").asInt() + " differ); reports in " + out.toAbsolutePath());
+                + summary.path("differing").asInt() + " differ, " + summary.path("singleScenarioCells").asInt()
+                + " backed by a single scenario); reports in " + out.toAbsolutePath());
         return summary.path("differing").asInt() == 0 && summary.path("failed").asInt() == 0 ? CommandLines.OK
                 : CommandLines.FOUND_A_PROBLEM;
     }

@@ -1,7 +1,13 @@
 package dev.dataversebdd.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataversebdd.dsl.Target;
+import dev.dataversebdd.targets.AuthenticationException;
+import dev.dataversebdd.targets.ConfigurationException;
 import dev.dataversebdd.targets.LiveOrgConfiguration;
 import dev.dataversebdd.targets.Settings;
+import dev.dataversebdd.targets.Targets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +24,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code conformance run --url <service root> [--tags EXPR] [--out DIR] [--features DIR…] [--glue PACKAGE…]
- * [--plugin PLUGIN…]}: runs the packaged conformance suite, or a team's own features, against any URL with the rules
+ * {@code conformance run --url <service root> [--no-auth] [--tags EXPR] [--out DIR] [--features DIR…]
+ * [--glue PACKAGE…] [--plugin PLUGIN…]}: runs the packaged conformance suite, or a team's own features, against any URL with the rules
  * of a live run, writing the Cucumber reports and the matrix to DIR.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
@@ -27,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs the packaged conformance suite against any Dataverse Web API (an org, another emulator) with "
                 + "the rules of a live run: it touches only rows it creates and removes them.",
             "Credentials and the hosts allowed come from the environment as for a live run: DATAVERSE_ALLOWED_HOSTS and "
-                + "DATAVERSE_TOKEN, or DATAVERSE_TENANT_ID, DATAVERSE_CLIENT_ID and DATAVERSE_CLIENT_SECRET.",
+                + "DATAVERSE_TOKEN, or DATAVERSE_TENANT_ID, DATAVERSE_CLIENT_ID and DATAVERSE_CLIENT_SECRET; with --no-auth "
+                + "(DATAVERSE_AUTH=none), no credentials, for a target that needs none.",
             "With --features, your own scenarios run instead (with --glue for your own steps).",
             "Writes DIR/cucumber/ (HTML, JSON, JUnit XML) and DIR/conformance/ (matrix, behaviour profile); run ledgers "
                 + "go to dataverse.ledger-dir (default target/dataverse-bdd/runs), for sweep --run."},
@@ -44,6 +51,10 @@ public final class ConformanceRunCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, paramLabel = "<service root>",
             description = "a service root such as https://contoso.crm.dynamics.com/api/data/v9.2, or the org URL alone")
     String url;
+
+    @Option(names = "--no-auth", description = "send no credentials: the target needs no authentication (another "
+            + "emulator, an OData service); the same as DATAVERSE_AUTH=none")
+    boolean noAuth;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "the scenarios to run, e.g. '@seed-v9.0 and not @slow'")
     String tags;
@@ -88,6 +99,10 @@ public final class ConformanceRunCommand implements Callable<Integer> {
         if (root.group(2) != null) {
             System.setProperty("dataverse.api-version", root.group(2));
         }
+        if (noAuth) {
+            System.setProperty(LiveOrgConfiguration.AUTH, "none");
+        }
+        preflight();
         List<String> cucumber = new ArrayList<>(List.of("--glue", "dev.dataversebdd.steps",
                 "--plugin", "dev.dataversebdd.steps.StepLines", "--plugin", "summary",
                 "--plugin", "html:" + reports.resolve("cucumber/cucumber.html"),
@@ -111,8 +126,32 @@ public final class ConformanceRunCommand implements Callable<Integer> {
             throw new CommandException(e.getMessage());
         }
         spec.commandLine().getOut().println("conformance: reports in " + reports + (status == 0
-                ? "; every scenario conformed" : "; some scenarios did not conform (see conformance/matrix.html)"));
+                ? "; every scenario conformed" : "; some scenarios did not conform (see conformance/matrix.html)")
+                + strength(reports.resolve("conformance/matrix.json")));
         return status == 0 ? CommandLines.OK : CommandLines.FOUND_A_PROBLEM;
+    }
+
+    /**
+     * Connects once and reads {@code $metadata} before Cucumber starts, so a missing credential or a target that
+     * refuses the run's (or wants some, with {@code --no-auth}) is said once, in one line, instead of by every scenario.
+     */
+    private static void preflight() {
+        try (Target target = Targets.fromConfiguration(Settings.fromSystem())) {
+            target.metadataDocument();
+        } catch (ConfigurationException | AuthenticationException e) {
+            throw new CommandException(e.getMessage());
+        }
+    }
+
+    /** "; 12 of 40 cells backed by a single scenario": where a lost scenario would hide a deviation. */
+    private static String strength(Path matrix) {
+        try {
+            JsonNode summary = new ObjectMapper().readTree(matrix.toFile()).path("summary");
+            return "; " + summary.path("singleScenarioCells").asInt() + " of " + summary.path("cells").asInt()
+                    + " cells backed by a single scenario";
+        } catch (IOException e) {
+            return ""; // no matrix (Cucumber stopped before the plugin wrote it): the run's own messages say why
+        }
     }
 
     /** Finds out before the run, not after it, that the reports or the run ledgers could not be written. */

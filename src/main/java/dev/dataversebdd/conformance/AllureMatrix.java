@@ -39,7 +39,8 @@ final class AllureMatrix {
         result.put("fullName", "dev.dataversebdd.conformance.Conformance matrix");
         result.put("status", summary.path("differing").asInt() == 0 ? "passed" : "failed");
         result.put("description", summary.path("cells").asInt() + " cells exercised, " + summary.path("conforming").asInt()
-                + " conform, " + summary.path("differing").asInt() + " differ (reports/conformance/matrix.html)");
+                + " conform, " + summary.path("differing").asInt() + " differ, " + summary.path("singleScenarioCells").asInt()
+                + " backed by a single scenario (reports/conformance/matrix.html)");
         result.put("stage", "finished");
         result.put("start", now);
         result.put("stop", now);

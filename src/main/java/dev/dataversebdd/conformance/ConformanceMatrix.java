@@ -86,13 +86,23 @@ public final class ConformanceMatrix {
             behaviours.put(entry.getKey(), modes);
         }
         List<String> provenance = new ArrayList<>(run.sources());
-        if (run.record().path("target").path("live").asBoolean()) {
+        boolean live = run.record().path("target").path("live").asBoolean();
+        if (live) {
             provenance.add("observed on " + run.record().path("target").path("host").asText() + " on " + date);
         }
         return new Observation(cell.path("operation").asText(), cell.path("relationship").asText(),
                 cell.path("form").asText(), run.name(), run.location(), cell.path("status").asInt(),
                 cell.path("code").isNull() ? null : cell.path("code").asText(null), run.result(), behaviours, provenance,
-                cell.path("limitedCaller").asBoolean(false));
+                cell.path("limitedCaller").asBoolean(false), liveWire(live, cell.path("status").asInt()));
+    }
+
+    /**
+     * A record holds only requests that were sent (the guard's refusals throw before sending), so a live run's
+     * observation is on the wire when the target answered it; a batch part with no answer of its own (status 0, the
+     * batch stopped before it) was not seen.
+     */
+    static boolean liveWire(boolean liveTarget, int status) {
+        return liveTarget && status > 0;
     }
 
     /** "conforms", "differs" or "not exercised" (only skipped scenarios reached it). */
@@ -149,6 +159,10 @@ public final class ConformanceMatrix {
         summary.put("cells", cells.size());
         summary.put("conforming", cells.values().stream().filter(o -> outcome(o).equals("conforms")).count());
         summary.put("differing", cells.values().stream().filter(o -> outcome(o).equals("differs")).count());
+        summary.put("singleScenarioCells", cells.values().stream().map(CellStrength::of).filter(CellStrength::single)
+                .count());
+        summary.put("liveWireCells", cells.values().stream().map(CellStrength::of).filter(CellStrength::liveWire)
+                .count());
         root.set("operations", JSON.valueToTree(axis(0, OPERATIONS)));
         root.set("relationships", JSON.valueToTree(axis(1, RELATIONSHIPS)));
         root.set("forms", JSON.valueToTree(axis(2, FORMS)));
@@ -159,6 +173,7 @@ public final class ConformanceMatrix {
             cell.put("relationship", key.get(1));
             cell.put("form", key.get(2));
             cell.put("outcome", outcome(observations));
+            cell.set("strength", CellStrength.of(observations).toJson());
             // how many of its observations were made as a limited caller (on behalf of a user with a security role)
             cell.put("limitedCallerObservations", observations.stream().filter(Observation::limitedCaller).count());
             ArrayNode list = cell.putArray("observations");
@@ -171,6 +186,7 @@ public final class ConformanceMatrix {
                 item.put("result", o.result());
                 item.put("readBackMatched", o.passed());
                 item.put("limitedCaller", o.limitedCaller());
+                item.put("liveWire", o.liveWire());
                 item.set("behaviours", JSON.valueToTree(o.behaviours()));
                 item.set("provenance", JSON.valueToTree(o.provenance()));
             }

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * The matrix as one self-contained page that opens from disk: no script, no fetch, styles inline. A grid of
  * operations by relationship kinds whose cells hold one badge per reference form (green conforms, red differs,
- * grey not exercised), each linking to the scenario that exercised it; below, every cell with its observations.
+ * grey not exercised), each linking to the scenario that exercised it and saying how many scenarios back it (hollow
+ * when one does, bold when one saw the answer on the wire of a live run); below, every cell with its observations.
  */
 final class MatrixHtml {
 
@@ -26,17 +27,28 @@ final class MatrixHtml {
                 .append("td.empty{background:#f7f7f7;color:#8a8a8a;font-size:.8rem}")
                 .append(".badge{display:inline-block;margin:.1rem;padding:.1rem .4rem;border-radius:.6rem;font-size:.8rem;")
                 .append("text-decoration:none;color:#fff}.conforms{background:#1e7d32}.differs{background:#c62828}")
-                .append(".not-exercised{background:#8a8a8a}.legend span{margin-right:1rem}code{font-size:.85rem}\n")
+                .append(".not-exercised{background:#8a8a8a}.legend span{margin-right:1rem}code{font-size:.85rem}")
+                // a cell one scenario backs is drawn hollow: it reads weaker than one several scenarios back
+                .append(".badge.single{background:#fff;border:1px dashed currentColor;padding:0 .35rem}")
+                .append(".conforms.single{color:#1e7d32}.differs.single{color:#c62828}.not-exercised.single{color:#8a8a8a}")
+                .append(".badge .n{font-size:.7rem;opacity:.85;margin-left:.25rem}.badge.live{font-weight:600}\n")
                 .append("</style></head><body>\n");
         html.append("<h1>Conformance matrix</h1>\n<p>").append(esc(matrix.target().path("description").asText("")))
                 .append(" &middot; ").append(esc(matrix.date())).append(" &middot; ").append(esc(product)).append("</p>\n");
         long conforming = matrix.cells().values().stream().filter(o -> ConformanceMatrix.outcome(o).equals("conforms")).count();
         long differing = matrix.cells().values().stream().filter(o -> ConformanceMatrix.outcome(o).equals("differs")).count();
+        long single = matrix.cells().values().stream().map(CellStrength::of).filter(CellStrength::single).count();
+        long live = matrix.cells().values().stream().map(CellStrength::of).filter(CellStrength::liveWire).count();
         html.append("<p id=\"summary\">").append(matrix.scenarios().size()).append(" scenarios, ")
                 .append(matrix.cells().size()).append(" cells exercised: <strong>").append(conforming)
-                .append(" conform</strong>, <strong>").append(differing).append(" differ</strong>.</p>\n")
+                .append(" conform</strong>, <strong>").append(differing).append(" differ</strong>; ")
+                .append(single).append(single == 1 ? " cell" : " cells").append(" backed by a single scenario, ")
+                .append(live).append(" observed on the wire of a live run.</p>\n")
                 .append("<p class=\"legend\"><span class=\"badge conforms\">conforms</span><span class=\"badge differs\">")
-                .append("differs</span><span class=\"badge not-exercised\">not exercised</span></p>\n");
+                .append("differs</span><span class=\"badge not-exercised\">not exercised</span><span><span class=\"badge ")
+                .append("conforms single\">form<span class=\"n\">1</span></span> backed by one scenario</span><span>")
+                .append("<span class=\"badge conforms live\">form<span class=\"n\">5 live</span></span> by five, seen on the ")
+                .append("wire of a live run</span></p>\n");
         List<String> relationships = matrix.axis(1, ConformanceMatrix.RELATIONSHIPS);
         html.append("<table id=\"grid\"><thead><tr><th>operation</th>");
         relationships.forEach(r -> html.append("<th>").append(esc(r)).append("</th>"));
@@ -55,17 +67,21 @@ final class MatrixHtml {
             html.append("</tr>\n");
         }
         html.append("</tbody></table>\n<h2>Every cell</h2>\n<table id=\"cells\"><thead><tr><th>operation</th>")
-                .append("<th>relationship</th><th>form</th><th>outcome</th><th>observations</th></tr></thead><tbody>\n");
+                .append("<th>relationship</th><th>form</th><th>outcome</th><th>strength</th><th>observations</th></tr>")
+                .append("</thead><tbody>\n");
         matrix.cells().forEach((key, observations) -> {
             html.append("<tr><td>").append(esc(key.get(0))).append("</td><td>").append(esc(key.get(1))).append("</td><td>")
                     .append(esc(key.get(2))).append("</td><td>").append(ConformanceMatrix.outcome(observations))
-                    .append("</td><td>");
+                    .append("</td><td>").append(esc(CellStrength.of(observations).describe())).append("</td><td>");
             for (Observation o : observations) {
                 html.append("<div><a href=\"").append(esc(link.apply(o.location()))).append("\">").append(esc(o.scenario()))
                         .append("</a> <code>").append(o.status()).append(o.code() == null ? "" : " " + esc(o.code()))
                         .append("</code> ").append(esc(o.result().toLowerCase(Locale.ROOT)));
                 if (o.limitedCaller()) {
                     html.append(" &middot; as a limited caller");
+                }
+                if (o.liveWire()) {
+                    html.append(" &middot; on the wire");
                 }
                 if (!o.behaviours().isEmpty()) {
                     html.append(" &middot; behaviour ").append(esc(o.behaviours().toString()));
@@ -85,11 +101,15 @@ final class MatrixHtml {
         String outcome = ConformanceMatrix.outcome(observations);
         Observation first = observations.stream().filter(o -> !o.passed()).findFirst().orElse(observations.get(0));
         long limited = observations.stream().filter(Observation::limitedCaller).count();
+        CellStrength strength = CellStrength.of(observations);
         String title = observations.size() + " observation(s)" + (limited == 0 ? "" : ", " + limited + " as a limited caller")
-                + "; " + first.scenario() + " (" + first.location() + "): " + first.status()
+                + "; " + strength.describe() + "; " + first.scenario() + " (" + first.location() + "): " + first.status()
                 + (first.code() == null ? "" : " " + first.code());
-        return "<a class=\"badge " + outcome.replace(' ', '-') + "\" href=\"" + esc(link.apply(first.location()))
-                + "\" title=\"" + esc(title) + "\">" + esc(form) + "</a>";
+        String classes = outcome.replace(' ', '-') + (strength.single() ? " single" : "") + (strength.liveWire() ? " live" : "");
+        String count = strength.scenarios() == 0 ? "" : "<span class=\"n\">" + strength.scenarios()
+                + (strength.liveWire() ? " live" : "") + "</span>";
+        return "<a class=\"badge " + classes + "\" href=\"" + esc(link.apply(first.location()))
+                + "\" title=\"" + esc(title) + "\">" + esc(form) + count + "</a>";
     }
 
     static String esc(String text) {

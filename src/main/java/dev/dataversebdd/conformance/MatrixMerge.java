@@ -55,11 +55,12 @@ public final class MatrixMerge {
                 scenarios.add(scenario(scenario));
             }
             int position = 0;
+            boolean live = matrix.path("target").path("live").asBoolean();
             for (JsonNode cell : matrix.path("cells")) {
                 List<String> key = List.of(cell.path("operation").asText(), cell.path("relationship").asText(),
                         cell.path("form").asText());
                 for (JsonNode o : cell.path("observations")) {
-                    cells.computeIfAbsent(key, k -> new ArrayList<>()).add(observation(key, o));
+                    cells.computeIfAbsent(key, k -> new ArrayList<>()).add(observation(key, o, live));
                 }
                 // where an unsplit run first met the cell: its first scenario, then its place among that scenario's
                 String at = sortKey(cell.path("observations").path(0).path("location").asText()) + String.format("#%06d",
@@ -116,12 +117,15 @@ public final class MatrixMerge {
                 strings(scenario.path("sources")), scenario.path("result").asText(), record);
     }
 
-    private static Observation observation(List<String> key, JsonNode o) {
+    /** A shard written before observations said {@code liveWire} gives it from its target and the status. */
+    private static Observation observation(List<String> key, JsonNode o, boolean liveTarget) {
         Map<String, Set<String>> behaviours = new TreeMap<>();
         o.path("behaviours").properties().forEach(entry -> behaviours.put(entry.getKey(), new TreeSet<>(strings(entry.getValue()))));
         return new Observation(key.get(0), key.get(1), key.get(2), o.path("scenario").asText(), o.path("location").asText(),
                 o.path("status").asInt(), o.path("code").isNull() ? null : o.path("code").asText(null), o.path("result").asText(),
-                behaviours, strings(o.path("provenance")), o.path("limitedCaller").asBoolean(false));
+                behaviours, strings(o.path("provenance")), o.path("limitedCaller").asBoolean(false),
+                o.has("liveWire") ? o.path("liveWire").asBoolean() : ConformanceMatrix.liveWire(liveTarget,
+                        o.path("status").asInt()));
     }
 
     private static List<String> strings(JsonNode array) {

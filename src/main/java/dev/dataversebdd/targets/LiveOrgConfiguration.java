@@ -32,6 +32,8 @@ import org.apiguardian.api.API;
  *   <caption>Live-org settings</caption>
  *   <tr><td>dataverse.url</td><td>the org, e.g. {@code https://contoso.crm.dynamics.com} (required)</td></tr>
  *   <tr><td>dataverse.allowed-hosts</td><td>comma list of org hosts meant for tests; the url's host must be one (required)</td></tr>
+ *   <tr><td>dataverse.auth</td><td>{@code bearer} (default: the token below, or client credentials) or {@code none}
+ *       (a target that needs no authentication; refused with credentials set, and for a Dataverse org's host)</td></tr>
  *   <tr><td>dataverse.token</td><td>a pre-acquired bearer token; or else:</td></tr>
  *   <tr><td>dataverse.tenant-id, dataverse.client-id</td><td>the app registration</td></tr>
  *   <tr><td>dataverse.client-secret</td><td>its secret; or dataverse.client-certificate (PKCS#12) and
@@ -53,6 +55,7 @@ public final class LiveOrgConfiguration {
 
     public static final String URL = "dataverse.url";
     public static final String ALLOWED_HOSTS = "dataverse.allowed-hosts";
+    public static final String AUTH = "dataverse.auth";
     public static final String TOKEN = "dataverse.token";
     public static final String TENANT_ID = "dataverse.tenant-id";
     public static final String CLIENT_ID = "dataverse.client-id";
@@ -143,12 +146,16 @@ public final class LiveOrgConfiguration {
     }
 
     private static TokenSource tokenSource(Settings settings, URI org) {
+        if (Authentication.none(settings, org.getHost())) {
+            return new NoAuthentication();
+        }
         if (settings.get(TOKEN).isPresent()) {
             return new PreAcquiredToken(settings.get(TOKEN).get());
         }
         String how = "no credentials: set " + Settings.describe(TOKEN) + " (e.g. from az account get-access-token), "
                 + "or " + Settings.describe(TENANT_ID) + ", " + Settings.describe(CLIENT_ID) + " and "
-                + Settings.describe(CLIENT_SECRET) + " (or " + Settings.describe(CLIENT_CERTIFICATE) + ")";
+                + Settings.describe(CLIENT_SECRET) + " (or " + Settings.describe(CLIENT_CERTIFICATE) + "); "
+                + Authentication.OPT_IN;
         String tenant = settings.require(TENANT_ID, how);
         String clientId = settings.require(CLIENT_ID, how);
         String authority = settings.get(AUTHORITY).orElse("https://login.microsoftonline.com/" + tenant + "/");

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real Dataverse org (or anything reached by URL like one), with OAuth. Configured by {@link Targets}; see the
- * README's "Run against your org".
+ * A real Dataverse org (or anything reached by URL like one), with OAuth, or with no authentication for a target
+ * that needs none ({@code dataverse.auth=none}). Configured by {@link Targets}; see the README's "Run against your
+ * org".
  */
 final class LiveOrgTarget implements Target {
 
@@ -57,7 +58,7 @@ final class LiveOrgTarget implements Target {
 
     @Override
     public Map<String, String> requestHeaders() {
-        return Map.of("Authorization", "Bearer " + tokens.accessToken());
+        return tokens.headers();
     }
 
     @Override
@@ -67,6 +68,9 @@ final class LiveOrgTarget implements Target {
         facts.put("Org host", org.getHost());
         facts.put("API version", version);
         facts.put("Run tag", rowNamePrefix.strip());
+        if (!tokens.sendsCredentials()) {
+            facts.put("Authentication", "none (dataverse.auth=none)");
+        }
         return facts;
     }
 
@@ -106,6 +110,12 @@ final class LiveOrgTarget implements Target {
         if (status == 200) {
             return response.body();
         }
+        if ((status == 401 || status == 403) && !tokens.sendsCredentials()) {
+            throw new AuthenticationException(description() + " answered " + status + " to GET $metadata, sent without "
+                    + "credentials (dataverse.auth=none): it wants authentication. Give it a token with "
+                    + Settings.describe(LiveOrgConfiguration.TOKEN) + " or client credentials, and drop dataverse.auth=none "
+                    + "(--no-auth).");
+        }
         if (status == 401 || status == 403) {
             throw new AuthenticationException(description() + " answered " + status + " to GET $metadata: the token "
                     + "was refused. Check that the app registration has an application user with a security role "
@@ -117,11 +127,11 @@ final class LiveOrgTarget implements Target {
 
     /** One GET of {@code $metadata}, with a token asked for afresh (a retry may outlive the last one). */
     private HttpResponse<byte[]> metadataAttempt(HttpClient client) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceRoot() + "/$metadata"))
-                .header("Authorization", "Bearer " + tokens.accessToken()).header("Accept", "application/xml")
-                .timeout(Duration.ofMinutes(2)).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serviceRoot() + "/$metadata"))
+                .header("Accept", "application/xml").timeout(Duration.ofMinutes(2)).GET();
+        tokens.headers().forEach(request::header);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ConfigurationException("Cannot reach " + serviceRoot() + "/$metadata: " + e.getMessage()
                     + ". Check dataverse.url.");

@@ -19,7 +19,7 @@ final class SettingNames {
             Targets.EMULATOR_METADATA, Targets.EMULATOR_METADATA_DIR, Targets.EMULATOR_SECURITY, Targets.EMULATOR_BEHAVIOUR,
             Targets.EMULATOR_BEHAVIOUR_FILE, Targets.EMULATOR_SERVICE_PROTECTION, Targets.SHARD, Targets.SHARD_DURATIONS,
             Targets.RECORD, Targets.COMPARE_WITH, LiveOrgConfiguration.URL,
-            LiveOrgConfiguration.ALLOWED_HOSTS, LiveOrgConfiguration.TOKEN, LiveOrgConfiguration.TENANT_ID,
+            LiveOrgConfiguration.ALLOWED_HOSTS, LiveOrgConfiguration.AUTH, LiveOrgConfiguration.TOKEN, LiveOrgConfiguration.TENANT_ID,
             LiveOrgConfiguration.CLIENT_ID, LiveOrgConfiguration.CLIENT_SECRET, LiveOrgConfiguration.CLIENT_CERTIFICATE,
             LiveOrgConfiguration.CLIENT_CERTIFICATE_PASSWORD, LiveOrgConfiguration.AUTHORITY,
             LiveOrgConfiguration.AUTHORITY_TRUST_STORE, LiveOrgConfiguration.AUTHORITY_TRUST_STORE_PASSWORD,

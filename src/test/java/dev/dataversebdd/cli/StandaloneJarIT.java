@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The standalone program as a team that does not write Java runs it: {@code java -jar …-standalone.jar emulator},
- * then the seed document's associate from another process's HTTP client.
+ * then the seed document's associate from another process's HTTP client; {@code conformance run} against services
+ * on loopback, with a token and with none.
  */
 class StandaloneJarIT {
 
@@ -181,6 +182,61 @@ class StandaloneJarIT {
             assertThat(said, wrong.waitFor(), equalTo(2));
             assertThat(said, startsWith("error: --url takes a service root"));
         }
+    }
+
+    @Test
+    void should_run_the_seed_scenarios_without_credentials_against_a_target_that_needs_none(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        // GIVEN an emulator on loopback that wants no token, standing in for an OData service or another emulator
+        try (dev.dataversebdd.emulator.http.DataverseEmulator other = dev.dataversebdd.emulator.http.DataverseEmulator
+                .builder().start()) {
+            int rowsBefore = other.service().rowCount();
+            // WHEN the standalone program runs the seed scenarios with --no-auth, and no credential in its environment
+            Process process = noCredentials(command("conformance", "run", "--url", other.serviceRoot(), "--no-auth",
+                    "--tags", "@seed-v9.0", "--out", folder.resolve("out").toString()), folder).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // THEN every seed scenario conformed, and not one request carried an Authorization header
+            assertThat(output, process.waitFor(), equalTo(0));
+            com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(folder.resolve("out/conformance/matrix.json").toFile()).path("summary");
+            assertThat(summary.toString(), summary.path("failed").asInt(), equalTo(0));
+            assertThat(summary.toString(), summary.path("passed").asInt(), org.hamcrest.Matchers.greaterThan(5));
+            assertThat(summary.toString(), summary.path("liveWireCells").asInt(), org.hamcrest.Matchers.greaterThan(0));
+            assertThat(output, org.hamcrest.Matchers.containsString("; every scenario conformed; "
+                    + summary.path("singleScenarioCells").asInt() + " of " + summary.path("cells").asInt()
+                    + " cells backed by a single scenario"));
+            List<dev.dataversebdd.emulator.core.JournalEntry> journal = other.service().journal();
+            assertThat(journal.size(), org.hamcrest.Matchers.greaterThan(20));
+            assertThat(journal.stream().filter(entry -> entry.headers().keySet().stream()
+                    .anyMatch(h -> h.equalsIgnoreCase("Authorization"))).map(entry -> entry.method() + " "
+                    + entry.target()).toList(), org.hamcrest.Matchers.empty());
+            assertThat(other.service().rowCount(), equalTo(rowsBefore));
+            // AND when the target wants a token after all, the run stops before any scenario, in one line
+            other.service().requireBearerToken(token -> true);
+            Process refused = noCredentials(command("conformance", "run", "--url", other.serviceRoot(), "--no-auth",
+                    "--out", folder.resolve("refused").toString()), folder).start();
+            String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(said, refused.waitFor(), equalTo(2));
+            assertThat(said.strip(), equalTo("error: live org " + other.baseUri() + " (api v9.2) answered 401 to GET "
+                    + "$metadata, sent without credentials (dataverse.auth=none): it wants authentication. Give it a "
+                    + "token with dataverse.token (env DATAVERSE_TOKEN) or client credentials, and drop "
+                    + "dataverse.auth=none (--no-auth)."));
+            // AND without --no-auth and without credentials, the one line names the opt-in
+            Process missing = noCredentials(command("conformance", "run", "--url", other.serviceRoot(),
+                    "--out", folder.resolve("missing").toString()), folder).start();
+            String told = new String(missing.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(told, missing.waitFor(), equalTo(2));
+            assertThat(told, told.lines().count(), equalTo(1L));
+            assertThat(told, org.hamcrest.Matchers.containsString("(conformance run --no-auth)"));
+        }
+    }
+
+    /** The process with no DATAVERSE_* setting of this JVM's environment but the loopback host allowed. */
+    private static ProcessBuilder noCredentials(List<String> command, Path folder) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("DATAVERSE_"));
+        builder.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
+        return builder;
     }
 
     @Test

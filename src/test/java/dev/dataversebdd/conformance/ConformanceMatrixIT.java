@@ -50,6 +50,25 @@ class ConformanceMatrixIT {
         missing.removeAll(listed);
         assertThat("scenarios of features/ missing from the matrix", missing, empty());
         assertThat(matrix.path("summary").path("cells").asInt(), equalTo(matrix.path("cells").size()));
+        // AND each cell's strength counts the distinct scenarios that exercised it: some cells have one, some several,
+        // and none of the emulator run's observations is on the wire of a live run
+        int single = 0;
+        int several = 0;
+        for (JsonNode cell : matrix.path("cells")) {
+            Set<String> scenarios = new TreeSet<>();
+            cell.path("observations").forEach(o -> {
+                if (!o.path("result").asText().equals("SKIPPED")) {
+                    scenarios.add(o.path("location").asText());
+                }
+            });
+            assertThat(cell.toString(), cell.path("strength").path("scenarios").asInt(), equalTo(scenarios.size()));
+            assertThat(cell.toString(), cell.path("strength").path("liveWire").asBoolean(), equalTo(false));
+            single += scenarios.size() == 1 ? 1 : 0;
+            several += scenarios.size() > 1 ? 1 : 0;
+        }
+        assertThat(matrix.path("summary").path("singleScenarioCells").asInt(), equalTo(single));
+        assertThat("cells one scenario backs", single, greaterThan(0));
+        assertThat("cells several scenarios back", several, greaterThan(0));
         String html = Files.readString(FOLDER.resolve("matrix.html"));
         for (JsonNode cell : matrix.path("cells")) {
             assertThat(html, containsString("<th>" + cell.path("operation").asText()

@@ -22,8 +22,14 @@ class ConformanceMatrixTest {
 
     private static ScenarioRun run(String name, String location, String result, String cells, String behaviours)
             throws Exception {
+        return run(true, name, location, result, cells, behaviours);
+    }
+
+    private static ScenarioRun run(boolean live, String name, String location, String result, String cells,
+                                   String behaviours) throws Exception {
         JsonNode record = JSON.readTree("{\"target\":{\"description\":\"live org at https://contoso\",\"host\":"
-                + "\"contoso.crm.dynamics.com\",\"live\":true},\"cells\":[" + cells + "],\"behaviours\":{" + behaviours + "}}");
+                + "\"contoso.crm.dynamics.com\",\"live\":" + live + "},\"cells\":[" + cells + "],\"behaviours\":{"
+                + behaviours + "}}");
         return new ScenarioRun(name, location, List.of("@conflict"), List.of("D1", "D2"), result, record);
     }
 
@@ -53,7 +59,60 @@ class ConformanceMatrixTest {
         assertThat(html, containsString("associate &lt;b&gt;twice&lt;/b&gt;"));
         assertThat(html, not(containsString("<b>twice")));
         assertThat(html, not(containsString("<script")));
-        assertThat(html, containsString("class=\"badge differs\" href=\"../../features/a.feature:9\""));
+        assertThat(html, containsString("class=\"badge differs live\" href=\"../../features/a.feature:9\""));
+    }
+
+    @Test
+    void should_tell_a_cell_one_scenario_backs_from_one_several_back_and_say_which_were_seen_on_a_live_wire()
+            throws Exception {
+        // GIVEN an associate cell three scenarios observed (one of them twice), a rebind cell one scenario observed,
+        // and a bind on create cell only a skipped scenario reached
+        String associate = cell("associate", 204);
+        ConformanceMatrix matrix = new ConformanceMatrix(List.of(
+                run("associate", "features/a.feature:3", "PASSED", associate + "," + associate, ""),
+                run("associate again", "features/a.feature:9", "PASSED", associate, ""),
+                run("associate once more", "features/b.feature:4", "PASSED", associate, ""),
+                run("rebind", "features/b.feature:12", "PASSED", cell("rebind", 204), ""),
+                run("skipped", "features/b.feature:20", "SKIPPED", cell("bind on create", 204), "")),
+                "dataverse-bdd test");
+        // WHEN it is written
+        JsonNode json = matrix.toJson();
+        // THEN each cell says how many distinct scenarios and observations back it, and that a live target answered
+        assertThat(strength(json, "associate").toString(), equalTo(
+                "{\"scenarios\":3,\"observations\":4,\"liveWire\":true,\"liveWireScenarios\":3}"));
+        assertThat(strength(json, "rebind").toString(), equalTo(
+                "{\"scenarios\":1,\"observations\":1,\"liveWire\":true,\"liveWireScenarios\":1}"));
+        assertThat(strength(json, "bind on create").toString(), equalTo(
+                "{\"scenarios\":0,\"observations\":0,\"liveWire\":false,\"liveWireScenarios\":0}"));
+        assertThat(json.path("summary").path("singleScenarioCells").asInt(), equalTo(1));
+        assertThat(json.path("summary").path("liveWireCells").asInt(), equalTo(2));
+        // AND the page draws the single-scenario badge hollow and the others with their count, on the wire
+        String html = MatrixHtml.render(matrix, "dataverse-bdd test", location -> "../../" + location);
+        assertThat(html, containsString("class=\"badge conforms live\" href=\"../../features/a.feature:3\""));
+        assertThat(html, containsString(">absolute<span class=\"n\">3 live</span></a>"));
+        assertThat(html, containsString("class=\"badge conforms single live\" href=\"../../features/b.feature:12\""));
+        assertThat(html, containsString(">absolute<span class=\"n\">1 live</span></a>"));
+        assertThat(html, containsString("3 scenarios, 4 observations, 3 on the wire of a live run"));
+        assertThat(html, containsString("1 cell backed by a single scenario, 2 observed on the wire of a live run."));
+    }
+
+    @Test
+    void should_see_no_live_wire_on_the_emulator_nor_in_a_batch_part_left_unanswered() throws Exception {
+        // GIVEN an emulator run's scenario, and a live run's batch whose second part got no answer (status 0)
+        ConformanceMatrix matrix = new ConformanceMatrix(List.of(
+                run(false, "on the emulator", "features/a.feature:3", "PASSED", cell("associate", 204), ""),
+                run(true, "batch on a live org", "features/a.feature:9", "FAILED", cell("batch", 0), "")),
+                "dataverse-bdd test");
+        // THEN neither was seen on the wire of a live run, though both count as scenarios backing their cells
+        JsonNode json = matrix.toJson();
+        assertThat(strength(json, "associate").path("liveWire").asBoolean(), equalTo(false));
+        assertThat(strength(json, "associate").path("scenarios").asInt(), equalTo(1));
+        assertThat(strength(json, "batch").path("liveWire").asBoolean(), equalTo(false));
+        assertThat(json.path("cells").get(1).path("observations").get(0).path("liveWire").asBoolean(), equalTo(false));
+        assertThat(json.path("summary").path("liveWireCells").asInt(), equalTo(0));
+        String html = MatrixHtml.render(matrix, "dataverse-bdd test", location -> location);
+        assertThat(html, containsString("class=\"badge conforms single\" href=\"features/a.feature:3\""));
+        assertThat(html, containsString(">absolute<span class=\"n\">1</span></a>"));
     }
 
     @Test
@@ -92,6 +151,15 @@ class ConformanceMatrixTest {
         assertThat(text, containsString("\nduplicate-association=412\n"));
         assertThat(text, containsString("# relative-odata-id: undetermined, the answers fit accept and reject"));
         assertThat(text, containsString("# disassociate-unrelated: no mode describes what contoso.crm.dynamics.com answered"));
+    }
+
+    private static JsonNode strength(JsonNode matrix, String operation) {
+        for (JsonNode cell : matrix.path("cells")) {
+            if (cell.path("operation").asText().equals(operation)) {
+                return cell.path("strength");
+            }
+        }
+        return JSON.createObjectNode();
     }
 
     private static String outcome(JsonNode matrix, String operation) {

@@ -33,18 +33,24 @@ public final class MatrixInChromium {
         String dom = chromium(profile, "--dump-dom", page.toUri().toString());
         chromium(profile, "--screenshot=" + screenshot, "--window-size=1600,1400", page.toUri().toString());
         List<String> problems = new ArrayList<>();
-        int badges = count(dom, Pattern.compile("class=\"badge (conforms|differs|not-exercised)\" href="));
+        int badges = count(dom, Pattern.compile("class=\"badge (conforms|differs|not-exercised)( single)?( live)?\" href="));
+        int single = count(dom, Pattern.compile("class=\"badge (conforms|differs|not-exercised) single( live)?\" href="));
         if (!dom.contains("<table id=\"grid\">")) {
             problems.add("no grid in the DOM Chromium built");
         }
         if (badges != matrix.path("cells").size()) {
             problems.add("the grid shows " + badges + " badges for " + matrix.path("cells").size() + " cells");
         }
+        if (single != matrix.path("summary").path("singleScenarioCells").asInt()) {
+            problems.add("the grid draws " + single + " badges hollow for " + matrix.path("summary")
+                    .path("singleScenarioCells").asInt() + " cells a single scenario backs");
+        }
         if (!Files.exists(screenshot) || Files.size(screenshot) < 10_000) {
             problems.add("no screenshot written to " + screenshot);
         }
         System.out.println("Chromium rendered " + page + ": " + badges + " cell badges, "
-                + count(dom, Pattern.compile("<td class=\"empty\">")) + " empty grid cells; screenshot " + screenshot);
+                + count(dom, Pattern.compile("<td class=\"empty\">")) + " empty grid cells, " + single
+                + " hollow (a single scenario); screenshot " + screenshot);
         if (!problems.isEmpty()) {
             System.err.println("matrix page check failed: " + String.join("; ", problems));
             System.exit(1);
