@@ -1,6 +1,7 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.Change;
+import dev.dataversebdd.dsl.ModeAnswer;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.Party;
@@ -42,6 +43,15 @@ public final class DataTableTypes {
         String columns = "| participation | party |";
         return Party.of(Participation.ofLabel(required(entry, "participation", columns)),
                 rowCell(required(entry, "party", columns)));
+    }
+
+    /** {@code | mode | status | code |} of a probe: what the mode answers it, the code empty where any will do. */
+    @DataTableType
+    public ModeAnswer modeAnswer(Map<String, String> entry) {
+        String columns = "| mode | status | code |";
+        String code = entry.get("code");
+        return new ModeAnswer(required(entry, "mode", columns), Integer.parseInt(required(entry, "status", columns)
+                .trim()), code == null || code.isBlank() ? null : code.trim());
     }
 
     /**
