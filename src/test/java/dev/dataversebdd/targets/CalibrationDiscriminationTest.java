@@ -6,12 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dataversebdd.dsl.Dataverse;
+import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Participation;
+import dev.dataversebdd.dsl.Party;
+import dev.dataversebdd.dsl.RefusedRequest;
+import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +102,34 @@ class CalibrationDiscriminationTest {
             assertThat(profile, containsString("# activity-party-put: no mode describes what 127.0.0.1:"));
             assertThat(profile, not(containsString("\nactivity-party-put=")));
         }
+    }
+
+    @Test
+    void should_let_a_party_put_over_the_runs_own_email_through_and_refuse_one_over_an_email_of_the_org() {
+        StandInOrg org = new StandInOrg(LOCAL);
+        RowRef theirs = new RowRef("Theirs", "email", "emails", org.seed("Theirs", "emails", "{\"subject\":\"Theirs\"}"));
+        org.remember();
+        Map<String, String> settings = LOCAL.settings();
+        settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
+        try (DataverseSession dv = Dataverse.connect(LocalOrg.target(settings)).openSession()) {
+            // GIVEN the run's own email with a TO
+            RowRef ann = dv.create(NewRow.of("contact", "Ann")).row();
+            RowRef bob = dv.create(NewRow.of("contact", "Bob")).row();
+            RowRef mine = dv.create(NewRow.of("email", "Mine").withParties(List.of(Party.of(Participation.TO, ann))))
+                    .row();
+            // WHEN its parties are replaced THEN the PUT is sent and answered
+            dv.replaceParties(mine).with(Participation.TO, bob).send().isNoContent();
+            dv.expect(mine).parties().are(Party.of(Participation.TO, bob));
+            // AND a PUT over the parties of an email the run did not create is refused before it is sent
+            int sent = LOCAL.org().service().journal().size();
+            RefusedRequest refused = assertThrows(RefusedRequest.class, () -> dv.replaceParties(theirs)
+                    .with(Participation.TO, bob).send());
+            assertThat(refused.getMessage(), containsString("it changes foreign email " + theirs.id() + " (PUT on "
+                    + "email_activity_parties), and a run changes only rows it created"));
+            assertThat("nothing sent", LOCAL.org().service().journal().size(), equalTo(sent));
+        }
+        org.assertUntouched();
+        org.assertNothingLeftBehind();
     }
 
     private LiveFeatures.Outcomes run(Map<String, String> settings, String tags) {
