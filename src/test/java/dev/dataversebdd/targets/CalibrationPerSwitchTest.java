@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dataversebdd.dsl.Dataverse;
+import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.ModeAnswer;
+import dev.dataversebdd.dsl.NewRow;
+import dev.dataversebdd.dsl.Outcome;
 import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
 import java.io.IOException;
@@ -17,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,6 +115,31 @@ class CalibrationPerSwitchTest {
             assertThat(outcomes.failures(), containsString("expected"));
             assertThat(profileLine("bind-null"), equalTo("# bind-null: no mode describes what "
                     + org.baseUri().substring("http://".length()) + " answered; see the matrix"));
+        }
+    }
+
+    @Test
+    void should_narrow_a_behaviour_a_scenario_observes_twice_and_refuse_a_probe_that_leaves_a_mode_out() {
+        try (DataverseSession dv = Dataverse.connect(LocalOrg.target(settings(LOCAL.org().baseUri()))).openSession()) {
+            Outcome created = dv.create(NewRow.of("account", "Contoso")).outcome();
+            // GIVEN a probe every mode answers alike, then one only "reject" answers as the org did (204)
+            assertThat(dv.behaviours().observe("relative-odata-id", created, List.of(ModeAnswer.of("reject", 204),
+                    ModeAnswer.of("accept", 204))), equalTo(Set.of("reject", "accept")));
+            // WHEN both are observed in one scenario THEN the second narrows what the first left
+            assertThat(dv.behaviours().observe("relative-odata-id", created, List.of(ModeAnswer.of("reject", 204),
+                    ModeAnswer.of("accept", 400))), equalTo(Set.of("reject")));
+            assertThat(dv.conformanceRecord(), containsString("\"relative-odata-id\":[\"reject\"]"));
+            // AND a third that only "accept" fits leaves none: the check fails, naming what the modes still in the
+            // running answer
+            AssertionError none = assertThrows(AssertionError.class, () -> dv.behaviours().observe("relative-odata-id",
+                    created, List.of(ModeAnswer.of("reject", 400), ModeAnswer.of("accept", 204))));
+            assertThat(none.getMessage(), containsString("expected one of {reject=400} but was 204 No Content"));
+            assertThat(dv.conformanceRecord(), containsString("\"relative-odata-id\":[]"));
+            // AND a probe that does not say what every mode answers is refused, naming the mode it leaves out
+            IllegalArgumentException partial = assertThrows(IllegalArgumentException.class, () -> dv.behaviours()
+                    .observe("bind-null", created, List.of(ModeAnswer.of("clears", 204), ModeAnswer.of("ignored", 204))));
+            assertThat(partial.getMessage(), equalTo("the probe of 'bind-null' must say what every mode answers; it does "
+                    + "not name [rejected]"));
         }
     }
 
