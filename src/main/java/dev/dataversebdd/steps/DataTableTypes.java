@@ -49,9 +49,14 @@ public final class DataTableTypes {
     @DataTableType
     public ModeAnswer modeAnswer(Map<String, String> entry) {
         String columns = "| mode | status | code |";
+        String mode = required(entry, "mode", columns);
+        String status = required(entry, "status", columns).trim();
+        if (!status.matches("\\d{3}")) {
+            throw new IllegalArgumentException("the status of mode '" + mode + "' is '" + status + "'; write an HTTP "
+                    + "status such as 204 or 403");
+        }
         String code = entry.get("code");
-        return new ModeAnswer(required(entry, "mode", columns), Integer.parseInt(required(entry, "status", columns)
-                .trim()), code == null || code.isBlank() ? null : code.trim());
+        return new ModeAnswer(mode, Integer.parseInt(status), code == null || code.isBlank() ? null : code.trim());
     }
 
     /**
