@@ -24,7 +24,61 @@ Feature: Replace an email's activity parties with PUT email_activity_parties
       """
     Then the response follows the "activity-party-put" behaviour
     And under "activity-party-put" = "replace-all", the email_activity_parties of email "Quarterly review" hold 2 rows
+    And under "activity-party-put" = "replace-present-types", the email_activity_parties of email "Quarterly review" hold 2 rows
     And under "activity-party-put" = "rejected", the email_activity_parties of email "Quarterly review" are empty
+
+  @conflict
+  Scenario: Over a sender and a TO, a PUT of a CC and a TO leaves what only one mode predicts
+    The run's own email is given its parties as it is created, so that the PUT replaces parties that are there:
+    replace-all keeps only the two sent, replace-present-types keeps the sender too (no sender was sent), and
+    under rejected the parties stay. An org that appended the parties sent, or dropped the last one, fits none.
+    Given an email "Kick-off" with parties:
+      | participation | party             |
+      | sender        | systemuser "Dana" |
+      | to            | contact "Ann"     |
+    When the parties of email "Kick-off" are replaced with:
+      | participation | party         |
+      | cc            | contact "Ann" |
+      | to            | contact "Bob" |
+    Then the response follows the "activity-party-put" behaviour
+    And under "activity-party-put" = "replace-all", the parties of email "Kick-off" are:
+      | participation | party         |
+      | cc            | contact "Ann" |
+      | to            | contact "Bob" |
+    And under "activity-party-put" = "replace-present-types", the parties of email "Kick-off" are:
+      | participation | party             |
+      | sender        | systemuser "Dana" |
+      | cc            | contact "Ann"     |
+      | to            | contact "Bob"     |
+    And under "activity-party-put" = "rejected", the parties of email "Kick-off" are:
+      | participation | party             |
+      | sender        | systemuser "Dana" |
+      | to            | contact "Ann"     |
+
+  @conflict
+  Scenario: Over one TO, a PUT of two TOs leaves exactly those two
+    Every mode that accepts the PUT replaces the TO it finds with the two sent (a TO is among the types sent), so
+    this probe does not tell replace-all from replace-present-types; it tells them from rejected, and from an org
+    that appends (three TOs) or drops the last party sent (one).
+    Given an email "Follow-up" with parties:
+      | participation | party         |
+      | to            | contact "Ann" |
+    When the parties of email "Follow-up" are replaced with:
+      | participation | party             |
+      | to            | contact "Bob"     |
+      | to            | systemuser "Dana" |
+    Then the response follows the "activity-party-put" behaviour
+    And under "activity-party-put" = "replace-all", the parties of email "Follow-up" are:
+      | participation | party             |
+      | to            | contact "Bob"     |
+      | to            | systemuser "Dana" |
+    And under "activity-party-put" = "replace-present-types", the parties of email "Follow-up" are:
+      | participation | party             |
+      | to            | contact "Bob"     |
+      | to            | systemuser "Dana" |
+    And under "activity-party-put" = "rejected", the parties of email "Follow-up" are:
+      | participation | party         |
+      | to            | contact "Ann" |
 
   @conflict @emulator-only
   Scenario: In replace-all mode the PUT replaces every party, the sender included

@@ -38,6 +38,7 @@ Feature: Associate rows through a many-to-many relationship with POST $ref
     When competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
     Then the response follows the "duplicate-association" behaviour
     And under "duplicate-association" = "412", the opportunitycompetitors_association of opportunity "Big deal" hold 1 row
+    And under "duplicate-association" = "400", the opportunitycompetitors_association of opportunity "Big deal" hold 1 row
     And under "duplicate-association" = "no-op", the opportunitycompetitors_association of opportunity "Big deal" hold 1 row
 
   @inferred

@@ -25,6 +25,31 @@ Feature: The security rules Microsoft's sources leave open, observed
     When as Dana, competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
     Then the response follows the "security-nn-associate" behaviour
     And under "security-nn-associate" = "append-both", the opportunitycompetitors_association of opportunity "Big deal" contain competitor "Rival"
+    And under "security-nn-associate" = "appendto-target+append-related", the opportunitycompetitors_association of opportunity "Big deal" are empty
+    And under "security-nn-associate" = "append+appendto-both", the opportunitycompetitors_association of opportunity "Big deal" are empty
+
+  @conflict
+  Scenario: An N:N link by a user with AppendTo on the opportunity and Append on the competitor tells the refusing readings apart
+    Both readings that refuse the probe above answer 403 0x80040220. S3's "Associate: Append and AppendTo" reading
+    needs AppendTo on the row of the URL and Append on the row referenced, which this user holds, and nothing more:
+    only under it does the link go through. Append on both rows (S2) lacks Append on the opportunity; both rights on
+    both rows lacks it too, and AppendTo on the competitor.
+    Given a competitor "Rival"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege              | depth  |
+      | prvReadOpportunity     | Global |
+      | prvAppendToOpportunity | Global |
+      | prvReadCompetitor      | Global |
+      | prvAppendCompetitor    | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, competitor "Rival" is added to the opportunitycompetitors_association of opportunity "Big deal"
+    Then the response follows the "security-nn-associate" behaviour, its modes answering:
+      | mode                           | status | code       |
+      | append-both                    | 403    | 0x80040220 |
+      | appendto-target+append-related | 204    |            |
+      | append+appendto-both           | 403    | 0x80040220 |
+    And under "security-nn-associate" = "appendto-target+append-related", the opportunitycompetitors_association of opportunity "Big deal" contain competitor "Rival"
+    And under "security-nn-associate" = "append-both", the opportunitycompetitors_association of opportunity "Big deal" are empty
     And under "security-nn-associate" = "append+appendto-both", the opportunitycompetitors_association of opportunity "Big deal" are empty
 
   @inferred
@@ -72,6 +97,28 @@ Feature: The security rules Microsoft's sources leave open, observed
     Then the response follows the "security-modernized-bu" behaviour
     And under "security-modernized-bu" = "on", the systemuserroles_association of systemuser "Will" contain role "Salesperson"
     And under "security-modernized-bu" = "off", the systemuserroles_association of systemuser "Will" are empty
+
+  @conflict
+  Scenario: Acting as a user who lacks a privilege is refused under either reading of security-impersonation-privileges
+    S7 has the caller hold the privilege too; the other reading asks it of the impersonated user only. On a live org
+    the caller is the run's application user, who holds every privilege, so no request a live run may send tells the
+    two apart: both refuse what the impersonated user lacks (here AppendTo on the account). A live run records the
+    rule as undetermined, never as either reading; an org that let the link through would fit neither.
+    Given an account "Contoso"
+    And a role "Salesperson" in businessunit "Sales" granting:
+      | privilege            | depth  |
+      | prvReadOpportunity   | Global |
+      | prvWriteOpportunity  | Global |
+      | prvAppendOpportunity | Global |
+      | prvReadAccount       | Global |
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    When as Dana, opportunity "Big deal" is added to the opportunity_customer_accounts of account "Contoso"
+    Then the response follows the "security-impersonation-privileges" behaviour, its modes answering:
+      | mode              | status | code       |
+      | intersection      | 403    | 0x80040220 |
+      | impersonated-only | 403    | 0x80040220 |
+    And under "security-impersonation-privileges" = "intersection", the customerid_account of opportunity "Big deal" is empty
+    And under "security-impersonation-privileges" = "impersonated-only", the customerid_account of opportunity "Big deal" is empty
 
   @conflict @emulator-only
   Scenario: A privilege the impersonated user holds and the caller lacks follows security-impersonation-privileges

@@ -45,7 +45,9 @@ Feature: Disassociate on update with PATCH null
     And under "bind-null" = "clears", the parentaccountid of account "Contoso" is empty
     And under "bind-null" = "clears", the primarycontactid of account "Contoso" is empty
     And under "bind-null" = "ignored", the parentaccountid of account "Contoso" is account "Parent"
+    And under "bind-null" = "ignored", the primarycontactid of account "Contoso" is contact "Ann"
     And under "bind-null" = "rejected", the parentaccountid of account "Contoso" is account "Parent"
+    And under "bind-null" = "rejected", the primarycontactid of account "Contoso" is contact "Ann"
 
   @conflict
   Scenario: The DSL's two "@odata.bind": null in one request follow the bind-null behaviour too
@@ -53,7 +55,9 @@ Feature: Disassociate on update with PATCH null
     Then the response follows the "bind-null" behaviour
     And under "bind-null" = "clears", the parentaccountid of account "Contoso" is empty
     And under "bind-null" = "clears", the primarycontactid of account "Contoso" is empty
+    And under "bind-null" = "ignored", the parentaccountid of account "Contoso" is account "Parent"
     And under "bind-null" = "ignored", the primarycontactid of account "Contoso" is contact "Ann"
+    And under "bind-null" = "rejected", the parentaccountid of account "Contoso" is account "Parent"
     And under "bind-null" = "rejected", the primarycontactid of account "Contoso" is contact "Ann"
 
   @conflict @emulator-only

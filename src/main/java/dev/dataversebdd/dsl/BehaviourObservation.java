@@ -2,6 +2,7 @@ package dev.dataversebdd.dsl;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,7 +72,37 @@ final class BehaviourObservation {
 
     /** Records which modes the outcome is consistent with; {@code configured} narrows it to one (emulator). */
     Set<String> observe(String key, String configured, Outcome outcome) {
+        return observe(key, configured, outcome, modes(key));
+    }
+
+    /**
+     * As {@link #observe(String, String, Outcome)}, for a probe whose modes answer as {@code answers} says: it must
+     * name every mode of the behaviour once, so that no mode is left out of the reckoning by a typo.
+     */
+    Set<String> observe(String key, String configured, Outcome outcome, List<ModeAnswer> answers) {
         Map<String, Expected> modes = modes(key);
+        Map<String, Expected> probe = new LinkedHashMap<>();
+        for (ModeAnswer answer : answers) {
+            if (!modes.containsKey(answer.mode())) {
+                throw new IllegalArgumentException("behaviour '" + key + "' has no mode '" + answer.mode()
+                        + "'; modes: " + modes.keySet());
+            }
+            if (probe.put(answer.mode(), new Expected(answer.status(), answer.code())) != null) {
+                throw new IllegalArgumentException("the probe of '" + key + "' names mode '" + answer.mode() + "' twice");
+            }
+        }
+        if (!probe.keySet().equals(modes.keySet())) {
+            Set<String> missing = new LinkedHashSet<>(modes.keySet());
+            missing.removeAll(probe.keySet());
+            throw new IllegalArgumentException("the probe of '" + key + "' must say what every mode answers; it does "
+                    + "not name " + missing);
+        }
+        Map<String, Expected> ordered = new LinkedHashMap<>();
+        modes.keySet().forEach(mode -> ordered.put(mode, probe.get(mode)));
+        return observe(key, configured, outcome, ordered);
+    }
+
+    private Set<String> observe(String key, String configured, Outcome outcome, Map<String, Expected> modes) {
         Set<String> matching = new LinkedHashSet<>();
         if (configured != null) {
             Expected expected = modes.get(configured);
@@ -80,8 +111,7 @@ final class BehaviourObservation {
                         + modes.keySet());
             }
             if (!expected.matches(outcome)) {
-                throw outcome.fail(key + "=" + configured + " -> " + expected, outcome.exchange().statusLine()
-                        + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
+                throw outcome.fail(key + "=" + configured + " -> " + expected, answer(outcome));
             }
             matching.add(configured);
         } else {
@@ -90,21 +120,37 @@ final class BehaviourObservation {
                     matching.add(mode);
                 }
             });
+            // a second observation in one scenario narrows what the first left (a probe and its follow-up)
+            Set<String> before = candidates.get(key);
+            if (before != null) {
+                matching.retainAll(before);
+            }
             if (matching.isEmpty()) {
-                candidates.put(key, matching); // no mode describes the answer: the conformance record says so
-                throw outcome.fail("one of " + modes, outcome.exchange().statusLine()
-                        + outcome.error().map(e -> " (" + e.code() + ")").orElse(""));
+                candidates.put(key, matching); // no mode describes the answers: the conformance record says so
+                throw outcome.fail("one of " + (before == null ? modes : narrowed(modes, before)), answer(outcome));
             }
         }
         candidates.put(key, matching);
         return Set.copyOf(matching);
     }
 
+    private static Map<String, Expected> narrowed(Map<String, Expected> modes, Set<String> still) {
+        Map<String, Expected> left = new LinkedHashMap<>(modes);
+        left.keySet().retainAll(still);
+        return left;
+    }
+
+    private static String answer(Outcome outcome) {
+        return outcome.exchange().statusLine() + outcome.error().map(e -> " (" + e.code() + ")").orElse("");
+    }
+
     /**
      * Runs a state check that belongs to one mode. It runs when that mode is the observed one; when a live org's
      * answer fits several modes, a failing check rules its mode out, and a passing one settles nothing: another mode
      * still in the running may predict the same state (a PUT of parties onto an email that has none replaces and
-     * appends alike), so only the checks that fail tell modes apart.
+     * appends alike), so only the checks that fail tell modes apart. A scenario therefore states the state every mode
+     * that answers alike predicts, each under its own mode: a mode left with no check of its own would survive the
+     * others' failures unseen. When the last mode is ruled out the check fails, and the record says no mode fits.
      */
     void when(String key, String mode, Runnable check) {
         Set<String> modes = candidates.get(key);
@@ -115,13 +161,10 @@ final class BehaviourObservation {
         if (!modes.contains(mode)) {
             return;
         }
-        if (modes.size() == 1) {
-            check.run();
-            return;
-        }
         try {
             check.run();
         } catch (AssertionError ruledOut) {
+            // ruled out even when it was the last mode left: the record then says no mode fits, never the last one
             modes.remove(mode);
             if (modes.isEmpty()) {
                 throw ruledOut;

@@ -4,6 +4,7 @@ import dev.dataversebdd.report.Evidence;
 import dev.dataversebdd.wire.EditDistance;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +93,24 @@ public final class Behaviours {
      */
     public Set<String> observe(String key, Outcome outcome) {
         Optional<String> configured = mode(key);
-        Set<String> modes = observation.observe(key, configured.orElse(null), outcome);
+        return noted(key, configured, outcome, observation.observe(key, configured.orElse(null), outcome));
+    }
+
+    /**
+     * As {@link #observe(String, Outcome)}, for a probe that is not the behaviour's usual request: {@code answers}
+     * says what each of its modes answers this one (every mode named once). Several probes of one behaviour, each
+     * answered alike by some modes, together tell the modes apart: the behaviour profile keeps the modes that fit
+     * them all.
+     *
+     * @return the modes the outcome is consistent with
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Set<String> observe(String key, Outcome outcome, List<ModeAnswer> answers) {
+        Optional<String> configured = mode(key);
+        return noted(key, configured, outcome, observation.observe(key, configured.orElse(null), outcome, answers));
+    }
+
+    private Set<String> noted(String key, Optional<String> configured, Outcome outcome, Set<String> modes) {
         String note = key + ": " + String.join(" or ", modes) + (configured.isPresent() ? " (configured)"
                 : " (observed on " + target.description() + ", answer " + outcome.exchange().statusLine() + ")");
         attachments.note("behaviour " + key, note);

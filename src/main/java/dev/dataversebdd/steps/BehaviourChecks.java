@@ -1,7 +1,9 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
+import java.util.List;
 
 /**
  * Read-backs that hold only under one mode of an observed [CONFLICT]/[INF] behaviour: each runs when the behaviour
@@ -33,5 +35,9 @@ final class BehaviourChecks {
 
     void holds(RowRef row, String navigation, int count) {
         session.behaviours().when(behaviour, mode, () -> session.expect(row).collection(navigation).hasSize(count));
+    }
+
+    void partiesAre(RowRef activity, List<Party> parties) {
+        session.behaviours().when(behaviour, mode, () -> session.expect(activity).parties().are(parties));
     }
 }

@@ -1,8 +1,11 @@
 package dev.dataversebdd.steps;
 
+import dev.dataversebdd.dsl.ModeAnswer;
+import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RowRef;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -28,6 +31,12 @@ public final class BehaviourSteps {
         world.session().behaviours().observe(behaviour, world.outcome());
     }
 
+    /** {@code | mode | status | code |}: what each mode answers this probe, the code empty where any will do. */
+    @Then("the response follows the {string} behaviour, its modes answering:")
+    public void followsTheBehaviourAnswering(String behaviour, List<ModeAnswer> answers) {
+        world.session().behaviours().observe(behaviour, world.outcome(), answers);
+    }
+
     @Then("under {string} = {string}, the {nav} of {row} is {row}")
     public void underModePointsTo(String behaviour, String mode, String navigation, RowRef row, RowRef target) {
         world.under(behaviour, mode).pointsTo(row, world.navigationOf(row, navigation), target);
@@ -46,5 +55,10 @@ public final class BehaviourSteps {
     @Then("under {string} = {string}, the {nav} of {row} hold(s) {int} row(s)")
     public void underModeHolds(String behaviour, String mode, String navigation, RowRef row, int count) {
         world.under(behaviour, mode).holds(row, world.navigationOf(row, navigation), count);
+    }
+
+    @Then("under {string} = {string}, the parties of {row} are:")
+    public void underModePartiesAre(String behaviour, String mode, RowRef activity, List<Party> parties) {
+        world.under(behaviour, mode).partiesAre(activity, parties);
     }
 }

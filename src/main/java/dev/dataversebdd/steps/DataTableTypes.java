@@ -1,6 +1,7 @@
 package dev.dataversebdd.steps;
 
 import dev.dataversebdd.dsl.Change;
+import dev.dataversebdd.dsl.ModeAnswer;
 import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Participation;
 import dev.dataversebdd.dsl.Party;
@@ -42,6 +43,20 @@ public final class DataTableTypes {
         String columns = "| participation | party |";
         return Party.of(Participation.ofLabel(required(entry, "participation", columns)),
                 rowCell(required(entry, "party", columns)));
+    }
+
+    /** {@code | mode | status | code |} of a probe: what the mode answers it, the code empty where any will do. */
+    @DataTableType
+    public ModeAnswer modeAnswer(Map<String, String> entry) {
+        String columns = "| mode | status | code |";
+        String mode = required(entry, "mode", columns);
+        String status = required(entry, "status", columns).trim();
+        if (!status.matches("\\d{3}")) {
+            throw new IllegalArgumentException("the status of mode '" + mode + "' is '" + status + "'; write an HTTP "
+                    + "status such as 204 or 403");
+        }
+        String code = entry.get("code");
+        return new ModeAnswer(mode, Integer.parseInt(status), code == null || code.isBlank() ? null : code.trim());
     }
 
     /**

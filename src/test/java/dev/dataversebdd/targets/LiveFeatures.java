@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -21,8 +22,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /** Runs feature folders or files in this JVM with {@code settings} as system properties, as {@code -D} gives them. */
 public final class LiveFeatures {
 
-    /** The summary, and the scenarios skipped with their reasons. */
-    public record Outcomes(TestExecutionSummary summary, List<String> aborted, List<String> reasons) {
+    /** The summary, the scenarios skipped with their reasons, and the scenarios that failed. */
+    public record Outcomes(TestExecutionSummary summary, List<String> aborted, List<String> reasons, List<String> failed) {
         public String failures() {
             StringWriter text = new StringWriter();
             summary.printFailuresTo(new PrintWriter(text), 8);
@@ -36,11 +37,12 @@ public final class LiveFeatures {
     /**
      * @param tags    a tag expression, or null for every scenario
      * @param plugins more Cucumber plugins after the step lines ({@code ", dev.…ConformancePlugin:out"}), or ""
-     * @param paths   folders, or files ending in {@code .feature}
+     * @param paths   folders, files ending in {@code .feature}, or {@code file.feature:line} for the scenario there
      */
     public static Outcomes run(Map<String, String> settings, String tags, String plugins, String... paths) {
         List<String> aborted = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherDiscoveryRequestBuilder request = request().filters(includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "dev.dataversebdd.steps")
@@ -49,7 +51,9 @@ public final class LiveFeatures {
             request.configurationParameter("cucumber.filter.tags", tags);
         }
         for (String path : paths) {
-            request.selectors(path.endsWith(".feature") ? selectFile(path) : selectDirectory(path));
+            int line = path.lastIndexOf(".feature:");
+            request.selectors(line > 0 ? selectFile(path.substring(0, line + 8), FilePosition.from(Integer.parseInt(
+                    path.substring(line + 9)))) : path.endsWith(".feature") ? selectFile(path) : selectDirectory(path));
         }
         settings.forEach(System::setProperty);
         try {
@@ -60,11 +64,14 @@ public final class LiveFeatures {
                         aborted.add(test.getDisplayName());
                         result.getThrowable().ifPresent(t -> reasons.add(t.getMessage()));
                     }
+                    if (test.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                        failed.add(test.getDisplayName());
+                    }
                 }
             });
         } finally {
             settings.keySet().forEach(System::clearProperty);
         }
-        return new Outcomes(summary.getSummary(), aborted, reasons);
+        return new Outcomes(summary.getSummary(), aborted, reasons, failed);
     }
 }
