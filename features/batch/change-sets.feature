@@ -86,3 +86,15 @@ Feature: Associate, bind and rebind inside $batch change sets
     And change set 1 of the batch is rolled back
     And change set 2 of the batch is committed
     And account "Later" still exists
+
+  Scenario: With continue-on-error, the change sets on both sides of a failed one are committed (D11)
+    When a batch is sent with the change sets, continuing on error:
+      | change set | request | row                | navigation       | other row           |
+      | 1          | create  | account "Early"    |                  |                     |
+      | 2          | rebind  | account "Fabrikam" | primarycontactid | contact "{missing}" |
+      | 3          | create  | account "Late"     |                  |                     |
+    Then the batch answers 200
+    And change set 1 of the batch is committed
+    And change set 2 of the batch is rolled back
+    And change set 3 of the batch is committed
+    And account "Late" still exists

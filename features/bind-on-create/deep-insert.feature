@@ -86,6 +86,18 @@ Feature: Create related rows in one operation (deep insert)
       | sender        | systemuser "Dana"  |
       | to            | contact "Ann"      |
 
+  Scenario: An email made with a sender and a TO keeps each party in its role (D13)
+    Given a contact "Ann"
+    And a systemuser "Dana"
+    And an email "Kick-off" with parties:
+      | participation | party             |
+      | sender        | systemuser "Dana" |
+      | to            | contact "Ann"     |
+    Then the parties of email "Kick-off" are:
+      | participation | party             |
+      | sender        | systemuser "Dana" |
+      | to            | contact "Ann"     |
+
   @inferred
   Scenario: An N:N navigation property accepts nested rows in a deep insert (I18)
     When an opportunity "Big deal" is created by deep insert with:

@@ -67,6 +67,13 @@ Feature: Rows owned by a team, and rows shared with a user
     Then the request is denied: Dana has no access to account "Contoso"
     And Dana has no access at all to account "Contoso"
 
+  Scenario: Revoking a share of Read alone leaves the user no access to the row
+    Given role "Salesperson" also grants prvReadAccount at Basic depth
+    And a systemuser "Dana" in businessunit "Sales" with role "Salesperson"
+    And account "Contoso" is shared with systemuser "Dana" for Read
+    When account "Contoso" is no longer shared with systemuser "Dana"
+    Then Dana has no access at all to account "Contoso"
+
   Scenario: A share changed to fewer rights keeps only those
     Given role "Salesperson" also grants prvReadAccount at Basic depth
     And role "Salesperson" also grants prvAppendToAccount at Basic depth

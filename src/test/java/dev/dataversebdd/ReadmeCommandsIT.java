@@ -163,6 +163,10 @@ class ReadmeCommandsIT {
                 + "-Dexec.mainClass=dev.dataversebdd.report.CucumberHtmlInChromium", new NotRunHere(
                 "needs Debian's chromium, which build machines lack; ReportsOfARunTest and CucumberHtmlTest check the "
                 + "page's text"));
+        c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test "
+                + "-Dexec.mainClass=dev.dataversebdd.mutation.MutationHarness", new NotRunHere("the suite against each of "
+                + "the mutants, about ten minutes on 2 cores; MutationScoreTest runs the same harness on each mutant's "
+                + "two sentinel scenarios, and fails below 100 %"));
         String wholeSuite = "a further whole run of the suite (about a minute each); the test command runs the suite "
                 + "once, the main job above once more";
         c.put("mvn -B -Pconformance verify -Ddataverse.emulator.behaviour-file="

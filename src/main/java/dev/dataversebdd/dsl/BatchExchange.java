@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -78,6 +79,8 @@ final class BatchExchange {
     private final Rows rows;
     private final Failures failures;
     private final String targetDescription;
+    /** The Content-IDs of the last batch's change-set requests that no answer part carried. */
+    private final List<String> uncorrelated = new ArrayList<>();
 
     BatchExchange(Conversation conversation, Rows rows, String targetDescription) {
         this.conversation = conversation;
@@ -174,8 +177,10 @@ final class BatchExchange {
             String why = "the batch answer could not be read (" + e.getMessage() + "): " + batch.statusLine();
             sent.forEach(requests -> requests.forEach(request -> request.answer().missing(why)));
         }
+        uncorrelated.clear();
         List<Boolean> rolledBack = distribute(sent, answered, batch);
         failIfUnproven(sent, batch);
+        failIfUncorrelated(batch);
         return new BatchOutcome(failures, batch, sent.stream().flatMap(List::stream)
                 .map(request -> new Outcome(failures, operationOf(request), request.answer()::exchange)).toList(),
                 rolledBack);
@@ -247,8 +252,7 @@ final class BatchExchange {
             BatchWire.Group<BatchWire.Response> answer = answers.next();
             boolean undone = changeSet && !answer.changeSet();
             for (int i = 0; i < requests.size(); i++) {
-                BatchWire.Response response = undone ? answer.items().get(0)
-                        : answer.items().get(Math.min(i, answer.items().size() - 1));
+                BatchWire.Response response = undone ? answer.items().get(0) : answerTo(requests.get(i), i, answer);
                 RecordedExchange exchange = exchange(requests.get(i), response, batch);
                 requests.get(i).answer().answered(exchange);
                 settle(requests.get(i), exchange);
@@ -258,6 +262,35 @@ final class BatchExchange {
             }
         }
         return rolledBack;
+    }
+
+    /**
+     * The answer to a request of a change set that was run: the part with its Content-ID, since a service may answer
+     * a change set's requests in any order (OData 4.0 §11.7.4); failing that, the part at its place, which still
+     * settles what the request created, while the batch then fails for the missing Content-ID.
+     */
+    private BatchWire.Response answerTo(Sent request, int place, BatchWire.Group<BatchWire.Response> answer) {
+        String contentId = request.request().contentId();
+        if (answer.changeSet() && contentId != null) {
+            Optional<BatchWire.Response> same = answer.items().stream().filter(item -> contentId.equals(item.contentId()))
+                    .findFirst();
+            if (same.isPresent()) {
+                return same.get();
+            }
+            uncorrelated.add(contentId);
+        }
+        return answer.items().get(Math.min(place, answer.items().size() - 1));
+    }
+
+    /** A change set's answer must carry each request's Content-ID, or no client can tell which answer is whose. */
+    private void failIfUncorrelated(RecordedExchange batch) {
+        if (!uncorrelated.isEmpty()) {
+            throw failures.of("batch", "an answer with Content-ID " + String.join(", ", uncorrelated) + " in the change "
+                    + "set's answer", "no answer part carries it", "match each answer of the change set to its request "
+                    + "by Content-ID", batch, null, "OData 4.0 §11.7.4 and Microsoft's batch examples answer each request "
+                    + "of a change set with its Content-ID; a service that leaves it out cannot be told apart from one that "
+                    + "answered in another order");
+        }
     }
 
     /** Tells the safety net what happened to the request, and makes the rows it created the session's own. */

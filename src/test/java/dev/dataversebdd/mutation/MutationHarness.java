@@ -114,10 +114,8 @@ public final class MutationHarness {
         return new Baseline(verdicts, requests, reached);
     }
 
-    static List<Verdicts.Verdict> run(Mutant mutant, List<String> scenarios, Path folder, String... paths)
-            throws Exception {
-        return SuiteAgainstMutant.run(mutant.build(new ServerKnowledge()), scenarios, folder,
-                paths.length == 0 ? new String[] {"features"} : paths);
+    private static List<Verdicts.Verdict> run(Mutant mutant, List<String> scenarios, Path folder) throws Exception {
+        return SuiteAgainstMutant.run(mutant.build(new ServerKnowledge()), scenarios, folder);
     }
 
     /**
@@ -189,6 +187,13 @@ public final class MutationHarness {
     private static void writeSentinels(List<Outcome> outcomes, Baseline baseline) throws IOException {
         List<String> lines = new ArrayList<>(List.of("# mutant id <tab> feature file <tab> a scenario of it that catches the mutant; written by "
                 + "MutationHarness --write-sentinels, read by MutationScoreTest"));
+        // the mutants this run left out (--only) keep the sentinels they had
+        Set<String> ran = new LinkedHashSet<>();
+        outcomes.forEach(outcome -> ran.add(outcome.mutant().id()));
+        if (Files.exists(SENTINELS)) {
+            Files.readAllLines(SENTINELS).stream().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .filter(line -> !ran.contains(line.substring(0, line.indexOf('\t')))).forEach(lines::add);
+        }
         for (Outcome outcome : outcomes) {
             List<Verdicts.Verdict> cheapest = outcome.caughtBy().stream().sorted(Comparator.comparing(
                     (Verdicts.Verdict v) -> baseline.requests().getOrDefault(v.scenario(), 0)).thenComparing(Verdicts.Verdict::location))

@@ -84,6 +84,15 @@ final class WriteMutants {
                         "D1: setting a single-valued navigation property to null disassociates it",
                         Requests::isUpdate, k -> body(object -> removeWhere(object, (name, value) -> value.isNull()
                                 && !name.contains("@") && !name.startsWith("_")))),
+                new Mutant("unbind/last-null-bind-dropped", "of a PATCH with several \"nav@odata.bind\": null, "
+                        + "clears all lookups but the last", "D1: every navigation property set to null in one update is "
+                        + "disassociated", Requests::isUpdate, k -> body(object -> {
+                            List<String> nulls = Requests.binds(object).stream().filter(name -> object.get(name).isNull())
+                                    .toList();
+                            if (nulls.size() > 1) {
+                                object.remove(nulls.get(nulls.size() - 1));
+                            }
+                        })),
                 new Mutant("self-referential/parent-bind-dropped", "ignores parentaccountid@odata.bind (an account's "
                         + "parent account) on create and update", "D3, D19: parentaccountid binds the parent account",
                         call -> (isCreate(call) || isUpdate(call)) && Requests.entitySet(call).filter("accounts"::equals)

@@ -16,6 +16,7 @@ import dev.dataversebdd.dsl.Party;
 import dev.dataversebdd.dsl.RefusedRequest;
 import dev.dataversebdd.dsl.RowRef;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.mutation.DeviatingServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,8 +87,8 @@ class CalibrationDiscriminationTest {
     void should_fail_at_least_two_live_scenarios_and_learn_no_mode_from_a_server_no_mode_describes(String deviation)
             throws Exception {
         // GIVEN a server in front of a replace-all org that appends the parties, or drops the last one sent
-        try (DeviatingOrg org = new DeviatingOrg(LOCAL.org().baseUri(), deviation.startsWith("appends")
-                ? DeviatingOrg.appendingParties() : DeviatingOrg.droppingTheLastParty())) {
+        try (DeviatingServer org = DeviatingServer.start(deviation.startsWith("appends") ? "activity-party/put-appends"
+                : "activity-party/put-drops-last", LOCAL.org().baseUri())) {
             Map<String, String> settings = LOCAL.settings();
             settings.put("dataverse.url", org.baseUri());
             // WHEN the live @conflict scenarios run against it

@@ -15,6 +15,7 @@ import dev.dataversebdd.dsl.NewRow;
 import dev.dataversebdd.dsl.Outcome;
 import dev.dataversebdd.emulator.core.Behaviour;
 import dev.dataversebdd.emulator.core.BehaviourProfile;
+import dev.dataversebdd.mutation.DeviatingServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ class CalibrationPerSwitchTest {
     void should_fail_the_run_and_learn_no_mode_when_the_org_answers_what_no_mode_predicts() throws Exception {
         // GIVEN a server that loses the last of several "nav@odata.bind": null of a PATCH: it answers 204, as "clears"
         // and "ignored" do, but clears one lookup of two, which neither predicts
-        try (DeviatingOrg org = new DeviatingOrg(LOCAL.org().baseUri(), DeviatingOrg.droppingTheLastNullBind())) {
+        try (DeviatingServer org = DeviatingServer.start("unbind/last-null-bind-dropped", LOCAL.org().baseUri())) {
             // WHEN the scenarios that observe bind-null run against it in live mode
             LiveFeatures.Outcomes outcomes = run(settings(org.baseUri()), probesOf("bind-null"));
             // THEN each of them fails on a read-back, and the profile says no mode describes the org
