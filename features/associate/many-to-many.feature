@@ -47,6 +47,7 @@ Feature: Associate rows through a many-to-many relationship with POST $ref
     When opportunity "Big deal" is added to the opportunitycompetitors_association of competitor "Rival"
     Then the response follows the "duplicate-association" behaviour
     And under "duplicate-association" = "412", the opportunitycompetitors_association of competitor "Rival" hold 1 row
+    And under "duplicate-association" = "400", the opportunitycompetitors_association of competitor "Rival" hold 1 row
     And under "duplicate-association" = "no-op", the opportunitycompetitors_association of competitor "Rival" hold 1 row
 
   @inferred @emulator-only

@@ -21,14 +21,7 @@ record Mutant(String id, String deviation, String documented, Predicate<Call> to
     /** The mutation, answering only the requests it touches; everything else goes to the emulator unchanged. */
     Mutation build(ServerKnowledge knowledge) {
         Mutation deviating = mutation.apply(knowledge);
-        return (call, emulator) -> {
-            Upstream noting = sent -> {
-                Answer answer = emulator.send(sent);
-                knowledge.noteCreated(answer);
-                return answer;
-            };
-            return touches.test(call) ? deviating.answer(call, noting) : noting.send(call);
-        };
+        return (call, emulator) -> touches.test(call) ? deviating.answer(call, emulator) : emulator.send(call);
     }
 
     static List<Mutant> all() {

@@ -22,10 +22,24 @@ interface Mutation {
     /** Answers to requests that {@code applies} are rewritten by {@code rewrite}. */
     static Mutation rewriteAnswer(java.util.function.Predicate<Call> applies,
                                   java.util.function.BiFunction<Call, Answer, Answer> rewrite) {
-        return (call, emulator) -> {
+        return new AnswerRewrite(applies, rewrite);
+    }
+
+    /**
+     * A mutation that only rewrites answers, and has no other effect: whether it changes an exchange can be told
+     * from the conformant exchange alone, which is how the harness knows the scenarios it can reach.
+     */
+    record AnswerRewrite(java.util.function.Predicate<Call> applies,
+                         java.util.function.BiFunction<Call, Answer, Answer> rewrite) implements Mutation {
+        @Override
+        public Answer answer(Call call, Upstream emulator) {
             Answer answer = emulator.send(call);
             return applies.test(call) ? rewrite.apply(call, answer) : answer;
-        };
+        }
+
+        boolean changes(Call call, Answer answer) {
+            return applies.test(call) && !rewrite.apply(call, answer).equals(answer);
+        }
     }
 
     /** Requests that {@code applies} are answered 204 No Content and never reach the emulator: "done", but not done. */

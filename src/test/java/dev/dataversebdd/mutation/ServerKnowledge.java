@@ -2,26 +2,17 @@ package dev.dataversebdd.mutation;
 
 import dev.dataversebdd.wire.ClientSchema;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a deviating server knows of itself: its schema (read once from the emulator's {@code $metadata}), so a mutant
- * can tell an N:N navigation property from a 1:N one, and the rows created so far, so a mutant can apply a write to
- * the wrong row. One instance per mutant run.
+ * can tell an N:N navigation property from a 1:N one. One instance per mutant run.
  */
 final class ServerKnowledge {
 
-    private static final Pattern ENTITY_ID = Pattern.compile(".*/(\\w+)\\(([0-9a-fA-F-]{36})\\)$");
-
     private ClientSchema schema;
-    private final Map<String, Deque<UUID>> created = new HashMap<>();
 
     /** The relationship kind of {@code navigation} on {@code entitySet}: "N:N", "1:N", "N:1", or empty if unknown. */
     synchronized Optional<String> kind(Call call, Upstream emulator, String entitySet, String navigation) {
@@ -42,22 +33,6 @@ final class ServerKnowledge {
 
     synchronized String entitySetOf(Call call, Upstream emulator, String logicalName) {
         return schema(call, emulator).table(logicalName).map(ClientSchema.Table::entitySet).orElse(logicalName + "s");
-    }
-
-    /** Notes the row an answer's {@code OData-EntityId} names as created. */
-    synchronized void noteCreated(Answer answer) {
-        String entityId = answer.header("OData-EntityId");
-        if (entityId != null) {
-            Matcher m = ENTITY_ID.matcher(entityId);
-            if (m.matches()) {
-                created.computeIfAbsent(m.group(1), set -> new ArrayDeque<>()).push(UUID.fromString(m.group(2)));
-            }
-        }
-    }
-
-    /** The latest row created in {@code entitySet} other than {@code not}: the "wrong row" a mutant writes to. */
-    synchronized Optional<UUID> anotherRow(String entitySet, UUID not) {
-        return created.getOrDefault(entitySet, new ArrayDeque<>()).stream().filter(id -> !id.equals(not)).findFirst();
     }
 
     private ClientSchema schema(Call call, Upstream emulator) {

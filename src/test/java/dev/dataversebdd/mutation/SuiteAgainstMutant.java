@@ -13,13 +13,11 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the packaged suite, in live mode, against one mutant: a fresh emulator standing in for an org (its own units
- * and users seeded, a bearer token required), behind a {@link MutatingProxy}, reached by URL as {@code conformance
+ * and users seeded, no authentication, as {@code conformance run --no-auth} allows), behind a {@link MutatingProxy}, reached by URL as {@code conformance
  * run --url} reaches any service. Live mode is the judge because it is how a team checks a server it does not own:
  * the guard, the ledger, cleanup, every scenario the emulator alone can run skipped.
  */
 final class SuiteAgainstMutant {
-
-    private static final String TOKEN = "mutation-harness-token";
 
     private SuiteAgainstMutant() {
     }
@@ -37,14 +35,13 @@ final class SuiteAgainstMutant {
             throws Exception {
         Files.createDirectories(folder);
         try (DataverseEmulator org = DataverseEmulator.builder().start()) {
-            org.service().requireBearerToken(TOKEN::equals);
-            OrgPrincipals principals = OrgPrincipals.seed(org.service(), TOKEN::equals);
+            OrgPrincipals principals = OrgPrincipals.seed(org.service(), null);
             try (MutatingProxy proxy = new MutatingProxy(org.baseUri(), mutation)) {
                 Map<String, String> settings = new TreeMap<>();
                 settings.put("dataverse.target", "live");
                 settings.put("dataverse.url", proxy.baseUri());
                 settings.put("dataverse.allowed-hosts", "127.0.0.1");
-                settings.put("dataverse.token", TOKEN);
+                settings.put("dataverse.auth", "none"); // a secret set here would outlive the run (SecretSettings)
                 settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
                 settings.put("dataverse.existing-rows", principals.existingRows());
                 if (!scenarios.isEmpty()) {

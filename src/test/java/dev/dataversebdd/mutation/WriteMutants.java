@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Mutants of the writes themselves: each operation, per relationship kind, done wrong or not at all. */
@@ -28,7 +27,7 @@ final class WriteMutants {
                         k -> acknowledgeWhenKind(k, "1:N")),
                 new Mutant("associate/links-another-row", "links the latest other row of the same table instead of "
                         + "the one @odata.id names", "D1: the row @odata.id names is associated",
-                        WriteMutants::isAssociate, WriteMutants::associateAnotherRow),
+                        WriteMutants::isAssociate, k -> WriteMutants::associateAnotherRow),
                 new Mutant("disassociate/id-not-applied", "answers 204 to DELETE nav/$ref?$id=… but removes nothing",
                         "D1: DELETE with $id removes the reference, 204",
                         call -> call.is("DELETE") && ref(call).isPresent() && call.target().contains("$id="),
@@ -179,18 +178,27 @@ final class WriteMutants {
         });
     }
 
-    private static Mutation associateAnotherRow(ServerKnowledge knowledge) {
-        return (call, emulator) -> {
-            Optional<ObjectNode> object = Requests.object(call.body());
-            String id = object.map(o -> o.path("@odata.id").asText("")).orElse("");
-            java.util.regex.Matcher row = java.util.regex.Pattern.compile("(\\w+)\\(([0-9a-fA-F-]{36})\\)$").matcher(id);
-            if (!row.find()) {
-                return emulator.send(call);
-            }
-            Optional<UUID> other = knowledge.anotherRow(row.group(1), UUID.fromString(row.group(2)));
-            return emulator.send(other.map(o -> call.withBody(call.body().replace(row.group(2), o.toString())))
-                    .orElse(call));
-        };
+    /**
+     * Links another row of the table @odata.id names: one the server makes for the purpose, so the mutant does the
+     * same whatever other rows the run happens to have made before.
+     */
+    private static Answer associateAnotherRow(Call call, Upstream emulator) {
+        String id = Requests.object(call.body()).map(o -> o.path("@odata.id").asText("")).orElse("");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("/api/data/(v\\d+\\.\\d+)/(\\w+)\\(([0-9a-fA-F-]{36})\\)$")
+                .matcher(id);
+        if (!row.find()) {
+            return emulator.send(call);
+        }
+        Answer decoy = emulator.send(new Call("POST", "/api/data/" + row.group(1) + "/" + row.group(2),
+                withJson(authorization(call)), "{}"));
+        java.util.regex.Matcher made = Requests.GUID.matcher(String.valueOf(decoy.header("OData-EntityId")));
+        return made.find() ? emulator.send(call.withBody(call.body().replace(row.group(3), made.group())))
+                : emulator.send(call);
+    }
+
+    private static java.util.Map<String, String> withJson(java.util.Map<String, String> headers) {
+        headers.put("Content-Type", "application/json");
+        return headers;
     }
 
     /** Forwards the DELETE, then removes every other reference of the collection by its key segment. */
