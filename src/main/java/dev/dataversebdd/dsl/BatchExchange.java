@@ -1,18 +1,13 @@
 package dev.dataversebdd.dsl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.dataversebdd.report.RecordedExchange;
+import dev.dataversebdd.safety.BodyReferences;
 import dev.dataversebdd.safety.ChangeSetReferences;
 import dev.dataversebdd.safety.CreatedRow;
 import dev.dataversebdd.safety.Prepared;
 import dev.dataversebdd.safety.Refusal;
 import dev.dataversebdd.safety.RowId;
 import dev.dataversebdd.safety.SessionSafety;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 
 /**
@@ -72,8 +66,6 @@ final class BatchExchange {
      */
     private record Pending(String contentId, String chosenId) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Conversation conversation;
     private final Rows rows;
@@ -220,7 +212,6 @@ final class BatchExchange {
         return conversation.safety();
     }
 
-
     private static Operation operationOf(Sent request) {
         BatchWire.Request sent = request.request();
         return request.entry() != null ? request.entry().operation() : Operation.of(sent.method() + " request", "send "
@@ -287,7 +278,7 @@ final class BatchExchange {
         if (!uncorrelated.isEmpty()) {
             throw failures.of("batch", "an answer with Content-ID " + String.join(", ", uncorrelated) + " in the change "
                     + "set's answer", "no answer part carries it", "match each answer of the change set to its request "
-                    + "by Content-ID", batch, null, "OData 4.0 §11.7.4 and Microsoft's batch examples answer each request "
+                    + "by Content-ID", batch, null, "OData 4.0 11.7.4 and Microsoft's batch examples answer each request "
                     + "of a change set with its Content-ID; a service that leaves it out cannot be told apart from one that "
                     + "answered in another order");
         }
@@ -358,46 +349,6 @@ final class BatchExchange {
 
     /** Every reference ({@code @odata.id}, {@code …@odata.bind}) to the row {@code id} becomes {@code $n}. */
     private static String referencesByContentId(String body, String id, String contentId) {
-        return mapReferences(body, value -> value.endsWith("(" + id + ")") ? contentId : value);
-    }
-
-    /** Each reference value of a JSON body ({@code @odata.id}, {@code …@odata.bind}, in arrays too) mapped. */
-    private static String mapReferences(String body, UnaryOperator<String> map) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (IOException e) {
-            return body;
-        }
-        return replace(json, map) ? json.toString() : body;
-    }
-
-    private static boolean replace(JsonNode node, UnaryOperator<String> map) {
-        boolean replaced = false;
-        if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> field : object.properties()) {
-                boolean reference = field.getKey().equals("@odata.id") || field.getKey().endsWith("@odata.bind");
-                if (reference && field.getValue().isTextual()) {
-                    String mapped = map.apply(field.getValue().asText());
-                    replaced |= !mapped.equals(field.getValue().asText());
-                    field.setValue(TextNode.valueOf(mapped));
-                } else if (reference && field.getValue() instanceof ArrayNode items) {
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).isTextual()) {
-                            String mapped = map.apply(items.get(i).asText());
-                            replaced |= !mapped.equals(items.get(i).asText());
-                            items.set(i, TextNode.valueOf(mapped));
-                        }
-                    }
-                } else {
-                    replaced |= replace(field.getValue(), map);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (JsonNode item : array) {
-                replaced |= replace(item, map);
-            }
-        }
-        return replaced;
+        return BodyReferences.map(body, value -> value.endsWith("(" + id + ")") ? contentId : value);
     }
 }

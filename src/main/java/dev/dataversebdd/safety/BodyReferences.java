@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The reference values of a JSON body ({@code @odata.id}, {@code …@odata.bind}, in arrays and nested rows too),
  * mapped one by one: where a batch request names rows by Content-ID. A body that is not JSON is left as it is (the
  * guard reads such a body itself, and refuses it when it seems to name rows).
  */
-final class BodyReferences {
+@API(status = API.Status.INTERNAL, since = "0.3")
+public final class BodyReferences {
 
     /** Maps one reference value; may throw to refuse the request. */
     @FunctionalInterface
-    interface Mapping {
+    public interface Mapping {
         String map(String reference) throws Refusal;
     }
 
@@ -27,7 +29,7 @@ final class BodyReferences {
     }
 
     /** {@code body} with each reference value mapped; the very same text when no value changed. */
-    static String map(String body, Mapping mapping) {
+    public static String map(String body, Mapping mapping) {
         if (body == null || body.isBlank()) {
             return body;
         }

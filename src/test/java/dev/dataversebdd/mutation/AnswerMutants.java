@@ -66,11 +66,11 @@ final class AnswerMutants {
                 new Mutant("answer/if-match-ignored", "ignores If-Match with an ETag: stale updates and deletes win",
                         "D9: If-Match with an ETag applies the request only while the row's ETag matches, else 412",
                         call -> !call.headers().getOrDefault("If-Match", "*").equals("*"),
-                        k -> Mutation.rewriteRequest(call -> true, call -> call.withoutHeader("If-Match"))),
+                        k -> Mutation.rewriteRequest(call -> call.withoutHeader("If-Match"))),
                 new Mutant("answer/if-none-match-ignored", "ignores If-None-Match: * on an upsert: the existing row "
                         + "is updated", "D9, D21: If-None-Match: * only creates; an existing row answers 412",
                         call -> "*".equals(call.headers().get("If-None-Match")),
-                        k -> Mutation.rewriteRequest(call -> true, call -> call.withoutHeader("If-None-Match"))),
+                        k -> Mutation.rewriteRequest(call -> call.withoutHeader("If-None-Match"))),
                 answer("answer/etag-missing", "leaves @odata.etag out of the rows it returns, and the ETag header "
                         + "out of its answers", "D6, D9: a retrieved row carries @odata.etag", call -> call.is("GET"),
                         (call, a) -> a.withoutHeader("ETag").withBody(a.body().replaceAll("\"@odata\\.etag\"\\s*:\\s*"
@@ -79,7 +79,7 @@ final class AnswerMutants {
 
     private static Mutant answer(String id, String deviation, String documented, Predicate<Call> touches,
                                  java.util.function.BiFunction<Call, Answer, Answer> rewrite) {
-        return new Mutant(id, deviation, documented, touches, k -> Mutation.rewriteAnswer(call -> true, rewrite));
+        return new Mutant(id, deviation, documented, touches, k -> Mutation.rewriteAnswer(rewrite));
     }
 
     private static Answer json(int status, String body) {

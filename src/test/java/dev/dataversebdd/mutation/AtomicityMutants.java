@@ -67,11 +67,11 @@ final class AtomicityMutants {
                                 .replaceAll(m -> Matcher.quoteReplacement("$9" + m.group(1)))))),
                 new Mutant("batch/part-status-200", "answers each 204 request of a batch 200 OK",
                         "D11: each part carries the status the request alone would get (204 No Content)",
-                        Call::isBatch, k -> Mutation.rewriteAnswer(call -> true, (call, a) -> a.withBody(
+                        Call::isBatch, k -> Mutation.rewriteAnswer((call, a) -> a.withBody(
                                 a.body().replace("HTTP/1.1 204 No Content", "HTTP/1.1 200 OK")))),
                 new Mutant("batch/content-id-missing-in-answer", "leaves the Content-ID header out of a change set's "
                         + "answers", "D11, O4 §11.7.4: each answer of a change set carries its request's Content-ID",
-                        Call::isBatch, k -> Mutation.rewriteAnswer(call -> true, (call, a) -> a.withBody(
+                        Call::isBatch, k -> Mutation.rewriteAnswer((call, a) -> a.withBody(
                                 a.body().replaceAll("(?m)^Content-ID: [^\\r\\n]*\\r?\\n", "")))));
     }
 

@@ -26,10 +26,6 @@ record Call(String method, String target, Map<String, String> headers, String bo
         return new Call(method, newTarget, headers, body);
     }
 
-    Call withMethod(String newMethod) {
-        return new Call(newMethod, target, headers, body);
-    }
-
     Call withoutHeader(String name) {
         Map<String, String> fewer = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         fewer.putAll(headers);

@@ -2,7 +2,6 @@ package dev.dataversebdd.mutation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -104,9 +103,5 @@ final class Requests {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static ArrayNode array(JsonNode node) {
-        return node instanceof ArrayNode items ? items : JSON.createArrayNode();
     }
 }

@@ -31,10 +31,6 @@ final class ServerKnowledge {
                 .map(nav -> table.navigationsOfLookup(nav.lookupProperty()).size() > 1)).orElse(false);
     }
 
-    synchronized String entitySetOf(Call call, Upstream emulator, String logicalName) {
-        return schema(call, emulator).table(logicalName).map(ClientSchema.Table::entitySet).orElse(logicalName + "s");
-    }
-
     private ClientSchema schema(Call call, Upstream emulator) {
         if (schema == null) {
             String version = call.path().replaceAll(".*/api/data/(v\\d+\\.\\d+)/.*", "$1");
