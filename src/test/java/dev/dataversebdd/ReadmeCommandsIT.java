@@ -165,7 +165,7 @@ class ReadmeCommandsIT {
                 + "page's text"));
         c.put("mvn -B -q test-compile exec:java -Dexec.classpathScope=test "
                 + "-Dexec.mainClass=dev.dataversebdd.mutation.MutationHarness", new NotRunHere("the suite against each of "
-                + "the mutants, about ten minutes on 2 cores; MutationScoreTest runs the same harness on each mutant's "
+                + "the mutants, about 25 minutes on 2 cores; MutationScoreTest runs the same harness on each mutant's "
                 + "two sentinel scenarios, and fails below 100 %"));
         String wholeSuite = "a further whole run of the suite (about a minute each); the test command runs the suite "
                 + "once, the main job above once more";
