@@ -159,12 +159,8 @@ class StandaloneJarIT {
             other.service().requireBearerToken(token -> token.equals("a-token-for-the-run"));
             int rowsBefore = other.service().rowCount();
             // WHEN the standalone program runs the seed scenarios against its service root
-            ProcessBuilder run = new ProcessBuilder(command("conformance", "run", "--url", other.serviceRoot(),
-                    "--tags", "@seed-v9.0", "--out", folder.resolve("out").toString()))
-                    .directory(folder.toFile()).redirectErrorStream(true);
-            run.environment().put("DATAVERSE_TOKEN", "a-token-for-the-run");
-            run.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
-            Process process = run.start();
+            Process process = withToken(command("conformance", "run", "--url", other.serviceRoot(),
+                    "--tags", "@seed-v9.0", "--out", folder.resolve("out").toString()), folder).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             // THEN every scenario conformed, the reports and the matrix are where asked, the token is in none of
             // them, and the service holds nothing the run created
@@ -231,6 +227,14 @@ class StandaloneJarIT {
         }
     }
 
+    /** The process with the token the test's service accepts, and the loopback host allowed. */
+    private static ProcessBuilder withToken(List<String> command, Path folder) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        builder.environment().put("DATAVERSE_TOKEN", "a-token-for-the-run");
+        builder.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
+        return builder;
+    }
+
     /** The process with no DATAVERSE_* setting of this JVM's environment but the loopback host allowed. */
     private static ProcessBuilder noCredentials(List<String> command, Path folder) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
@@ -256,12 +260,8 @@ class StandaloneJarIT {
             other.service().requireBearerToken(token -> token.equals("a-token-for-the-run"));
             int rowsBefore = other.service().rowCount();
             // WHEN conformance run is given the folder
-            ProcessBuilder run = new ProcessBuilder(command("conformance", "run", "--url", other.serviceRoot(),
-                    "--features", features.toString(), "--out", folder.resolve("out").toString()))
-                    .directory(folder.toFile()).redirectErrorStream(true);
-            run.environment().put("DATAVERSE_TOKEN", "a-token-for-the-run");
-            run.environment().put("DATAVERSE_ALLOWED_HOSTS", "127.0.0.1");
-            Process process = run.start();
+            Process process = withToken(command("conformance", "run", "--url", other.serviceRoot(),
+                    "--features", features.toString(), "--out", folder.resolve("out").toString()), folder).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             // THEN its scenario ran, alone, the matrix says so, and the service holds nothing of the run
             assertThat(output, process.waitFor(), equalTo(0));

@@ -5,20 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.dataversebdd.dsl.Dataverse;
 import dev.dataversebdd.dsl.DataverseSession;
+import dev.dataversebdd.mutation.DeviatingServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -44,7 +36,6 @@ class LiveContentIdProofTest {
     private static final Pattern FIRST_ENTITY_ID = Pattern.compile("(OData-EntityId: [^\r\n]*accounts\\()([0-9a-f-]{36})");
     /** The first status line inside a batch answer: the change set's first create's. */
     private static final Pattern FIRST_STATUS = Pattern.compile("HTTP/1\\.1 204 No Content");
-    private static final Set<String> UNSENDABLE = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     @TempDir
     Path folder;
@@ -52,8 +43,7 @@ class LiveContentIdProofTest {
     private final UUID otherRow = UUID.randomUUID();
     /** How the proxy rewrites a batch answer. */
     private UnaryOperator<String> rewrite = UnaryOperator.identity();
-    private final HttpClient client = HttpClient.newHttpClient();
-    private HttpServer proxy;
+    private DeviatingServer proxy;
     private StandInOrg org;
 
     @BeforeEach
@@ -61,14 +51,12 @@ class LiveContentIdProofTest {
         LOCAL.org().service().reset();
         org = new StandInOrg(LOCAL);
         org.remember();
-        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        proxy.createContext("/", this::forward);
-        proxy.start();
+        proxy = DeviatingServer.rewritingBatchAnswers(LOCAL.org().baseUri(), answer -> rewrite.apply(answer));
     }
 
     @AfterEach
     void stopTheProxy() {
-        proxy.stop(0);
+        proxy.close();
     }
 
     @Test
@@ -95,7 +83,7 @@ class LiveContentIdProofTest {
 
     private AssertionFailedError sendTheBatch() {
         Map<String, String> settings = LOCAL.settings();
-        settings.put("dataverse.url", "http://127.0.0.1:" + proxy.getAddress().getPort());
+        settings.put("dataverse.url", proxy.baseUri());
         settings.put("dataverse.ledger-dir", folder.resolve("ledgers").toString());
         try (DataverseSession dv = Dataverse.connect(LocalOrg.target(settings)).openSession()) {
             String batch = "--batch_A\r\nContent-Type: multipart/mixed; boundary=cs_B\r\n\r\n"
@@ -110,37 +98,6 @@ class LiveContentIdProofTest {
             assertThat("the batch reached the org", LOCAL.org().service().journal().stream()
                     .filter(e -> e.target().endsWith("$batch")).count(), equalTo(1L));
             return failure;
-        }
-    }
-
-    /** Forwards to the stand-in org; a batch answer is rewritten as {@link #rewrite} says. */
-    private void forward(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            URI target = URI.create(LOCAL.org().baseUri() + exchange.getRequestURI());
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).method(exchange.getRequestMethod(),
-                    body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!UNSENDABLE.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] out = answer.body();
-            if (exchange.getRequestURI().getPath().endsWith("$batch")) {
-                out = rewrite.apply(new String(out, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            }
-            answer.headers().map().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")
-                        && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
-            exchange.getResponseBody().write(out);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
         }
     }
 }
